@@ -1,0 +1,48 @@
+# Two commands on a fresh clone: `make test` and `make figures`. Each sets up .venv by itself.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CORPUS ?= seeds
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
+
+.PHONY: setup test lint figures lab bench clean
+
+setup: $(STAMP)
+
+# Reinstall only when the project's metadata changes.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+test: $(STAMP)
+	$(BIN)/python -m ruff check analysis tests benchmarks
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/python -m ruff check analysis tests benchmarks
+
+# Executes every numbered notebook on CORPUS (default: seeds/) and writes figures/.
+figures: $(STAMP)
+ifeq ($(NOTEBOOKS),)
+	@echo "no notebooks yet in notebooks/: nothing to regenerate"
+else
+	cd notebooks && for nb in $(notdir $(NOTEBOOKS)); do \
+	  ANALYSIS_CORPUS="$(abspath $(CORPUS))" ../$(BIN)/jupyter nbconvert --to notebook --execute \
+	    --ExecutePreprocessor.timeout=1800 --output-dir ../figures/notebooks "$$nb" || exit 1; \
+	done
+endif
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks
+
+# Every benchmark; each skips (saying so) when ../shared/data is absent.
+bench: $(STAMP)
+	for script in $(filter-out benchmarks/_%,$(sort $(wildcard benchmarks/*.py))); do \
+	  echo "== $$script"; $(BIN)/python $$script || exit 1; \
+	done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

@@ -1,0 +1,245 @@
+"""Table schemas and the bundle of tables that :func:`analysis.parse` returns.
+
+Every table has one schema here: an ordered mapping of column name to pandas dtype. The schema
+is the single source of truth for column order and types; :func:`conform` applies it, the
+readers re-apply it (CSV keeps no types), and the tests assert it. Later modules register their
+tables with :func:`register_table`.
+
+Dtypes: ``string`` for text, ``Int64`` (nullable) for optional offsets and counts, ``int64``
+for offsets that always exist, ``category`` with a fixed category list for closed
+vocabularies. All of them round-trip through Parquet unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = [
+    "ARTICLE_COLUMNS",
+    "ARTICLE_STATUSES",
+    "SENTENCE_COLUMNS",
+    "SENTENCE_PARTS",
+    "TABLE_SCHEMAS",
+    "Tables",
+    "conform",
+    "read_tables",
+    "register_table",
+]
+
+#: Values of ``articles.status``: ``ok`` parsed; ``empty`` no text (or only whitespace);
+#: ``error`` could not be read or decoded as text (the message is in ``error``).
+ARTICLE_STATUSES = ("ok", "empty", "error")
+
+#: Values of ``sentences.part``: where in the article a sentence lies.
+SENTENCE_PARTS = ("byline", "dateline", "body", "credits")
+
+ARTICLE_COLUMNS: dict[str, object] = {
+    "article_id": "string",
+    "path": "string",
+    "title": "string",
+    "date": "string",
+    "url": "string",
+    "outlet": "string",
+    "authors": "string",
+    "byline_start": "Int64",
+    "byline_end": "Int64",
+    "dateline_place": "string",
+    "dateline_date": "string",
+    "agency": "string",
+    "dateline_start": "Int64",
+    "dateline_end": "Int64",
+    "credits": "string",
+    "credits_start": "Int64",
+    "credits_end": "Int64",
+    "text": "string",
+    "n_chars": "int64",
+    "n_words": "int64",
+    "n_sentences": "Int64",
+    "encoding": "string",
+    "status": pd.CategoricalDtype(ARTICLE_STATUSES),
+    "error": "string",
+}
+
+SENTENCE_COLUMNS: dict[str, object] = {
+    "article_id": "string",
+    "sentence_id": "int64",
+    "paragraph_id": "int64",
+    "start": "int64",
+    "end": "int64",
+    "text": "string",
+    "part": pd.CategoricalDtype(SENTENCE_PARTS),
+    "n_words": "int64",
+}
+
+#: Schema of every known table, in the order tables are written. Later modules add theirs.
+TABLE_SCHEMAS: dict[str, dict[str, object]] = {
+    "articles": ARTICLE_COLUMNS,
+    "sentences": SENTENCE_COLUMNS,
+}
+
+
+def register_table(name: str, schema: Mapping[str, object]) -> None:
+    """Add a table schema (used by the extraction modules that add tables)."""
+    TABLE_SCHEMAS[name] = dict(schema)
+
+
+def conform(frame: pd.DataFrame, schema: Mapping[str, object]) -> pd.DataFrame:
+    """Return ``frame`` with the schema's columns first, in order, and with their dtypes.
+
+    Schema columns missing from ``frame`` are added as missing values; columns not in the schema
+    are kept after them, unchanged (an input table's extra columns are never dropped).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"b": [1], "a": ["x"]})
+    >>> conform(frame, {"a": "string", "c": "Int64"}).columns.tolist()
+    ['a', 'c', 'b']
+    """
+    out = {}
+    n = len(frame)
+    for column, dtype in schema.items():
+        if column in frame.columns:
+            out[column] = frame[column].astype(dtype)
+        else:
+            out[column] = pd.Series([pd.NA] * n, index=frame.index, dtype=_nullable(dtype))
+    for column in frame.columns:
+        if column not in schema:
+            out[column] = frame[column]
+    return pd.DataFrame(out, index=pd.RangeIndex(n)) if n else pd.DataFrame(out)
+
+
+def _nullable(dtype: object) -> object:
+    return "Int64" if dtype == "int64" else dtype
+
+
+def empty_table(name: str) -> pd.DataFrame:
+    """An empty DataFrame with table ``name``'s columns and dtypes."""
+    schema = TABLE_SCHEMAS[name]
+    return pd.DataFrame({c: pd.Series([], dtype=d) for c, d in schema.items()})
+
+
+class Tables(Mapping[str, pd.DataFrame]):
+    """The tables of a parsed corpus, by name, in a fixed order.
+
+    Behaves as a read-only mapping (``tables["sentences"]``) and gives attribute access
+    (``tables.sentences``). Write with :meth:`to_dir`, read back with :func:`read_tables`.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> parsed = analysis.parse(["By Jane Roe\\n\\nIt rained. Then it stopped."])
+    >>> list(parsed)
+    ['articles', 'sentences']
+    >>> parsed.sentences.text.tolist()
+    ['By Jane Roe', 'It rained.', 'Then it stopped.']
+    """
+
+    def __init__(self, tables: Mapping[str, pd.DataFrame]):
+        unknown = [name for name in tables if name not in TABLE_SCHEMAS]
+        if unknown:
+            raise ValueError(f"unknown table(s) {unknown}; known tables: {list(TABLE_SCHEMAS)}")
+        self._tables = {name: tables[name] for name in TABLE_SCHEMAS if name in tables}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self._tables[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tables)
+
+    def __len__(self) -> int:
+        return len(self._tables)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("_tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(f"no table {name!r}; this bundle has {list(tables)}")
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{name}: {len(frame):,} rows" for name, frame in self._tables.items())
+        return f"Tables({sizes})"
+
+    def to_dir(self, path: str | os.PathLike, format: str = "parquet") -> list[Path]:
+        """Write one file per table (``path/articles.parquet``, ...) and return their paths.
+
+        Each file is written under a temporary name and renamed into place, so an interrupted
+        run never leaves a truncated table behind.
+        """
+        if format not in ("parquet", "csv"):
+            raise ValueError(f"format must be 'parquet' or 'csv', not {format!r}")
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name, frame in self._tables.items():
+            target = folder / f"{name}.{format}"
+            _write_atomically(frame, target, format)
+            written.append(target)
+        return written
+
+
+def _write_atomically(frame: pd.DataFrame, target: Path, format: str) -> None:
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    os.close(handle)
+    try:
+        if format == "parquet":
+            frame.to_parquet(temporary, index=False)
+        else:
+            frame.to_csv(temporary, index=False)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def read_tables(
+    path: str | os.PathLike,
+    tables: Iterable[str] | None = None,
+    columns: Iterable[str] | None = None,
+) -> Tables:
+    """Read tables written by :meth:`Tables.to_dir` (or the CLI) back into a :class:`Tables`.
+
+    Parameters
+    ----------
+    path
+        The output folder.
+    tables
+        Names of the tables to read; default: every known table present in the folder.
+    columns
+        Read only these columns of each table (those a table has).
+
+    Examples
+    --------
+    >>> import analysis, tempfile
+    >>> out = tempfile.mkdtemp()
+    >>> _ = analysis.parse(["It rained."]).to_dir(out)
+    >>> analysis.read_tables(out).sentences.text.tolist()
+    ['It rained.']
+    """
+    folder = Path(path)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"no table folder at {folder}")
+    wanted = list(TABLE_SCHEMAS) if tables is None else list(tables)
+    unknown = [name for name in wanted if name not in TABLE_SCHEMAS]
+    if unknown:
+        raise ValueError(f"unknown table(s) {unknown}; known tables: {list(TABLE_SCHEMAS)}")
+    found = {}
+    for name in wanted:
+        schema = TABLE_SCHEMAS[name]
+        keep = None if columns is None else [c for c in columns if c in schema]
+        parquet, csv = folder / f"{name}.parquet", folder / f"{name}.csv"
+        if parquet.exists():
+            frame = pd.read_parquet(parquet, columns=keep)
+        elif csv.exists():
+            frame = pd.read_csv(csv, usecols=keep, dtype=str, keep_default_na=False, na_values=[""])
+        elif tables is not None:
+            raise FileNotFoundError(f"no {name}.parquet or {name}.csv in {folder}")
+        else:
+            continue
+        sub_schema = {c: d for c, d in schema.items() if c in frame.columns}
+        found[name] = conform(frame, sub_schema)
+    return Tables(found)

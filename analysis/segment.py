@@ -1,0 +1,388 @@
+"""Paragraphs and sentences: the ``sentences`` table.
+
+Sentence boundaries come from nltk's Punkt, configured without any nltk data: its abbreviations,
+sentence starters and orthographic context come from the project's lexicons
+(``abbreviations.txt``, ``abbreviations_cased.txt``, ``sentence_starters.txt``), and it can
+also be trained on the corpus being parsed (:meth:`Segmenter.trained`). Around Punkt, rules that
+wire copy needs:
+
+- Paragraphs are runs of lines separated by a blank line (or by a line break and an indent, as
+  in old wire copy). Every paragraph break is a sentence boundary, except a break inside a
+  sentence: the text after it starts in lower case (``several U.S.\\n\\nofficials said``), or the
+  text before it ends in an abbreviation and the next word is not a sentence starter
+  (``U.S.\\n\\nPresident Joe Biden``).
+- A single line break ends a sentence when the line ends in sentence-final punctuation (and no
+  abbreviation, ``U.S.\\nPresident Joe Biden``) or is a heading in capitals; otherwise it is a
+  hard wrap inside a sentence.
+- A closing quotation mark or bracket stays with its sentence; a sentence never starts with a
+  lower-case letter; the byline, dateline and credits found by :mod:`analysis.metadata` are
+  sentences of their own, with ``part`` saying which.
+
+Every sentence is stripped of surrounding whitespace; sentences never overlap, are in order, and
+together cover every non-whitespace character of the article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+from nltk.tokenize import punkt
+
+from analysis.lexicon import load_lexicon, load_lexicon_table
+from analysis.metadata import find_metadata
+from analysis.tables import SENTENCE_COLUMNS, conform
+from analysis.text import count_words
+
+__all__ = ["Segmenter", "default_segmenter", "sentence_spans", "split_sentences"]
+
+#: Punkt runs on pieces of at most this many characters: nltk 3.10 puts a wall-clock limit on
+#: its regular expressions, and a multi-megabyte paragraph would trip it (and make the result
+#: depend on machine load). Longer paragraphs are cut at the last sentence-final punctuation
+#: (else whitespace) before the limit, which is then a boundary.
+MAX_PIECE_CHARS = 10_000
+
+_LINE_BREAK = r"(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028])"
+# A blank line (two line breaks with only spaces between), a paragraph separator, or a line
+# break followed by an indent.
+_PARAGRAPH_BREAK = re.compile(
+    rf"[ \t]*(?:{_LINE_BREAK}(?:[ \t]*{_LINE_BREAK})+|\u2029+|{_LINE_BREAK}(?=\t|[ ]{{2,}}\S))"
+    r"\s*"
+)
+_SINGLE_LINE_BREAK = re.compile(_LINE_BREAK)
+_TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*$")
+_LAST_TOKEN = re.compile(r"(\S+)\s*$")
+_FIRST_WORD = re.compile(r"\s*([\"“‘'«(\[]*)(\w*)")
+_DOTTED_INITIALISM = re.compile(r"(?:[^\W\d_]\.){2,}")
+_NEVER_START = frozenset(".,;:")
+# An abbreviation, white space, then a capitalised word or an opening quotation mark: a place
+# where Punkt, without training, never looks for a boundary.
+_AFTER_ABBREVIATION = re.compile(r"(?<=\.)(?=\s+[\"“‘'«]?[A-Z])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article: a stripped span, its paragraph and its part."""
+
+    start: int
+    end: int
+    paragraph_id: int
+    part: str
+
+
+@cache
+def _abbreviation_kinds() -> tuple[dict[str, str], dict[str, str]]:
+    """Kinds of the abbreviations: (case-folded entries, exactly cased entries)."""
+    folded = {
+        fields[0].casefold(): (fields[1] if len(fields) > 1 else "")
+        for fields in load_lexicon_table("abbreviations")
+    }
+    cased = {
+        fields[0]: (fields[1] if len(fields) > 1 else "")
+        for fields in load_lexicon_table("abbreviations_cased")
+    }
+    return folded, cased
+
+
+def _abbreviations() -> dict[str, str]:
+    return _abbreviation_kinds()[0]
+
+
+def abbreviation_kind(token: str) -> str | None:
+    """The lexicon kind of ``token`` if it is an abbreviation (``""`` for no particular
+    kind), else ``None``. Dotted initialisms (``N.Y.``, ``a.m.``) are abbreviations."""
+    folded, cased = _abbreviation_kinds()
+    kind = folded.get(token.casefold())
+    if kind is None:
+        kind = cased.get(token)
+    if kind is None and _DOTTED_INITIALISM.fullmatch(token):
+        kind = ""
+    return kind
+
+
+@cache
+def _sentence_starters() -> frozenset[str]:
+    return frozenset(load_lexicon("sentence_starters"))
+
+
+def _lexicon_parameters() -> punkt.PunktParameters:
+    params = punkt.PunktParameters()
+    params.abbrev_types = {entry.casefold().rstrip(".") for entry in _abbreviations()}
+    params.sent_starters = {word.casefold() for word in _sentence_starters()}
+    for word in params.sent_starters:
+        # Known to occur in lower case inside sentences: capitalised, it starts one.
+        params.add_ortho_context(word, punkt._ORTHO_MID_LC)
+    return params
+
+
+class Segmenter:
+    """Sentence boundaries for one configuration of Punkt (lexicons, optionally training).
+
+    Use :func:`default_segmenter` for the lexicon-only configuration (deterministic per
+    article, whatever else is in the corpus), or :meth:`trained` to also learn abbreviations and
+    orthography from a corpus.
+
+    Examples
+    --------
+    >>> seg = default_segmenter()
+    >>> text = "In a call, U.S.\\nPresident Joe Biden spoke. Mr. Li left."
+    >>> [text[s.start:s.end] for s in seg.sentences(text)]
+    ['In a call, U.S.\\nPresident Joe Biden spoke.', 'Mr. Li left.']
+    """
+
+    def __init__(self, params: punkt.PunktParameters | None = None):
+        self.params = params or _lexicon_parameters()
+        self._punkt = punkt.PunktSentenceTokenizer(self.params)
+
+    @classmethod
+    def trained(cls, texts: Iterable[str]) -> Segmenter:
+        """A segmenter whose Punkt is also trained on ``texts`` (unsupervised, no nltk data).
+
+        The lexicons still apply; training adds the corpus's own abbreviations, collocations and
+        orthographic context.
+        """
+        trainer = punkt.PunktTrainer()
+        for text in texts:
+            for start, end in _pieces(text, 0, len(text)):
+                trainer.train(text[start:end], finalize=False)
+        trainer.finalize_training()
+        params = trainer.get_params()
+        lexicon = _lexicon_parameters()
+        params.abbrev_types |= lexicon.abbrev_types
+        params.sent_starters |= lexicon.sent_starters
+        for word, flags in lexicon.ortho_context.items():
+            params.add_ortho_context(word, flags)
+        return cls(params)
+
+    def sentences(self, text: str, parts: Sequence[tuple[int, int, str]] = ()) -> list[Sentence]:
+        """Split ``text`` into sentences.
+
+        ``parts`` are ``(start, end, part)`` spans (byline, dateline, credits) that must each be
+        one sentence; everything else is ``body``.
+        """
+        paragraph_breaks = [m.span() for m in _PARAGRAPH_BREAK.finditer(text)]
+        cuts: set[int] = set()
+        forced: set[int] = set()
+        paragraph_start = 0
+        for break_start, break_end in [*paragraph_breaks, (len(text), len(text))]:
+            if break_start > paragraph_start:
+                self._paragraph_cuts(text, paragraph_start, break_start, cuts, forced)
+            cuts.add(break_start)
+            paragraph_start = break_end
+        for start, end, _ in parts:
+            forced.update((start, end))
+        kept = sorted(
+            cut
+            for cut in cuts | forced
+            if 0 < cut < len(text) and (cut in forced or _keeps_boundary(text, cut))
+        )
+        kept = [cut for cut in kept if not _inside(cut, parts)]
+        return _assemble(text, kept, [start for start, _ in paragraph_breaks], parts)
+
+    def _paragraph_cuts(
+        self, text: str, start: int, end: int, cuts: set[int], forced: set[int]
+    ) -> None:
+        pieces = _pieces(text, start, end)
+        for piece_start, piece_end in pieces:
+            piece = text[piece_start:piece_end]
+            for _, sentence_end in self._punkt.span_tokenize(piece):
+                cuts.add(piece_start + sentence_end)
+        forced.update(piece_end for _, piece_end in pieces[:-1])
+        for match in _AFTER_ABBREVIATION.finditer(text, start, end):
+            # Judged by _keeps_boundary like every other candidate.
+            if (
+                _final_abbreviation(text[max(start, match.start() - 64) : match.start()])
+                is not None
+            ):
+                cuts.add(match.start())
+        for match in _SINGLE_LINE_BREAK.finditer(text, start, end):
+            line_start = text.rfind("\n", start, match.start()) + 1
+            line = text[max(line_start, start) : match.start()].strip()
+            if _TERMINAL.search(line) or _is_heading(line):
+                cuts.add(match.start())
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` into pieces of at most :data:`MAX_PIECE_CHARS` characters."""
+    pieces = []
+    while end - start > MAX_PIECE_CHARS:
+        limit = start + MAX_PIECE_CHARS
+        window = text[start + MAX_PIECE_CHARS // 2 : limit]
+        offset = start + MAX_PIECE_CHARS // 2
+        cut = None
+        for match in re.finditer(r"[.!?][\"”’')\]]*\s", window):
+            cut = offset + match.end() - 1
+        if cut is None:
+            space = max(window.rfind(" "), window.rfind("\n"), window.rfind("\t"))
+            cut = offset + space if space >= 0 else limit
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def _is_heading(line: str) -> bool:
+    """A line in capitals (``HARSH SANCTIONS``): a heading, a sentence of its own."""
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 2 and not any(ch.islower() for ch in letters) and len(line) <= 80
+
+
+def _final_abbreviation(before: str) -> str | None:
+    """The kind of the abbreviation that ``before`` ends with, or ``None``."""
+    match = _LAST_TOKEN.search(before)
+    if not match:
+        return None
+    token = match.group(1).lstrip("\"“‘'«([")
+    return abbreviation_kind(token) if token.endswith(".") else None
+
+
+def _keeps_boundary(text: str, cut: int) -> bool:
+    """Whether a candidate boundary at ``cut`` really ends a sentence."""
+    if not text[cut].isspace():
+        return False  # "Eric B.'s": a boundary needs white space after it
+    match = _FIRST_WORD.match(text, cut)
+    marks, word = match.group(1), match.group(2)
+    rest = match.end(1)
+    if (word[:1].islower() and not marks.endswith(("(", "["))) or text[
+        rest : rest + 1
+    ] in _NEVER_START:
+        # A sentence does not start in lower case or with ". , ; :"; a bracket may open one
+        # ("... on suspicion of rioting. (sp/eml)").
+        return False
+    kind = _final_abbreviation(text[max(0, cut - 64) : cut])
+    if kind is None:
+        return True
+    if marks:
+        # "... Harris Upham & Co. “It’s going ...”" but not "the U.S. “war of choice”"
+        return kind == "name-final" or not word
+    next_token = text[rest : rest + len(word) + 1]
+    return (word in _sentence_starters() and kind != "title") or (
+        kind != "title" and abbreviation_kind(next_token) == "honorific"
+    )
+
+
+def _inside(cut: int, parts: Sequence[tuple[int, int, str]]) -> bool:
+    return any(start < cut < end for start, end, _ in parts)
+
+
+def _assemble(
+    text: str,
+    cuts: list[int],
+    paragraph_break_starts: list[int],
+    parts: Sequence[tuple[int, int, str]],
+) -> list[Sentence]:
+    sentences = []
+    paragraph_id = 0
+    previous_end = 0
+    for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            continue
+        if sentences and _has_break_between(paragraph_break_starts, previous_end, start):
+            paragraph_id += 1
+        part = next((name for s, e, name in parts if s <= start < e), "body")
+        sentences.append(Sentence(start, end, paragraph_id, part))
+        previous_end = end
+    return sentences
+
+
+def _has_break_between(break_starts: list[int], left: int, right: int) -> bool:
+    index = bisect.bisect_left(break_starts, left)
+    return index < len(break_starts) and break_starts[index] < right
+
+
+@cache
+def default_segmenter() -> Segmenter:
+    """The lexicon-only segmenter, built once per process."""
+    return Segmenter()
+
+
+def _parts_of(row: dict) -> list[tuple[int, int, str]]:
+    parts = []
+    for name in ("byline", "dateline", "credits"):
+        start, end = row.get(f"{name}_start"), row.get(f"{name}_end")
+        if start is not None and end is not None and not pd.isna(start) and not pd.isna(end):
+            parts.append((int(start), int(end), name))
+    return parts
+
+
+def sentence_spans(
+    text: str, segmenter: Segmenter | None = None, parts: Sequence | None = None
+) -> list[Sentence]:
+    """Sentences of one text; ``parts`` default to the metadata :func:`find_metadata` finds.
+
+    Examples
+    --------
+    >>> [s.part for s in sentence_spans("By Ann Lee\\n\\nPARIS (AFP) - It rained. It stopped.")]
+    ['byline', 'dateline', 'body', 'body']
+    """
+    if parts is None:
+        meta = find_metadata(text)
+        parts = [
+            (*span, name)
+            for name, span in (
+                ("byline", meta.byline_span),
+                ("dateline", meta.dateline_span),
+                ("credits", meta.credits_span),
+            )
+            if span
+        ]
+    return (segmenter or default_segmenter()).sentences(text, parts)
+
+
+def article_sentences(row: dict, segmenter: Segmenter | None = None) -> pd.DataFrame:
+    """The ``sentences`` rows of one ``articles`` row (none unless its status is ``ok``)."""
+    if row.get("status") != "ok":
+        return conform(pd.DataFrame(), SENTENCE_COLUMNS)
+    text = row["text"]
+    has_metadata = any(f"{name}_start" in row for name in ("byline", "dateline", "credits"))
+    parts = _parts_of(row) if has_metadata else None
+    spans = sentence_spans(text, segmenter, parts)
+    frame = pd.DataFrame(
+        {
+            "article_id": row["article_id"],
+            "sentence_id": range(len(spans)),
+            "paragraph_id": [s.paragraph_id for s in spans],
+            "start": [s.start for s in spans],
+            "end": [s.end for s in spans],
+            "text": [text[s.start : s.end] for s in spans],
+            "part": [s.part for s in spans],
+            "n_words": [count_words(text[s.start : s.end]) for s in spans],
+        }
+    )
+    return conform(frame, SENTENCE_COLUMNS)
+
+
+def split_sentences(articles: pd.DataFrame, segmenter: Segmenter | None = None) -> pd.DataFrame:
+    """The ``sentences`` table of an ``articles`` table (from :func:`analysis.load_articles`).
+
+    Parameters
+    ----------
+    articles
+        The articles table; only rows with ``status == "ok"`` have sentences. A DataFrame with
+        just ``article_id`` and ``text`` also works (metadata is then found here).
+    segmenter
+        Default: :func:`default_segmenter`. Pass ``Segmenter.trained(articles.text)`` to train
+        Punkt on the corpus as well.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> articles = analysis.load_articles(["It rained. It stopped.\\n\\nThen snow."])
+    >>> split_sentences(articles)[["sentence_id", "paragraph_id", "text"]].values.tolist()
+    [[0, 0, 'It rained.'], [1, 0, 'It stopped.'], [2, 1, 'Then snow.']]
+    """
+    if "status" not in articles.columns:
+        articles = articles.assign(status="ok")
+    frames = [article_sentences(row, segmenter) for row in articles.to_dict("records")]
+    frames = [frame for frame in frames if len(frame)]
+    if not frames:
+        return conform(pd.DataFrame(), SENTENCE_COLUMNS)
+    return pd.concat(frames, ignore_index=True)

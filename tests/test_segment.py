@@ -1,0 +1,186 @@
+"""Paragraphs and sentences (analysis/segment.py): one construction per case."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import SENTENCE_COLUMNS, Segmenter, load_articles, sentence_spans, split_sentences
+from analysis.segment import MAX_PIECE_CHARS
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in sentence_spans(text, parts=())]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # U.S. before a capitalised name across a line break: the clause goes on
+        (
+            "In a call, U.S.\nPresident Joe Biden spoke. Talks went on.",
+            ["In a call, U.S.\nPresident Joe Biden spoke.", "Talks went on."],
+        ),
+        # a paragraph break inside a sentence: lower case after it
+        (
+            "China may help Moscow, several U.S.\n\nofficials said.\n\nNext one.",
+            ["China may help Moscow, several U.S.\n\nofficials said.", "Next one."],
+        ),
+        # a paragraph break after U.S. before a name
+        (
+            "Speaking later, U.S.\n\nSecretary of State Ann Lee agreed.",
+            ["Speaking later, U.S.\n\nSecretary of State Ann Lee agreed."],
+        ),
+        # U.S. at the end of a sentence, before a frequent sentence starter
+        (
+            "Sales grew in the U.S. The company said so.",
+            ["Sales grew in the U.S.", "The company said so."],
+        ),
+        # a single line break between two complete sentences is a boundary
+        (
+            "Neither side said what these would cover.\nThree rounds of talks were held.",
+            ["Neither side said what these would cover.", "Three rounds of talks were held."],
+        ),
+        # a hard-wrapped line inside a sentence is not
+        (
+            "The company said it is in\ncompliance with all rules.",
+            ["The company said it is in\ncompliance with all rules."],
+        ),
+        # a closing quotation mark stays with its sentence
+        (
+            "“I’ve never heard of that.” He left.",
+            ["“I’ve never heard of that.”", "He left."],
+        ),
+        (
+            '"We will win," Zelenskiy said. "We must."',
+            ['"We will win," Zelenskiy said.', '"We must."'],
+        ),
+        # a question inside a quotation followed by lower case: one sentence
+        ("“Why now?” she asked. Nobody knew.", ["“Why now?” she asked.", "Nobody knew."]),
+        # titles and initials
+        ("Mr. Li met Dr. Ann B. Cole on Monday.", ["Mr. Li met Dr. Ann B. Cole on Monday."]),
+        ("Gen. Lee and Sen. Ray met. They agreed.", ["Gen. Lee and Sen. Ray met.", "They agreed."]),
+        ("Author J. K. Rowling spoke.", ["Author J. K. Rowling spoke."]),
+        # months, No., St., Inc.
+        ("On Jan. 5 the vote was held.", ["On Jan. 5 the vote was held."]),
+        ("It was ranked No. 1 in the world.", ["It was ranked No. 1 in the world."]),
+        ("He lives on St. Mark's Place.", ["He lives on St. Mark's Place."]),
+        ("Acme Inc. said profit rose.", ["Acme Inc. said profit rose."]),
+        (
+            "Shares of Acme Inc. rose. The rally faded.",
+            ["Shares of Acme Inc. rose.", "The rally faded."],
+        ),
+        # a company name ends a sentence; a courtesy title starts the next one
+        (
+            "He is an analyst at Acme Inc. Ms. Lee agreed.",
+            ["He is an analyst at Acme Inc.", "Ms. Lee agreed."],
+        ),
+        # an opening quotation mark after a name-final abbreviation starts a sentence ...
+        (
+            "He works at Lee & Co. “It’s over,” he said.",
+            ["He works at Lee & Co.", "“It’s over,” he said."],
+        ),
+        # ... but not after U.S. before scare quotes
+        (
+            "He criticised the U.S. “war of choice” loudly.",
+            ["He criticised the U.S. “war of choice” loudly."],
+        ),
+        # a state abbreviation whose lower-cased form is a word is matched with its case only
+        ("She fell ill. Doctors came.", ["She fell ill.", "Doctors came."]),
+        ("He was born in Chicago, Ill. in 1960.", ["He was born in Chicago, Ill. in 1960."]),
+        # numbers and decimals
+        (
+            "Prices rose 2.5 percent in 2021. Then fell.",
+            ["Prices rose 2.5 percent in 2021.", "Then fell."],
+        ),
+        # spaced ellipses are not boundaries before lower case
+        (
+            '"He was told . . . the end was near," he said.',
+            ['"He was told . . . the end was near," he said.'],
+        ),
+        # a heading line in capitals is a sentence of its own
+        (
+            "HARSH SANCTIONS\nMarkets rallied on hopes.",
+            ["HARSH SANCTIONS", "Markets rallied on hopes."],
+        ),
+        # exclamation and question marks
+        ("Stop! Who goes there? Nobody.", ["Stop!", "Who goes there?", "Nobody."]),
+        # text with no punctuation at all is one sentence
+        ("no punctuation at all just words", ["no punctuation at all just words"]),
+        # possessive after an initial: no boundary without white space
+        ("Eric B.'s record sold well.", ["Eric B.'s record sold well."]),
+    ],
+)
+def test_sentence_boundaries(text, expected):
+    assert sentences(text) == expected
+
+
+def test_paragraph_ids_follow_blank_lines_and_indents():
+    text = "One. Two.\n\nThree.\n    Four starts an indented paragraph.\nFive."
+    spans = sentence_spans(text, parts=())
+    assert [(text[s.start : s.end], s.paragraph_id) for s in spans] == [
+        ("One.", 0),
+        ("Two.", 0),
+        ("Three.", 1),
+        ("Four starts an indented paragraph.", 2),
+        ("Five.", 2),
+    ]
+
+
+def test_parts_from_metadata():
+    text = (
+        "By Ann Lee\n\nPARIS, May 2 (Reuters) - It rained. It stopped.\n\n"
+        "(Reporting by Ann Lee; Editing by J. Roe)"
+    )
+    spans = sentence_spans(text)
+    assert [(s.part, text[s.start : s.end]) for s in spans] == [
+        ("byline", "By Ann Lee"),
+        ("dateline", "PARIS, May 2 (Reuters) -"),
+        ("body", "It rained."),
+        ("body", "It stopped."),
+        ("credits", "(Reporting by Ann Lee; Editing by J. Roe)"),
+    ]
+
+
+def test_a_huge_paragraph_is_cut_into_pieces_without_losing_text():
+    text = ("word " * 30_000).strip()  # one 150,000-character "sentence"
+    spans = sentence_spans(text, parts=())
+    assert len(spans) > 1
+    assert all(s.end - s.start <= MAX_PIECE_CHARS for s in spans)
+    covered = "".join(text[s.start : s.end] for s in spans).replace(" ", "")
+    assert covered == text.replace(" ", "")
+
+
+def test_a_long_word_without_spaces_is_cut_too():
+    text = "x" * (3 * MAX_PIECE_CHARS + 7)
+    spans = sentence_spans(text, parts=())
+    assert sum(s.end - s.start for s in spans) == len(text)
+
+
+def test_split_sentences_table():
+    articles = load_articles(["It rained. It stopped.\n\nThen snow.", "", "One more."])
+    table = split_sentences(articles)
+    assert table.columns.tolist() == list(SENTENCE_COLUMNS)
+    assert table["article_id"].tolist() == ["0", "0", "0", "2"]
+    assert table["sentence_id"].tolist() == [0, 1, 2, 0]
+    assert table["paragraph_id"].tolist() == [0, 0, 1, 0]
+    assert table["n_words"].tolist() == [2, 2, 2, 2]
+    assert (table["part"] == "body").all()
+
+
+def test_split_sentences_accepts_a_plain_frame():
+    frame = pd.DataFrame({"article_id": ["a"], "text": ["WASHINGTON (AP) — It rained."]})
+    table = split_sentences(frame)
+    assert table["part"].tolist() == ["dateline", "body"]
+
+
+def test_trained_segmenter_keeps_the_lexicon():
+    corpus = ["Dr. Smith arrived at noon. The meeting began."] * 20
+    trained = Segmenter.trained(corpus)
+    assert "u.s" in trained.params.abbrev_types
+    text = "Mr. Li met the U.S. ambassador. They talked."
+    spans = trained.sentences(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "Mr. Li met the U.S. ambassador.",
+        "They talked.",
+    ]

@@ -1,0 +1,66 @@
+"""The command line (analysis/cli.py)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import REPO
+
+import analysis
+from analysis.cli import main
+
+
+def test_parse_writes_one_file_per_table(write, tmp_path, capsys):
+    write("corpus/a.txt", "It rained. It stopped.")
+    write("corpus/b.txt", b"")
+    write("corpus/c.txt", bytes(range(256)) * 10)
+    out = tmp_path / "out"
+    assert main(["parse", str(tmp_path / "corpus"), "--out", str(out), "--quiet"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["articles.parquet", "sentences.parquet"]
+    summary = capsys.readouterr().out.strip().splitlines()[-1]
+    assert summary.startswith("3 articles (1 ok, 1 empty, 1 failed), 2 sentences")
+    assert analysis.read_tables(out).articles["status"].tolist() == ["ok", "empty", "error"]
+
+
+def test_several_inputs_and_csv(write, tmp_path):
+    first = write("one.txt", "First.")
+    second = write("two.jsonl", '{"id": "j1", "text": "Second one."}\n')
+    out = tmp_path / "out"
+    assert main(["parse", str(first), str(second), "--out", str(out), "--format", "csv"]) == 0
+    articles = analysis.read_tables(out).articles
+    assert articles["article_id"].tolist() == ["one", "j1"]
+
+
+def test_missing_input_is_exit_code_2(tmp_path, capsys):
+    code = main(["parse", str(tmp_path / "nope"), "--out", str(tmp_path / "out")])
+    assert code == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_duplicate_ids_are_exit_code_2(write, tmp_path, capsys):
+    first = write("a/x.txt", "One.")
+    second = write("b/x.txt", "Two.")
+    code = main(["parse", str(first), str(second), "--out", str(tmp_path / "out")])
+    assert code == 2
+    assert "repeated: 'x'" in capsys.readouterr().err
+
+
+def test_python_dash_m_runs(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "parse", "seeds", "--out", str(tmp_path), "--quiet"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("1 article (1 ok, 0 empty, 0 failed)")
+
+
+def test_usage_error_is_exit_code_2():
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "parse"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 2

@@ -1,0 +1,128 @@
+"""Invariants on arbitrary text (hypothesis): offsets, coverage, order, determinism."""
+
+from __future__ import annotations
+
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import analysis
+
+PIECES = st.sampled_from(
+    [
+        "U.S.",
+        "Mr.",
+        "Inc.",
+        "No.",
+        "Jan.",
+        "J.",
+        "said",
+        "Biden",
+        "ANKARA",
+        "(Reuters)",
+        "–",
+        "—",
+        "-",
+        ".",
+        "?",
+        "!",
+        ",",
+        ";",
+        "“",
+        "”",
+        "‘",
+        "’",
+        '"',
+        "'",
+        "«",
+        "»",
+        "(",
+        ")",
+        "...",
+        "By",
+        "and",
+        "the",
+        "officials",
+        "1.5",
+        "2022",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\r",
+        " ",
+        "  ",
+        "\t",
+        "\u00a0",
+        "\u200b",
+        "\u2028",
+        "\u2029",
+        "\x00",
+        "é",
+        "😀",
+        "עברית",
+        "Reporting by",
+        "Editing by",
+    ]
+)
+WIRE_TEXT = st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=80).map(" ".join)
+ANY_TEXT = st.one_of(st.text(max_size=300), WIRE_TEXT, st.lists(PIECES, max_size=60).map("".join))
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def check_sentences(text: str, table) -> None:
+    previous_end = 0
+    covered = set()
+    for row in table.itertuples():
+        assert text[row.start : row.end] == row.text
+        assert row.text and row.text == row.text.strip()
+        assert row.start >= previous_end  # in order, never overlapping
+        previous_end = row.end
+        covered.update(range(row.start, row.end))
+    missing = [i for i, ch in enumerate(text) if not ch.isspace() and i not in covered]
+    assert not missing, f"characters outside every sentence at {missing[:5]}"
+
+
+@SETTINGS
+@given(ANY_TEXT)
+def test_sentences_cover_the_text_exactly(text):
+    parsed = analysis.parse([text])
+    article = parsed.articles.iloc[0]
+    assert article["text"] == text
+    if article["status"] == "ok":
+        check_sentences(text, parsed.sentences)
+        assert parsed.sentences["sentence_id"].tolist() == list(range(len(parsed.sentences)))
+        assert parsed.sentences["paragraph_id"].is_monotonic_increasing
+    else:
+        assert article["status"] == "empty"
+        assert not len(parsed.sentences)
+
+
+@SETTINGS
+@given(ANY_TEXT)
+def test_metadata_spans_index_the_text(text):
+    article = analysis.load_articles([text]).iloc[0]
+    for name in ("byline", "dateline", "credits"):
+        start, end = article[f"{name}_start"], article[f"{name}_end"]
+        if not pd.isna(start):
+            assert 0 <= start < end <= len(text)
+            assert text[start:end] == text[start:end].strip()
+    if isinstance(article["credits"], str):
+        assert text[article["credits_start"] : article["credits_end"]] == article["credits"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(ANY_TEXT)
+def test_same_input_same_tables(text):
+    first, second = analysis.parse([text]), analysis.parse([text])
+    for name in first:
+        pd.testing.assert_frame_equal(first[name], second[name])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_load_without_crashing(raw):
+    row = analysis.load_articles(pd.DataFrame({"text": [raw]})).iloc[0]
+    assert row["status"] in ("ok", "empty", "error")
+    if row["status"] == "error":
+        assert row["error"]

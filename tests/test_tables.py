@@ -1,0 +1,88 @@
+"""The table bundle, schemas and round trips (analysis/tables.py)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.tables import TABLE_SCHEMAS, conform
+
+CORPUS = [
+    "By Ann Lee\n\nPARIS, May 2 (Reuters) - It rained. “Very hard,” he said.\r\n\r\nIt stopped.",
+    "",
+    "Caf\u00e9 owners said so.\n\n(Reporting by Bo Ray; Editing by Cy Dee)",
+]
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    return analysis.parse(CORPUS)
+
+
+def test_bundle_holds_tables_in_order(parsed):
+    assert list(parsed) == ["articles", "sentences"]
+    assert parsed["sentences"] is parsed.sentences
+    assert "articles: 3 rows" in repr(parsed)
+    with pytest.raises(AttributeError, match="no table 'quotes'"):
+        _ = parsed.quotes
+
+
+@pytest.mark.parametrize("name", ["articles", "sentences"])
+def test_tables_follow_their_schema(parsed, name):
+    frame = parsed[name]
+    schema = TABLE_SCHEMAS[name]
+    assert frame.columns.tolist()[: len(schema)] == list(schema)
+    for column, dtype in schema.items():
+        assert frame[column].dtype == pd.api.types.pandas_dtype(dtype), column
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_round_trip_is_unchanged(parsed, tmp_path, fmt):
+    written = parsed.to_dir(tmp_path, format=fmt)
+    assert sorted(p.name for p in written) == [f"articles.{fmt}", f"sentences.{fmt}"]
+    back = analysis.read_tables(tmp_path)
+    for name in parsed:
+        expected = parsed[name]
+        if fmt == "csv":  # CSV cannot tell an empty string from a missing value
+            expected = expected.replace({"text": {"": pd.NA}})
+        pd.testing.assert_frame_equal(back[name], expected)
+
+
+def test_read_some_tables_and_columns(parsed, tmp_path):
+    parsed.to_dir(tmp_path)
+    back = analysis.read_tables(tmp_path, tables=["sentences"], columns=["article_id", "text"])
+    assert list(back) == ["sentences"]
+    assert back.sentences.columns.tolist() == ["article_id", "text"]
+
+
+def test_no_temporary_files_are_left_behind(parsed, tmp_path):
+    parsed.to_dir(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles.parquet", "sentences.parquet"]
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda p, d: p.to_dir(d, format="xlsx"), "format must be"),
+        (lambda p, d: analysis.read_tables(d / "missing"), "no table folder"),
+        (lambda p, d: analysis.read_tables(d, tables=["nonsense"]), "unknown table"),
+        (lambda p, d: analysis.Tables({"nonsense": pd.DataFrame()}), "unknown table"),
+    ],
+)
+def test_bad_arguments_are_clear_errors(parsed, tmp_path, call, message):
+    with pytest.raises((ValueError, FileNotFoundError), match=message):
+        call(parsed, tmp_path)
+
+
+def test_conform_keeps_extra_columns_after_the_schema():
+    frame = conform(pd.DataFrame({"extra": [1], "b": ["x"]}), {"a": "Int64", "b": "string"})
+    assert frame.columns.tolist() == ["a", "b", "extra"]
+    assert frame["a"].isna().all()
+
+
+def test_n_sentences_counts_sentence_rows(parsed):
+    counts = parsed.sentences.groupby("article_id").size()
+    articles = parsed.articles.set_index("article_id")
+    assert articles.loc["0", "n_sentences"] == counts["0"]
+    assert pd.isna(articles.loc["1", "n_sentences"])  # empty: not segmented

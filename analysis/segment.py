@@ -12,8 +12,8 @@ wire copy needs:
   text before it ends in an abbreviation and the next word is not a sentence starter
   (``U.S.\\n\\nPresident Joe Biden``).
 - A single line break ends a sentence when the line ends in sentence-final punctuation (and no
-  abbreviation, ``U.S.\\nPresident Joe Biden``) or is a heading in capitals; otherwise it is a
-  hard wrap inside a sentence.
+  abbreviation, ``U.S.\\nPresident Joe Biden``), is a heading in capitals, or is followed by a
+  list item (``- ``, ``• ``, ``2) ``); otherwise it is a hard wrap inside a sentence.
 - A closing quotation mark or bracket stays with its sentence; a sentence never starts with a
   lower-case letter; the byline, dateline and credits found by :mod:`analysis.metadata` are
   sentences of their own, with ``part`` saying which.
@@ -59,6 +59,8 @@ _LAST_TOKEN = re.compile(r"(\S+)\s*$")
 _FIRST_WORD = re.compile(r"\s*([\"“‘'«(\[]*)(\w*)")
 _DOTTED_INITIALISM = re.compile(r"(?:[^\W\d_]\.){2,}")
 _NEVER_START = frozenset(".,;:")
+# A list item at the start of a line: "- Best sound design ...", "• ...", "2) ...".
+_BULLET = re.compile(r"[ \t]*(?:[-*•·▪–—]|\d{1,2}[.)])[ \t]")
 # An abbreviation, white space, then a capitalised word or an opening quotation mark: a place
 # where Punkt, without training, never looks for a boundary.
 _AFTER_ABBREVIATION = re.compile(r"(?<=\.)(?=\s+[\"“‘'«]?[A-Z])")
@@ -202,7 +204,7 @@ class Segmenter:
         for match in _SINGLE_LINE_BREAK.finditer(text, start, end):
             line_start = text.rfind("\n", start, match.start()) + 1
             line = text[max(line_start, start) : match.start()].strip()
-            if _TERMINAL.search(line) or _is_heading(line):
+            if _TERMINAL.search(line) or _is_heading(line) or _BULLET.match(text, match.end()):
                 cuts.add(match.start())
 
 

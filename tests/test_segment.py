@@ -103,6 +103,11 @@ def sentences(text: str) -> list[str]:
             "HARSH SANCTIONS\nMarkets rallied on hopes.",
             ["HARSH SANCTIONS", "Markets rallied on hopes."],
         ),
+        # list items on their own lines are sentences of their own
+        (
+            "Winners:\n - Best design - Ann Lee at the Palace \n - Best opera - Lady Macbeth",
+            ["Winners:", "- Best design - Ann Lee at the Palace", "- Best opera - Lady Macbeth"],
+        ),
         # exclamation and question marks
         ("Stop! Who goes there? Nobody.", ["Stop!", "Who goes there?", "Nobody."]),
         # text with no punctuation at all is one sentence

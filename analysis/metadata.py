@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from analysis.lexicon import load_lexicon
+from analysis.text import paragraph_spans
 
 __all__ = ["ArticleMetadata", "find_metadata"]
 
@@ -83,8 +84,6 @@ _CREDITS_CONTRIBUTED = re.compile(
     re.I,
 )
 
-_PARAGRAPH = re.compile(r"[^\n\r]*\S[^\n\r]*(?:(?:\r\n|\r|\n)[ \t]*\S[^\n\r]*)*")
-
 
 @dataclass(frozen=True)
 class ArticleMetadata:
@@ -104,18 +103,16 @@ def _agencies() -> frozenset[str]:
     return frozenset(entry.casefold() for entry in load_lexicon("news_agencies"))
 
 
-def _paragraph_spans(text: str, limit: int, from_end: bool = False) -> list[tuple[int, int]]:
-    """Spans of the first (or last) ``limit`` paragraphs (runs of non-blank lines), stripped."""
-    if not from_end:
-        spans = []
-        for match in _PARAGRAPH.finditer(text):
-            spans.append(_strip_span(text, *match.span()))
-            if len(spans) == limit:
-                break
-        return spans
-    # Only the tail matters: look at a bounded window so long articles cost nothing extra.
+def _head_paragraphs(text: str, limit: int) -> list[tuple[int, int]]:
+    """The first ``limit`` paragraphs, looking only at the start of the text."""
+    window = text[: 4000 * limit]
+    return paragraph_spans(window)[:limit]
+
+
+def _tail_paragraphs(text: str, limit: int) -> list[tuple[int, int]]:
+    """The last ``limit`` paragraphs, looking only at the end of the text."""
     window_start = max(0, len(text) - 4000)
-    spans = [_strip_span(text, *m.span()) for m in _PARAGRAPH.finditer(text, window_start)]
+    spans = [(s + window_start, e + window_start) for s, e in paragraph_spans(text[window_start:])]
     if window_start and spans:
         spans = spans[1:]  # the first one may be cut by the window
     return spans[-limit:]
@@ -207,7 +204,7 @@ def find_metadata(text: str) -> ArticleMetadata:
     >>> meta.credits_span
     (49, 67)
     """
-    head = _paragraph_spans(text, HEAD_PARAGRAPHS)
+    head = _head_paragraphs(text, HEAD_PARAGRAPHS)
     if not head:
         return ArticleMetadata()
     byline = _find_byline(text, head)
@@ -215,7 +212,7 @@ def find_metadata(text: str) -> ArticleMetadata:
     dateline = _find_dateline(text, head, head_end)
     if dateline:
         head_end = dateline[3][1]
-    credits_span = _find_credits(text, _paragraph_spans(text, TAIL_PARAGRAPHS, True), head_end)
+    credits_span = _find_credits(text, _tail_paragraphs(text, TAIL_PARAGRAPHS), head_end)
     place, date, agency, dateline_span = dateline or (None, None, None, None)
     return ArticleMetadata(
         authors=byline[0] if byline else (),

@@ -36,7 +36,7 @@ from nltk.tokenize import punkt
 from analysis.lexicon import load_lexicon, load_lexicon_table
 from analysis.metadata import find_metadata
 from analysis.tables import SENTENCE_COLUMNS, conform
-from analysis.text import count_words
+from analysis.text import LINE_BREAK, PARAGRAPH_BREAK, count_words
 
 __all__ = ["Segmenter", "default_segmenter", "sentence_spans", "split_sentences"]
 
@@ -46,14 +46,7 @@ __all__ = ["Segmenter", "default_segmenter", "sentence_spans", "split_sentences"
 #: (else whitespace) before the limit, which is then a boundary.
 MAX_PIECE_CHARS = 10_000
 
-_LINE_BREAK = r"(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028])"
-# A blank line (two line breaks with only spaces between), a paragraph separator, or a line
-# break followed by an indent.
-_PARAGRAPH_BREAK = re.compile(
-    rf"[ \t]*(?:{_LINE_BREAK}(?:[ \t]*{_LINE_BREAK})+|\u2029+|{_LINE_BREAK}(?=\t|[ ]{{2,}}\S))"
-    r"\s*"
-)
-_SINGLE_LINE_BREAK = re.compile(_LINE_BREAK)
+_SINGLE_LINE_BREAK = re.compile(LINE_BREAK)
 _TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*$")
 _LAST_TOKEN = re.compile(r"(\S+)\s*$")
 _FIRST_WORD = re.compile(r"\s*([\"“‘'«(\[]*)(\w*)")
@@ -166,7 +159,7 @@ class Segmenter:
         ``parts`` are ``(start, end, part)`` spans (byline, dateline, credits) that must each be
         one sentence; everything else is ``body``.
         """
-        paragraph_breaks = [m.span() for m in _PARAGRAPH_BREAK.finditer(text)]
+        paragraph_breaks = [m.span() for m in PARAGRAPH_BREAK.finditer(text)]
         cuts: set[int] = set()
         forced: set[int] = set()
         paragraph_start = 0

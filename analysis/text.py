@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["WORD_RE", "count_words"]
+__all__ = ["LINE_BREAK", "PARAGRAPH_BREAK", "WORD_RE", "count_words", "paragraph_spans"]
+
+#: A line break of any convention (Unix, Windows, old Mac, and Unicode line separators).
+LINE_BREAK = r"(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028])"
+
+#: A paragraph break: a blank line (two line breaks with only spaces between), a paragraph
+#: separator, or a line break followed by an indent (old wire copy). Every alternative starts
+#: with a line break, so matching stays linear on long runs of spaces.
+PARAGRAPH_BREAK = re.compile(
+    rf"{LINE_BREAK}(?:[ \t]*{LINE_BREAK})+|\u2029+|{LINE_BREAK}(?=\t|[ ]{{2,}}\S)"
+)
+_NON_SPACE = re.compile(r"\S")
 
 #: A word: letters or digits, with inner apostrophes, hyphens, periods and commas
 #: (``Ukraine's``, ``pro-Russian``, ``U.S``, ``2,187``). Punctuation alone is not a word.
@@ -20,3 +31,30 @@ def count_words(text: str) -> int:
     10
     """
     return sum(1 for _ in WORD_RE.finditer(text))
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the paragraphs of ``text``, stripped of white space; blank ones left out.
+
+    Examples
+    --------
+    >>> text = "One.\\n\\n  Two.\\nStill two.\\n\\n\\n"
+    >>> [text[s:e] for s, e in paragraph_spans(text)]
+    ['One.', 'Two.\\nStill two.']
+    """
+    spans = []
+    start = 0
+    for match in PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    stripped = []
+    for start, end in spans:
+        first = _NON_SPACE.search(text, start, end)
+        if first is None:
+            continue
+        last = end
+        while text[last - 1].isspace():
+            last -= 1
+        stripped.append((first.start(), last))
+    return stripped

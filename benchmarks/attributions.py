@@ -1,0 +1,310 @@
+"""Attribution precision, recall and F1 per role (Source, Cue, Content) against PolNeAR.
+
+Gold: ``polnear/<split>/text/<stem>.txt`` with ``attributions/<stem>_<annotator>.ann`` (BRAT
+standoff, read with :func:`analysis.brat.read_brat`). When several annotators annotated an
+article, the first ``.ann`` file in sorted order is the gold (one annotation per article, so
+that no article counts twice); articles without any ``.ann`` file are left out.
+
+Predictions: the ``attributions`` table of :func:`analysis.parse` run on the split's texts
+(given as a DataFrame of ``id`` and ``text``, read without newline translation, so that
+``--limit`` parses only the articles scored; the ids are the file stems, as for the folder).
+
+Scoring, per role: each attribution gives one span per role it has (a source shared by two
+attributions counts twice). A span is a tuple of ``(start, end)`` pieces: every piece for
+Content (``content_spans``), the outer ``start``/``end`` for Source and Cue (the predictions
+have only those). Each piece is stripped of surrounding whitespace on both sides. Exact: the
+same pieces. Overlap: at least one character in common, matched one to one (exact pairs first,
+then greedily by the number of shared characters). Micro precision, recall and F1 over all
+articles.
+
+Run: ``python benchmarks/attributions.py [--split dev|train|both] [--limit N] [--errors N]``
+(``make bench`` runs it with the dev split). ``--errors N`` prints, per role, up to N spans
+missed (no predicted span overlaps them), N spurious (overlap no gold span) and N with wrong
+boundaries (overlap but do not match exactly), in context.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import pandas as pd  # noqa: E402
+from _shared import require  # noqa: E402
+
+import analysis  # noqa: E402
+from analysis.brat import parse_spans, read_brat  # noqa: E402
+
+ROLES = ("source", "cue", "content")
+
+#: A span: its ``(start, end)`` pieces, sorted.
+Span = tuple[tuple[int, int], ...]
+
+
+def gold_files(
+    split_dir: Path, limit: int | None = None
+) -> tuple[list[tuple[str, Path, Path]], int]:
+    """``(article_id, text file, gold .ann file)`` per annotated article, sorted; and the number
+    of texts left out for having no ``.ann`` file."""
+    annotations: dict[str, list[Path]] = defaultdict(list)
+    for ann in sorted((split_dir / "attributions").glob("*.ann")):
+        annotations[ann.stem.rsplit("_", 1)[0]].append(ann)
+    chosen, unannotated = [], 0
+    for text_file in sorted((split_dir / "text").glob("*.txt")):
+        if annotations.get(text_file.stem):
+            chosen.append((text_file.stem, text_file, annotations[text_file.stem][0]))
+        else:
+            unannotated += 1
+    return (chosen[:limit] if limit is not None else chosen), unannotated
+
+
+def read_text(path: Path) -> str:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def load_gold(files: list[tuple[str, Path, Path]], texts: Mapping[str, str]) -> pd.DataFrame:
+    """The gold attributions of ``files``, with ``article_id`` the text's stem."""
+    frames = []
+    for article_id, _, ann in files:
+        frame = read_brat(ann, text=texts[article_id])
+        frame["article_id"] = article_id
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)
+
+
+def strip_piece(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``(start, end)`` without surrounding whitespace; ``None`` when nothing is left."""
+    piece = text[start:end]
+    start += len(piece) - len(piece.lstrip())
+    end -= len(piece) - len(piece.rstrip())
+    return (start, end) if start < end else None
+
+
+def row_span(row: Mapping[str, Any], role: str, text: str) -> Span | None:
+    """A table row's span for ``role`` (stripped), or ``None`` when the row has no such role."""
+    spans = row.get(f"{role}_spans") if role == "content" else None
+    if spans is not None and not pd.isna(spans) and str(spans).strip():
+        pieces = parse_spans(spans)
+    else:
+        start, end = row.get(f"{role}_start"), row.get(f"{role}_end")
+        if start is None or end is None or pd.isna(start) or pd.isna(end):
+            return None
+        pieces = [(int(start), int(end))]
+    stripped = [strip_piece(text, start, end) for start, end in pieces]
+    kept = tuple(sorted(piece for piece in stripped if piece is not None))
+    return kept or None
+
+
+def spans_by_article(
+    frame: pd.DataFrame, role: str, texts: Mapping[str, str]
+) -> dict[str, list[Span]]:
+    """Every span of ``role`` in an attributions table, per article (only articles in ``texts``)."""
+    spans: dict[str, list[Span]] = defaultdict(list)
+    for row in frame.to_dict("records"):
+        article_id = str(row["article_id"])
+        if article_id not in texts:
+            continue
+        span = row_span(row, role, texts[article_id])
+        if span is not None:
+            spans[article_id].append(span)
+    return dict(spans)
+
+
+def shared_characters(a: Span, b: Span) -> int:
+    """How many characters two spans have in common."""
+    return sum(
+        max(0, min(a_end, b_end) - max(a_start, b_start))
+        for a_start, a_end in a
+        for b_start, b_end in b
+    )
+
+
+def match_spans(
+    gold: list[Span], predicted: list[Span]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """One-to-one matches as ``(gold index, predicted index)``: exact ones, and overlap ones.
+
+    The overlap matching keeps every exact pair, then pairs the rest greedily, largest number
+    of shared characters first (ties: earlier gold, then earlier prediction).
+    """
+    unused: dict[Span, list[int]] = defaultdict(list)
+    for j, span in enumerate(predicted):
+        unused[span].append(j)
+    exact = []
+    for i, span in enumerate(gold):
+        if unused.get(span):
+            exact.append((i, unused[span].pop(0)))
+    gold_used = {i for i, _ in exact}
+    predicted_used = {j for _, j in exact}
+    candidates = []
+    for i, gold_span in enumerate(gold):
+        if i in gold_used:
+            continue
+        for j, predicted_span in enumerate(predicted):
+            if j not in predicted_used:
+                shared = shared_characters(gold_span, predicted_span)
+                if shared:
+                    candidates.append((-shared, i, j))
+    overlap = list(exact)
+    for _, i, j in sorted(candidates):
+        if i not in gold_used and j not in predicted_used:
+            overlap.append((i, j))
+            gold_used.add(i)
+            predicted_used.add(j)
+    return exact, overlap
+
+
+def _rates(tp: int, n_gold: int, n_predicted: int) -> tuple[float, float, float]:
+    precision = tp / n_predicted if n_predicted else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def score_role(
+    gold_spans: Mapping[str, Iterable[Span]], predicted_spans: Mapping[str, Iterable[Span]]
+) -> dict[str, Any]:
+    """Micro precision, recall and F1 of predicted spans against gold spans, per article.
+
+    Parameters
+    ----------
+    gold_spans, predicted_spans
+        Article id to that article's spans, each a tuple of ``(start, end)`` pieces (already
+        stripped; see :func:`row_span`). Spans only match within their article.
+
+    Returns
+    -------
+    dict
+        ``gold``, ``predicted``; ``exact_tp``, ``exact_precision``, ``exact_recall``,
+        ``exact_f1`` and the same with ``overlap_``; and for error reports ``missed`` and
+        ``spurious`` (``(article_id, span)`` without any overlapping partner) and ``boundary``
+        (``(article_id, gold span, predicted span)`` matched by overlap only).
+    """
+    totals = {"gold": 0, "predicted": 0, "exact_tp": 0, "overlap_tp": 0}
+    missed, spurious, boundary = [], [], []
+    for article_id in sorted(set(gold_spans) | set(predicted_spans)):
+        gold = list(gold_spans.get(article_id, ()))
+        predicted = list(predicted_spans.get(article_id, ()))
+        exact, overlap = match_spans(gold, predicted)
+        totals["gold"] += len(gold)
+        totals["predicted"] += len(predicted)
+        totals["exact_tp"] += len(exact)
+        totals["overlap_tp"] += len(overlap)
+        exact_pairs = set(exact)
+        boundary += [
+            (article_id, gold[i], predicted[j]) for i, j in overlap if (i, j) not in exact_pairs
+        ]
+        gold_matched = {i for i, _ in overlap}
+        predicted_matched = {j for _, j in overlap}
+        missed += [(article_id, s) for i, s in enumerate(gold) if i not in gold_matched]
+        spurious += [(article_id, s) for j, s in enumerate(predicted) if j not in predicted_matched]
+    result: dict[str, Any] = dict(totals)
+    for kind in ("exact", "overlap"):
+        precision, recall, f1 = _rates(result[f"{kind}_tp"], result["gold"], result["predicted"])
+        result[f"{kind}_precision"], result[f"{kind}_recall"], result[f"{kind}_f1"] = (
+            precision,
+            recall,
+            f1,
+        )
+    result.update(missed=missed, spurious=spurious, boundary=boundary)
+    return result
+
+
+def format_table(scores: Mapping[str, Mapping[str, Any]]) -> str:
+    """The score table, one line per role."""
+    lines = [
+        f"{'role':8} {'exact P':>8} {'R':>6} {'F1':>6}   {'overlap P':>9} {'R':>6} {'F1':>6}"
+        f"   {'gold':>6} {'predicted':>9}"
+    ]
+    for role, score in scores.items():
+        lines.append(
+            f"{role.capitalize():8} {score['exact_precision']:8.3f} {score['exact_recall']:6.3f} "
+            f"{score['exact_f1']:6.3f}   {score['overlap_precision']:9.3f} "
+            f"{score['overlap_recall']:6.3f} {score['overlap_f1']:6.3f}   "
+            f"{score['gold']:6d} {score['predicted']:9d}"
+        )
+    return "\n".join(lines)
+
+
+def in_context(text: str, span: Span, width: int = 40) -> str:
+    """The span between ``[[`` and ``]]`` (pieces joined by `` … ``), with text around it."""
+    start, end = span[0][0], span[-1][1]
+    inside = " … ".join(text[a:b] for a, b in span)
+    shown = f"{text[max(0, start - width) : start]}[[{inside}]]{text[end : end + width]}"
+    return re.sub(r"\s+", " ", shown)
+
+
+def print_errors(role: str, score: Mapping[str, Any], texts: Mapping[str, str], n: int) -> None:
+    sampler = random.Random(0)  # a fixed sample, so that runs can be compared
+    for kind in ("missed", "spurious", "boundary"):
+        errors = score[kind]
+        if not errors:
+            continue
+        shown = sorted(sampler.sample(errors, min(n, len(errors))))
+        print(f"  {role.capitalize()}: {len(shown)} of {len(errors)} {kind}")
+        for error in shown:
+            article_id, text = error[0], texts[error[0]]
+            if kind == "boundary":
+                print(f"    {article_id}: gold      {in_context(text, error[1])}")
+                print(f"    {' ' * len(article_id)}  predicted {in_context(text, error[2])}")
+            else:
+                print(f"    {article_id}: {in_context(text, error[1])}")
+
+
+def run(split: str, limit: int | None, show_errors: int) -> None:
+    split_dir = require(f"polnear/{split}")
+    files, unannotated = gold_files(split_dir, limit)
+    if not files:
+        print(f"skipped: no annotated articles in {split_dir} (nothing measured)")
+        return
+    texts = {article_id: read_text(text_file) for article_id, text_file, _ in files}
+    gold = load_gold(files, texts)
+    started = time.perf_counter()
+    parsed = analysis.parse(pd.DataFrame({"id": list(texts), "text": list(texts.values())}))
+    seconds = time.perf_counter() - started
+    if "attributions" not in parsed:
+        print("skipped: analysis.parse gives no attributions table yet (nothing measured)")
+        sys.exit(0)
+    predicted = parsed["attributions"]
+    left_out = f", {unannotated} without annotation left out" if unannotated else ""
+    print(
+        f"split {split}: {len(files)} articles{left_out}, parsed in {seconds:.1f} s "
+        f"({len(files) / seconds if seconds else 0.0:.1f} articles/s)"
+    )
+    scores = {
+        role: score_role(
+            spans_by_article(gold, role, texts), spans_by_article(predicted, role, texts)
+        )
+        for role in ROLES
+    }
+    print(format_table(scores))
+    if show_errors:
+        for role, score in scores.items():
+            print_errors(role, score, texts, show_errors)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "train", "both"), default="dev")
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    parser.add_argument(
+        "--errors", type=int, default=0, help="print N errors of each kind per role"
+    )
+    args = parser.parse_args()
+    if args.limit is not None and args.limit < 1:
+        parser.error("--limit must be at least 1")
+    for split in ("dev", "train") if args.split == "both" else (args.split,):
+        run(split, args.limit, args.errors)
+
+
+if __name__ == "__main__":
+    main()

@@ -13,8 +13,14 @@ from typing import Any
 import pandas as pd
 
 from analysis.articles import articles_frame, iter_records, make_article_row
+from analysis.attribution import article_attributions, link_quotes
+from analysis.quotes import article_quotes, find_quotes
 from analysis.segment import Segmenter, article_sentences, default_segmenter
-from analysis.tables import SENTENCE_COLUMNS, Tables, conform
+from analysis.sources import article_sources
+from analysis.tables import TABLE_SCHEMAS, Tables, conform
+
+#: The tables built for every article, after ``articles``.
+ARTICLE_TABLES = ("sentences", "quotes", "attributions", "sources")
 
 __all__ = ["parse", "parse_article", "parse_records"]
 
@@ -30,16 +36,32 @@ def parse_article(
     stage = "articles"
     try:
         row = make_article_row(record)
+        if row["status"] != "ok":
+            return row, {}
         stage = "sentences"
         sentences = article_sentences(row, segmenter or default_segmenter())
+        row["n_sentences"] = len(sentences)
+        article_id, text = row["article_id"], row["text"]
+        stage = "quotes"
+        quote_spans = find_quotes(text)
+        quotes = article_quotes(article_id, text, sentences, quote_spans)
+        stage = "attributions"
+        attributions = article_attributions(article_id, text, sentences, quote_spans)
+        quotes = link_quotes(quotes, attributions)
+        stage = "sources"
+        source_ids, sources = article_sources(article_id, attributions)
+        attributions["source_id"] = source_ids
     except Exception as error:  # noqa: BLE001 - one article must not stop a corpus
         row = {k: v for k, v in record.items() if k != "text"}
         row.update(status="error", text=None, n_chars=0, n_words=0)
         row["error"] = f"{stage}: {type(error).__name__}: {error}"
         return row, {}
-    if row["status"] == "ok":
-        row["n_sentences"] = len(sentences)
-    return row, {"sentences": sentences}
+    return row, {
+        "sentences": sentences,
+        "quotes": quotes,
+        "attributions": attributions,
+        "sources": sources,
+    }
 
 
 def parse_records(
@@ -55,19 +77,22 @@ def parse_records(
         records = tqdm(
             records, total=total, unit=" articles", mininterval=0.5, delay=1.0, leave=False
         )
-    rows, pieces = [], {"sentences": []}
+    rows: list[dict[str, Any]] = []
+    pieces: dict[str, list[pd.DataFrame]] = {name: [] for name in ARTICLE_TABLES}
     for record in records:
         row, tables = parse_article(record, segmenter)
         rows.append(row)
         for name, frame in tables.items():
             if len(frame):
                 pieces[name].append(frame)
-    sentences = (
-        pd.concat(pieces["sentences"], ignore_index=True)
-        if pieces["sentences"]
-        else conform(pd.DataFrame(), SENTENCE_COLUMNS)
-    )
-    return Tables({"articles": articles_frame(rows), "sentences": sentences})
+    tables = {"articles": articles_frame(rows)}
+    for name in ARTICLE_TABLES:
+        frames = pieces[name]
+        schema = TABLE_SCHEMAS[name]
+        tables[name] = (
+            pd.concat(frames, ignore_index=True) if frames else conform(pd.DataFrame(), schema)
+        )
+    return Tables(tables)
 
 
 def parse(

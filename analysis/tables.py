@@ -22,6 +22,12 @@ import pandas as pd
 __all__ = [
     "ARTICLE_COLUMNS",
     "ARTICLE_STATUSES",
+    "ATTRIBUTION_COLUMNS",
+    "ATTRIBUTION_KINDS",
+    "CUE_CATEGORIES",
+    "QUOTE_COLUMNS",
+    "QUOTE_KINDS",
+    "SOURCE_COLUMNS",
     "SENTENCE_COLUMNS",
     "SENTENCE_PARTS",
     "TABLE_SCHEMAS",
@@ -76,10 +82,76 @@ SENTENCE_COLUMNS: dict[str, object] = {
     "n_words": "int64",
 }
 
-#: Schema of every known table, in the order tables are written. Later modules add theirs.
+#: Values of ``quotes.kind``: ``direct`` a quoted statement (a clause or more); ``partial`` a
+#: few quoted words inside reported speech; ``other`` marks that quote nobody (titles,
+#: nicknames, unattributed scare quotes).
+QUOTE_KINDS = ("direct", "partial", "other")
+
+#: Values of ``attributions.kind``: ``direct`` the content is a quotation; ``mixed`` reported
+#: speech with quoted words in it; ``indirect`` reported speech without quotation marks.
+ATTRIBUTION_KINDS = ("direct", "mixed", "indirect")
+
+#: Values of ``attributions.cue_category`` (see ``lexicons/reporting_cues.txt``).
+CUE_CATEGORIES = (
+    "neutral",
+    "distancing",
+    "endorsing",
+    "denial",
+    "argumentative",
+    "belief",
+    "other",
+)
+
+QUOTE_COLUMNS: dict[str, object] = {
+    "article_id": "string",
+    "quote_id": "int64",
+    "start": "int64",
+    "end": "int64",
+    "text": "string",
+    "kind": pd.CategoricalDtype(QUOTE_KINDS),
+    "n_words": "int64",
+    "sentence_id": "int64",
+    "attribution_id": "Int64",
+    "continued": "bool",
+}
+
+ATTRIBUTION_COLUMNS: dict[str, object] = {
+    "article_id": "string",
+    "attribution_id": "int64",
+    "sentence_id": "int64",
+    "kind": pd.CategoricalDtype(ATTRIBUTION_KINDS),
+    "source_start": "Int64",
+    "source_end": "Int64",
+    "source_text": "string",
+    "source_id": "Int64",
+    "cue_start": "Int64",
+    "cue_end": "Int64",
+    "cue_text": "string",
+    "cue_lemma": "string",
+    "cue_category": pd.CategoricalDtype(CUE_CATEGORIES),
+    "content_start": "Int64",
+    "content_end": "Int64",
+    "content_text": "string",
+    "content_spans": "string",
+    "is_floating": "bool",
+    "via": "string",
+}
+
+SOURCE_COLUMNS: dict[str, object] = {
+    "article_id": "string",
+    "source_id": "int64",
+    "name": "string",
+    "mentions": "string",
+    "n_attributions": "int64",
+}
+
+#: Schema of every known table, in the order tables are written.
 TABLE_SCHEMAS: dict[str, dict[str, object]] = {
     "articles": ARTICLE_COLUMNS,
     "sentences": SENTENCE_COLUMNS,
+    "quotes": QUOTE_COLUMNS,
+    "attributions": ATTRIBUTION_COLUMNS,
+    "sources": SOURCE_COLUMNS,
 }
 
 
@@ -106,7 +178,8 @@ def conform(frame: pd.DataFrame, schema: Mapping[str, object]) -> pd.DataFrame:
         if column in frame.columns:
             out[column] = frame[column].astype(dtype)
         else:
-            out[column] = pd.Series([pd.NA] * n, index=frame.index, dtype=_nullable(dtype))
+            missing_dtype = _nullable(dtype) if n else dtype
+            out[column] = pd.Series([pd.NA] * n, index=frame.index, dtype=missing_dtype)
     for column in frame.columns:
         if column not in schema:
             out[column] = frame[column]
@@ -134,7 +207,7 @@ class Tables(Mapping[str, pd.DataFrame]):
     >>> import analysis
     >>> parsed = analysis.parse(["By Jane Roe\\n\\nIt rained. Then it stopped."])
     >>> list(parsed)
-    ['articles', 'sentences']
+    ['articles', 'sentences', 'quotes', 'attributions', 'sources']
     >>> parsed.sentences.text.tolist()
     ['By Jane Roe', 'It rained.', 'Then it stopped.']
     """
@@ -236,6 +309,9 @@ def read_tables(
             frame = pd.read_parquet(parquet, columns=keep)
         elif csv.exists():
             frame = pd.read_csv(csv, usecols=keep, dtype=str, keep_default_na=False, na_values=[""])
+            for column, dtype in schema.items():
+                if dtype == "bool" and column in frame.columns:  # CSV holds "True"/"False"
+                    frame[column] = frame[column].map({"True": True, "False": False})
         elif tables is not None:
             raise FileNotFoundError(f"no {name}.parquet or {name}.csv in {folder}")
         else:

@@ -21,14 +21,14 @@ def parsed():
 
 
 def test_bundle_holds_tables_in_order(parsed):
-    assert list(parsed) == ["articles", "sentences"]
+    assert list(parsed) == ["articles", "sentences", "quotes", "attributions", "sources"]
     assert parsed["sentences"] is parsed.sentences
     assert "articles: 3 rows" in repr(parsed)
-    with pytest.raises(AttributeError, match="no table 'quotes'"):
-        _ = parsed.quotes
+    with pytest.raises(AttributeError, match="no table 'hedges'"):
+        _ = parsed.hedges
 
 
-@pytest.mark.parametrize("name", ["articles", "sentences"])
+@pytest.mark.parametrize("name", list(TABLE_SCHEMAS))
 def test_tables_follow_their_schema(parsed, name):
     frame = parsed[name]
     schema = TABLE_SCHEMAS[name]
@@ -40,7 +40,7 @@ def test_tables_follow_their_schema(parsed, name):
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])
 def test_round_trip_is_unchanged(parsed, tmp_path, fmt):
     written = parsed.to_dir(tmp_path, format=fmt)
-    assert sorted(p.name for p in written) == [f"articles.{fmt}", f"sentences.{fmt}"]
+    assert sorted(p.name for p in written) == sorted(f"{name}.{fmt}" for name in TABLE_SCHEMAS)
     back = analysis.read_tables(tmp_path)
     for name in parsed:
         expected = parsed[name]
@@ -58,7 +58,9 @@ def test_read_some_tables_and_columns(parsed, tmp_path):
 
 def test_no_temporary_files_are_left_behind(parsed, tmp_path):
     parsed.to_dir(tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles.parquet", "sentences.parquet"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        f"{name}.parquet" for name in TABLE_SCHEMAS
+    )
 
 
 @pytest.mark.parametrize(

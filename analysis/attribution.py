@@ -1,0 +1,897 @@
+"""Attributions: who said (or thinks, or claims) what, as source / cue / content spans.
+
+Rule-based, one sentence at a time, over a light tokenisation (no tagger: none can be
+downloaded here). A *cue* is a reporting verb or phrase from ``lexicons/reporting_cues.txt``
+(with the auxiliaries and adverbs bound to it: ``has said``, ``also said``). Around each cue the
+rules recognise the constructions of news writing:
+
+- ``SOURCE CUE CONTENT``: ``Zelenskiy said the delegations ...``, ``told Reuters that ...``,
+  colon lead-ins (``Stone said: “...”``), the content running to the end of the sentence, or
+  over the whole quotation when it opens one;
+- ``CONTENT, SOURCE CUE`` and ``“CONTENT,” SOURCE CUE``, the content being the clause or the
+  whole quotation (across sentences) before the comma;
+- inverted ``“CONTENT,” CUE SOURCE, APPOSITIVE`` (``said Aliev, a 23-year-old musician``);
+- split quotations ``“Part one,” she said, “part two.”``: one attribution, two content pieces;
+- ``according to SOURCE`` before or after its content;
+- ``SOURCE was quoted by VIA as saying CONTENT`` and ``VIA quoted SOURCE as saying CONTENT``;
+- sources with appositives and relative clauses (``Liu Pengyu, spokesperson for ...,``), whose
+  trailing comma belongs to the source span;
+- a paragraph that is only a quotation, right after a direct quotation by X, is X's
+  (``is_floating``).
+
+Negated or empty reports (``Neither side said what these would cover``) carry no content and are
+not attributions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+import pandas as pd
+
+from analysis.lexicon import load_lexicon, load_lexicon_table
+from analysis.quotes import QuoteSpan
+from analysis.segment import abbreviation_kind
+from analysis.tables import ATTRIBUTION_COLUMNS, conform
+from analysis.text import paragraph_spans
+
+__all__ = ["Attribution", "article_attributions", "find_attributions", "reporting_cues"]
+
+# Words: letters/digits with inner apostrophes, hyphens and periods; an abbreviation keeps its
+# final period (checked after matching); any other character is a token of its own.
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-.&]\w+)*\.?|[“”„«»‘’\"']+|\S")
+
+_OPENING_QUOTES = frozenset("“„«‘\"'")
+_CLOSING_QUOTES = frozenset("”»’\"'")
+_CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "--", "(", ")"})
+_SENTENCE_END = frozenset({".", "!", "?", "…"})
+
+_MAX_SUBJECT_TOKENS = 12
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+@cache
+def _word_classes() -> dict[str, frozenset[str]]:
+    """Word classes from ``lexicons/function_words.txt``."""
+    classes: dict[str, set[str]] = {}
+    for fields in load_lexicon_table("function_words"):
+        for name in fields[1].split():
+            classes.setdefault(name, set()).add(fields[0])
+    return {name: frozenset(words) for name, words in classes.items()}
+
+
+def _words(name: str) -> frozenset[str]:
+    return _word_classes()[name]
+
+
+_PRONOUNS = _words("pronoun")
+_NEGATIVE_SOURCES = _words("negative")
+_DETERMINERS = _words("determiner")
+_NOUN_LIKE_CUES = _words("noun_cue")
+_NEGATIONS = _words("negation")
+_AUXILIARIES = _words("auxiliary")
+_BOUND_AUXILIARIES = _words("bound_auxiliary")
+_SUBJECT_STOPS = _words("subject_stop")
+_NP_FUNCTION_WORDS = _words("phrase_word")
+_NP_PREPOSITIONS = _words("phrase_preposition")
+_PREPOSITIONS = _words("preposition")
+_WH_WORDS = _words("wh")
+_TIME_WORDS = _words("time")
+_OBJECT_TAKING = _words("object_taking")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Attribution:
+    """One attribution found in a sentence; spans index the article text."""
+
+    sentence_id: int
+    cue: tuple[int, int] | None
+    cue_lemma: str | None
+    cue_category: str | None
+    source: tuple[int, int] | None = None
+    content: list[tuple[int, int]] = field(default_factory=list)
+    is_floating: bool = False
+    via: str | None = None
+
+
+@dataclass(frozen=True)
+class _Cue:
+    lemma: str
+    category: str
+    words: tuple[str, ...]
+
+
+@cache
+def reporting_cues() -> dict[str, list[_Cue]]:
+    """Cue forms by their first word (lower case): ``{"said": [_Cue("say", ...)], ...}``."""
+    cues: dict[str, list[_Cue]] = {}
+    for fields in load_lexicon_table("reporting_cues"):
+        lemma, category, forms = fields[0], fields[1], fields[2].split()
+        for form in forms:
+            words = tuple(form.lower().split("_"))
+            cues.setdefault(words[0], []).append(_Cue(lemma, category, words))
+    for entries in cues.values():
+        entries.sort(key=lambda cue: -len(cue.words))  # longest match first
+    return cues
+
+
+@cache
+def _attribution_nouns() -> frozenset[str]:
+    return frozenset(
+        form.lower().replace("_", " ")
+        for fields in load_lexicon_table("attribution_nouns")
+        for form in fields[1].split()
+    )
+
+
+@cache
+def _news_agencies() -> frozenset[str]:
+    return frozenset(entry.casefold() for entry in load_lexicon("news_agencies"))
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word and punctuation tokens of ``text[start:end]`` with their spans."""
+    tokens = []
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        word = match.group()
+        if (
+            len(word) > 1
+            and word.endswith(".")
+            and word[0].isalnum()
+            and abbreviation_kind(word) is None
+            and not _INITIAL.fullmatch(word)
+        ):
+            tokens.append(Token(match.start(), match.end() - 1, word[:-1]))
+            tokens.append(Token(match.end() - 1, match.end(), "."))
+            continue
+        tokens.append(Token(match.start(), match.end(), word))
+    return tokens
+
+
+class _Sentence:
+    """A sentence's tokens, with what the rules need to know about quotations."""
+
+    def __init__(self, text: str, start: int, end: int, quotes: Sequence[QuoteSpan]):
+        self.text = text
+        self.start, self.end = start, end
+        self.tokens = tokenize(text, start, end)
+        self.quotes = quotes
+
+    def quote_at(self, position: int) -> QuoteSpan | None:
+        """The quotation whose inside contains ``position``."""
+        for quote in self.quotes:
+            if quote.inner_start <= position < quote.inner_end:
+                return quote
+        return None
+
+    def quote_ending_at(self, position: int) -> QuoteSpan | None:
+        for quote in self.quotes:
+            if quote.end == position:
+                return quote
+        return None
+
+    def quote_starting_at(self, position: int) -> QuoteSpan | None:
+        for quote in self.quotes:
+            if quote.start == position:
+                return quote
+        return None
+
+    def quote_starting_after(self, position: int) -> QuoteSpan | None:
+        """The first quotation starting after ``position`` with only white space between."""
+        rest = self.text[position : position + 200]
+        offset = len(rest) - len(rest.lstrip())
+        return self.quote_starting_at(position + offset)
+
+
+def _match_cue(tokens: Sequence[Token], i: int) -> _Cue | None:
+    for cue in reporting_cues().get(tokens[i].lower, ()):
+        n = len(cue.words)
+        if tuple(t.lower for t in tokens[i : i + n]) == cue.words:
+            return cue
+    return None
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _trim_content(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Strip white space and a final sentence mark or comma outside quotation marks."""
+    start, end = _strip_span(text, start, end)
+    while end > start and text[end - 1] in ".,;:!?…" and text[end - 2 : end - 1] not in "”\"’'":
+        end -= 1
+        start, end = _strip_span(text, start, end)
+    while start < end and text[start] in ",;:—–-":
+        start += 1
+        start, end = _strip_span(text, start, end)
+    return (start, end) if end > start else None
+
+
+def _subject_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
+    """Token range ``[i, j)`` of the subject ending right before token ``j`` (the cue).
+
+    ``Liu Pengyu, spokesperson for China's embassy in Washington, said``: an appositive or a
+    relative clause between commas belongs to the subject, trailing comma included.
+    """
+    if j == 0:
+        return None
+    if tokens[j - 1].text == "," and j >= 3:
+        k = j - 2
+        while k > 0 and tokens[k].text not in (",", ";", ":") and j - k < 30:
+            if tokens[k].text[-1] in _OPENING_QUOTES | _CLOSING_QUOTES:
+                return None
+            k -= 1
+        if tokens[k].text == "," and k + 1 < j - 1:
+            head = _plain_subject(tokens, k)
+            if head is not None and _is_named_or_definite(tokens, *head):
+                return head[0], j
+        return None
+    return _plain_subject(tokens, j)
+
+
+def _looks_like_appositive(tokens: Sequence[Token], i: int, j: int) -> bool:
+    if i >= j:
+        return False
+    first = tokens[i].lower
+    return (
+        first in ("a", "an", "the", "who", "which", "whose", "one", "his", "her", "their")
+        or tokens[i].capitalised
+        or first.endswith("year-old")
+        or first.isdigit()
+    )
+
+
+def _is_named_or_definite(tokens: Sequence[Token], i: int, j: int) -> bool:
+    return any(t.capitalised for t in tokens[i:j]) or tokens[i].lower in _DETERMINERS
+
+
+def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
+    """The noun phrase ending before token ``j``, or None.
+
+    Without a tagger, a phrase is: a pronoun; or a run of capitalised words, determiners,
+    numbers, possessives and lower-case words that starts with a determiner, a possessive, a
+    number or a capitalised word (``the regional police chief``, ``Real Time host Bill Maher``,
+    ``several U.S. officials``); or a bare plural (``officials``, ``authorities``).
+    """
+    if j == 0:
+        return None
+    last = tokens[j - 1]
+    if last.lower in _PRONOUNS:
+        return j - 1, j
+    if not last.is_word or last.lower in _SUBJECT_STOPS or last.lower in _DETERMINERS:
+        return None
+    i = j - 1
+    while i > 0 and j - i < _MAX_SUBJECT_TOKENS:
+        previous = tokens[i - 1]
+        word = previous.lower
+        if previous.text in ("'s", "’s", "'", "’"):
+            i -= 1
+            continue
+        if previous.text == "." and i >= 2 and tokens[i - 2].capitalised:
+            i -= 1
+            continue
+        if previous.text == "&" or previous.text == "-":
+            i -= 1
+            continue
+        if not previous.is_word or word in _PRONOUNS:
+            break
+        if word in _NP_PREPOSITIONS and i >= 2 and _can_start_phrase(tokens, i):
+            i -= 1  # "The city council in Mariupol", "the head of the agency"
+            continue
+        if word in _SUBJECT_STOPS and word not in _NP_FUNCTION_WORDS:
+            break
+        if word.endswith("ly") and not previous.capitalised:
+            break
+        if word in _TIME_WORDS:
+            break
+        i -= 1
+    # The phrase starts at its leftmost determiner, number, possessive or capitalised word.
+    while i < j - 1 and not _can_start_phrase(tokens, i):
+        i += 1
+    if not _can_start_phrase(tokens, i):
+        if j - i == 1 and last.lower.endswith("s") and last.lower not in _SUBJECT_STOPS:
+            return i, j  # a bare plural: "officials said", "authorities said"
+        return None
+    return i, j
+
+
+def _can_start_phrase(tokens: Sequence[Token], i: int) -> bool:
+    token = tokens[i]
+    word = token.lower
+    if word in _PREPOSITIONS or word in ("and", "&", "of", "-"):
+        return False
+    return (
+        word in _DETERMINERS
+        or token.capitalised
+        or word[:1].isdigit()
+        or word.endswith(("'s", "’s"))
+    )
+
+
+def _subject_right(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
+    """The noun phrase starting at token ``k`` (inverted ``said Aliev, a musician``)."""
+    if k >= len(tokens):
+        return None
+    first = tokens[k]
+    if first.lower in _PRONOUNS:
+        return k, k + 1
+    if not first.is_word or not _can_start_phrase(tokens, k):
+        return None
+    j = k
+    while j < len(tokens):
+        token = tokens[j]
+        inside_name = (  # the period of an initial between capitalised words: "John F. Kennedy"
+            token.text == "."
+            and j > k
+            and tokens[j - 1].capitalised
+            and j + 1 < len(tokens)
+            and tokens[j + 1].capitalised
+        )
+        if (
+            token.text in (",", ";", ":", ".", "!", "?") or token.text[-1] in _OPENING_QUOTES
+        ) and not inside_name:
+            break
+        name_of = token.lower == "of" and j + 1 < len(tokens) and tokens[j + 1].capitalised
+        stops = token.lower in _PREPOSITIONS | _TIME_WORDS | _SUBJECT_STOPS
+        if j > k and stops and not name_of:
+            break
+        j += 1
+    if j == k:
+        return None
+    # ", a 23-year-old musician" / ", who runs ..." up to the end of the clause
+    if (
+        j + 1 < len(tokens)
+        and tokens[j].text == ","
+        and _looks_like_appositive(tokens, j + 1, len(tokens))
+    ):
+        m = j + 1
+        while m < len(tokens) and tokens[m].text not in (".", "!", "?", ";", ","):
+            if tokens[m].text[-1] in _OPENING_QUOTES:
+                break
+            m += 1
+        return k, m
+    return k, j
+
+
+def _cue_extent(tokens: Sequence[Token], i: int, n: int) -> tuple[int, int]:
+    """Cue tokens ``[i, i + n)`` widened to bound auxiliaries (``has said``, ``also said``)."""
+    start = i
+    while start > 0 and tokens[start - 1].lower in _BOUND_AUXILIARIES:
+        start -= 1
+    return start, i + n
+
+
+def _negated(tokens: Sequence[Token], cue_start: int) -> bool:
+    window = [t.lower for t in tokens[max(0, cue_start - 3) : cue_start]]
+    return any(word in _NEGATIONS or word.endswith("n't") for word in window)
+
+
+def _span(tokens: Sequence[Token], i: int, j: int) -> tuple[int, int]:
+    return tokens[i].start, tokens[j - 1].end
+
+
+def find_attributions(
+    text: str,
+    sentences: Sequence[tuple[int, int, int]],
+    quotes: Sequence[QuoteSpan],
+) -> list[Attribution]:
+    """Attributions of one article.
+
+    Parameters
+    ----------
+    text
+        The article text.
+    sentences
+        ``(sentence_id, start, end)`` of the body sentences, in order.
+    quotes
+        The article's quotations (:func:`analysis.quotes.find_quotes`).
+    """
+    found: list[Attribution] = []
+    for sentence_id, start, end in sentences:
+        sentence = _Sentence(text, start, end, quotes)
+        found.extend(_sentence_attributions(sentence, sentence_id))
+    found.extend(_floating(text, sentences, quotes, found))
+    found.sort(key=lambda a: (a.sentence_id, a.cue[0] if a.cue else a.content[0][0]))
+    return found
+
+
+def _floating(
+    text: str,
+    sentences: Sequence[tuple[int, int, int]],
+    quotes: Sequence[QuoteSpan],
+    found: Sequence[Attribution],
+) -> list[Attribution]:
+    """A paragraph that is only a quotation, right after a direct quotation by X, is X's."""
+    paragraphs = paragraph_spans(text)
+    starts = [start for start, _ in paragraphs]
+    sentence_of = {start: sentence_id for sentence_id, start, _ in sentences}
+    quote_bounds = {(q.start, q.end) for q in quotes}
+    by_paragraph: dict[int, Attribution] = {}  # the last quoting attribution of a paragraph
+    for attribution in found:
+        end = attribution.content[-1][1] if attribution.content else None
+        if end is not None and any(piece in quote_bounds for piece in attribution.content):
+            index = bisect.bisect_right(starts, end - 1) - 1
+            by_paragraph[index] = attribution
+    covered = [piece for a in found for piece in a.content]
+    floating: list[Attribution] = []
+    for quote in quotes:
+        if quote.depth or quote.start not in sentence_of:
+            continue
+        index = bisect.bisect_right(starts, quote.start) - 1
+        if paragraphs[index] != (quote.start, quote.end) or index == 0:
+            continue  # not a paragraph that is only a quotation
+        if any(s <= quote.start and quote.end <= e for s, e in covered):
+            continue
+        previous = by_paragraph.get(index - 1)
+        if previous is None or previous.source is None:
+            continue
+        attribution = Attribution(
+            sentence_id=sentence_of[quote.start],
+            cue=None,
+            cue_lemma=None,
+            cue_category=None,
+            source=previous.source,
+            content=[(quote.start, quote.end)],
+            is_floating=True,
+            via=previous.via,
+        )
+        floating.append(attribution)
+        by_paragraph[index] = attribution  # a run of quotation paragraphs stays X's
+    return floating
+
+
+def _sentence_attributions(sentence: _Sentence, sentence_id: int) -> list[Attribution]:
+    tokens = sentence.tokens
+    results: list[Attribution] = []
+    i = 0
+    while i < len(tokens):
+        cue = _match_cue(tokens, i)
+        if cue is None or not _is_cue_use(sentence, i, cue):
+            i += 1
+            continue
+        attribution = _attribute(sentence, sentence_id, i, cue, results)
+        if attribution is not None:
+            results.append(attribution)
+            i += len(cue.words)
+        else:
+            i += 1
+    _cut_overlaps(sentence, results)
+    return results
+
+
+def _cut_overlaps(sentence: _Sentence, results: Sequence[Attribution]) -> None:
+    """``X also discussed Y, the State Department said``: a content does not run on into a
+    later attribution whose content comes first; it stops where that content stops."""
+    for later in results:
+        if not later.content or later.cue is None or later.content[0][1] > later.cue[0]:
+            continue  # only attributions whose content precedes their cue
+        boundary = later.content[0][1]
+        for other in results:
+            if other is later or not other.content:
+                continue
+            start, end = other.content[-1]
+            if start < boundary < end and other.cue and other.cue[0] < boundary:
+                cut = _trim_content(sentence.text, start, boundary)
+                if cut:
+                    other.content[-1] = cut
+
+
+def _is_cue_use(sentence: _Sentence, i: int, cue: _Cue) -> bool:
+    """Whether the cue word at token ``i`` is used as a reporting verb here."""
+    tokens = sentence.tokens
+    token = tokens[i]
+    if sentence.quote_at(token.start):
+        return False  # words inside a quotation are the source's, not the reporter's
+    if token.capitalised and i > 0 and tokens[i - 1].text not in _OPENING_QUOTES:
+        return False  # "the United States", "Call of Duty"
+    previous = tokens[i - 1].lower if i else ""
+    if previous in _DETERMINERS or previous.endswith(("'s", "’s")) or previous == "to":
+        return False  # a noun ("a telephone call", "Russia's request") or an infinitive
+    if token.lower in _NOUN_LIKE_CUES and any(
+        t.lower in _DETERMINERS or t.lower.endswith(("'s", "’s")) for t in tokens[max(0, i - 3) : i]
+    ):
+        return False  # "a telephone call", "the latest report"
+    following = tokens[i + len(cue.words)].lower if i + len(cue.words) < len(tokens) else ""
+    # a passive participle: "the casualties reported by either side"
+    return not (following == "by" and cue.words != ("according", "to") and cue.lemma != "quote")
+
+
+def _attribute(
+    sentence: _Sentence,
+    sentence_id: int,
+    i: int,
+    cue: _Cue,
+    earlier: Sequence[Attribution],
+) -> Attribution | None:
+    tokens = sentence.tokens
+    if cue.words == ("according", "to"):
+        return _according_to(sentence, sentence_id, i, cue)
+    if cue.lemma == "quote":
+        return _quoted_as_saying(sentence, sentence_id, i, cue)
+    cue_start, cue_end = _cue_extent(tokens, i, len(cue.words))
+    if _negated(tokens, cue_start):
+        return None
+
+    def make(source, content, via=None) -> Attribution:
+        return Attribution(
+            sentence_id=sentence_id,
+            cue=_span(tokens, cue_start, cue_end),
+            cue_lemma=cue.lemma,
+            cue_category=cue.category,
+            source=_span(tokens, *source) if source else None,
+            content=content,
+            via=via,
+        )
+
+    # Adverbs between a subject and its cue: "Trump also said", "allies strongly reject".
+    left = cue_start
+    while left > 0 and (
+        tokens[left - 1].lower in _AUXILIARIES
+        or (tokens[left - 1].lower.endswith("ly") and tokens[left - 1].lower[:1].isalpha())
+    ):
+        left -= 1
+    after_cue = cue_end
+    via = None
+    if cue.lemma in _OBJECT_TAKING:
+        after_cue, via = _skip_object(tokens, cue_end)
+
+    # Coordination: "He said ... and added, “...”": the subject is that of the outermost
+    # earlier cue whose content reaches the "and".
+    if left > 0 and tokens[left - 1].lower == "and" and earlier:
+        conjunction = tokens[left - 1].start
+        previous = next(
+            (a for a in earlier if a.content and a.content[-1][1] > conjunction), earlier[-1]
+        )
+        for other in earlier:
+            if other.content and other.content[-1][0] < conjunction < other.content[-1][1]:
+                cut = _trim_content(sentence.text, other.content[-1][0], conjunction)
+                if cut:
+                    other.content[-1] = cut
+        content = _content_after(sentence, after_cue)
+        if content is None or previous.source is None:
+            return None
+        attribution = make(None, content, via)
+        attribution.source = previous.source
+        return attribution
+
+    subject = _subject_left(tokens, left)
+    # "“CONTENT,” SOURCE CUE ..." and "CONTENT, SOURCE CUE ..."
+    if subject is not None and subject[0] > 0 and _is_content_end(sentence, subject[0] - 1):
+        rest = _skip_trailer(tokens, after_cue)
+        if _ends_clause(tokens, rest):
+            content = _content_before(sentence, tokens[subject[0] - 1])
+            quote_follows = _split_quote_piece(sentence, rest) is not None
+            if (
+                content is not None
+                and quote_follows
+                and (content[0], content[1]) not in {(q.start, q.end) for q in sentence.quotes}
+            ):
+                content = None  # "Asked about X, Liu said, “...”": the quotation is the content
+            if content is not None:
+                pieces = [content]
+                split = _split_quote_piece(sentence, rest)
+                if split:
+                    pieces.append(split)
+                return make(subject, pieces, via)
+    # "“CONTENT,” CUE SOURCE, APPOSITIVE"
+    if left > 0 and left == cue_start and _is_content_end(sentence, left - 1):
+        source = _subject_right(tokens, cue_end)
+        if source is not None:
+            rest = _skip_trailer(tokens, source[1])
+            if _ends_clause(tokens, rest):
+                content = _content_before(sentence, tokens[left - 1])
+                if content is not None:
+                    pieces = [content]
+                    split = _split_quote_piece(sentence, rest)
+                    if split:
+                        pieces.append(split)
+                    return make(source, pieces, via)
+    # "SOURCE CUE CONTENT"
+    if subject is None or tokens[subject[0]].lower in _NEGATIVE_SOURCES:
+        return None
+    content = _content_after(sentence, after_cue)
+    if content is None:
+        return None
+    first = sentence.text[content[0][0] : content[0][1]].split(maxsplit=1)[0].lower()
+    if first in _WH_WORDS and _negated(tokens, subject[1]):
+        return None
+    return make(subject, content, via)
+
+
+def _ends_clause(tokens: Sequence[Token], k: int) -> bool:
+    """Nothing but the end of the sentence, a comma or a new quotation from token ``k``."""
+    if k >= len(tokens):
+        return True
+    token = tokens[k]
+    return token.text in (".", "!", "?", ",", ";", ":", "…") or token.text[-1] in _OPENING_QUOTES
+
+
+def _skip_object(tokens: Sequence[Token], k: int) -> tuple[int, str | None]:
+    """Skip the addressee after ``told``: ``told Reuters``, ``told reporters in Nashua``."""
+    j = k
+    while j < len(tokens) and j - k < 8:
+        word = tokens[j].lower
+        if word in ("that", ",", ":", ".") or tokens[j].text[-1] in _OPENING_QUOTES:
+            break
+        if word in _PRONOUNS and j > k:
+            break
+        j += 1
+    if j == k:
+        return k, None
+    addressee = " ".join(t.text for t in tokens[k:j])
+    via = addressee if addressee.casefold() in _news_agencies() else None
+    if j < len(tokens) and tokens[j].text == "," and not _split_quote_start(tokens, j):
+        return len(tokens), via  # "asked China for equipment, sparking ...": no content
+    return j, via
+
+
+def _split_quote_start(tokens: Sequence[Token], j: int) -> bool:
+    return j + 1 < len(tokens) and tokens[j + 1].text[-1] in _OPENING_QUOTES
+
+
+def _is_content_end(sentence: _Sentence, k: int) -> bool:
+    """Token ``k`` closes a content: a comma, or a closing quotation mark."""
+    token = sentence.tokens[k]
+    if token.text == ",":
+        return k > 0
+    if token.text[-1] in _CLOSING_QUOTES:
+        return sentence.quote_ending_at(token.end) is not None
+    return False
+
+
+def _content_before(sentence: _Sentence, boundary: Token) -> tuple[int, int] | None:
+    """The content closed by ``boundary``: a quotation ending there, else the clause before."""
+    quote = sentence.quote_ending_at(boundary.end)
+    if quote is None and boundary.text == ",":
+        quote = sentence.quote_ending_at(boundary.start)
+    if quote is not None:
+        return quote.start, quote.end
+    content = _trim_content(sentence.text, sentence.start, boundary.start)
+    if content is None:
+        return None
+    words = [t for t in sentence.tokens if content[0] <= t.start < content[1] and t.is_word]
+    return content if len(words) >= 3 else None
+
+
+def _content_after(sentence: _Sentence, k: int) -> list[tuple[int, int]] | None:
+    tokens, text = sentence.tokens, sentence.text
+    j = k
+    while j < len(tokens) and tokens[j].text in (":", ","):
+        j += 1
+    if j >= len(tokens) or tokens[j].text in _SENTENCE_END:
+        if (
+            j > k
+            and tokens[j - 1].text == ":"
+            or (j == len(tokens) and k and tokens[k - 1].text == ":")
+        ):
+            quote = sentence.quote_starting_after(sentence.end)
+            if quote is not None:
+                return [(quote.start, quote.end)]
+        return None
+    quote = sentence.quote_starting_at(tokens[j].start)
+    if quote is not None and (j > k or quote.end >= sentence.end - 1):
+        return [(quote.start, quote.end)]
+    content = _trim_content(text, tokens[j].start, sentence.end)
+    if content is None:
+        return None
+    words = [t for t in tokens if content[0] <= t.start < content[1] and t.is_word]
+    if len(words) < 2 or all(t.lower in _TIME_WORDS | _PREPOSITIONS for t in words):
+        return None  # "said on Monday."
+    return [content]
+
+
+def _skip_trailer(tokens: Sequence[Token], k: int) -> int:
+    """Skip what may follow a cue at the end of a clause: time and place adverbials,
+    ``in a statement``, ``after crossing into Romania``, up to a comma or the end."""
+    if k < len(tokens) and (
+        tokens[k].lower in _TIME_WORDS
+        or tokens[k].lower in _PREPOSITIONS
+        or tokens[k].lower in ("as", "when", "while", "after", "before", "during", "via")
+    ):
+        while k < len(tokens) and tokens[k].text not in (",", ".", "!", "?", ";", ":"):
+            if tokens[k].text[-1] in _OPENING_QUOTES:
+                break
+            k += 1
+    return k
+
+
+def _split_quote_piece(sentence: _Sentence, k: int) -> tuple[int, int] | None:
+    tokens = sentence.tokens
+    if k < len(tokens) and tokens[k].text in (",", ":"):
+        k += 1
+    if k < len(tokens):
+        quote = sentence.quote_starting_at(tokens[k].start)
+        if quote is not None:
+            return quote.start, quote.end
+    return None
+
+
+def _as_saying(tokens: Sequence[Token], k: int) -> int | None:
+    """Index of ``saying`` in ``as saying`` (or ``as telling``) at or after ``k``, nearby."""
+    for m in range(k, min(len(tokens) - 1, k + 25)):
+        if tokens[m].lower == "as" and tokens[m + 1].lower in ("saying", "telling", "stating"):
+            return m + 1
+        if tokens[m].text in (".", ";") or tokens[m].text[-1] in _OPENING_QUOTES:
+            return None
+    return None
+
+
+def _quoted_as_saying(
+    sentence: _Sentence, sentence_id: int, i: int, cue: _Cue
+) -> Attribution | None:
+    """``X was quoted by VIA as saying ...`` and ``VIA quoted X as saying ...``."""
+    tokens = sentence.tokens
+    saying = _as_saying(tokens, i + 1)
+    if saying is None:
+        return None
+    passive = i > 0 and tokens[i - 1].lower in ("was", "were", "is", "are", "been", "being")
+    if passive:
+        cue_start = i - 1
+        subject = _subject_left(tokens, cue_start)
+        if subject is None:
+            return None
+        via_tokens = tokens[i + 2 : saying - 1] if tokens[i + 1].lower == "by" else []
+        via = " ".join(t.text for t in via_tokens) or None
+        source = subject
+    else:
+        cue_start = i
+        source = _subject_right(tokens, i + 1)
+        subject = _subject_left(tokens, i)
+        if source is None or subject is None:
+            return None
+        via = " ".join(t.text for t in tokens[subject[0] : subject[1]])
+    # The content follows "as saying", or precedes the clause: "..., RIA quoted X as saying."
+    content = _content_after(sentence, saying + 1)
+    if content is None:
+        before = subject[0] if not passive else None
+        if before and _is_content_end(sentence, before - 1):
+            piece = _content_before(sentence, tokens[before - 1])
+            content = [piece] if piece else None
+    if content is None:
+        return None
+    return Attribution(
+        sentence_id=sentence_id,
+        cue=_span(tokens, cue_start, i + 1),
+        cue_lemma="quote",
+        cue_category="neutral",
+        source=_span(tokens, *source),
+        content=content,
+        via=via,
+    )
+
+
+def _according_to(sentence: _Sentence, sentence_id: int, i: int, cue: _Cue) -> Attribution | None:
+    tokens, text = sentence.tokens, sentence.text
+    j = i + 2
+    m = j
+    while m < len(tokens) and tokens[m].text not in (",", ".", ";", "!", "?"):
+        m += 1
+    if m == j:
+        return None
+    source = _span(tokens, j, m)
+    if i == 0 or (i == 1 and tokens[0].lower in ("but", "and")):
+        after = tokens[m].end if m < len(tokens) else sentence.end
+        content = _trim_content(text, after, sentence.end)
+    else:
+        end = tokens[i - 1].start if tokens[i - 1].text == "," else tokens[i].start
+        content = _trim_content(text, sentence.start, end)
+    if content is None:
+        return None
+    return Attribution(
+        sentence_id=sentence_id,
+        cue=_span(tokens, i, i + 2),
+        cue_lemma=cue.lemma,
+        cue_category=cue.category,
+        source=source,
+        content=[content],
+    )
+
+
+def attribution_kind(
+    text: str, pieces: Sequence[tuple[int, int]], quotes: Sequence[QuoteSpan]
+) -> str:
+    """``direct`` when every piece is a quotation, ``mixed`` when one holds a quotation."""
+    quote_spans = {(q.start, q.end) for q in quotes}
+    if all(piece in quote_spans for piece in pieces):
+        return "direct"
+    for start, end in pieces:
+        if any(start <= q.start and q.end <= end for q in quotes):
+            return "mixed"
+    return "indirect"
+
+
+def article_attributions(
+    article_id: str, text: str, sentences: pd.DataFrame, quotes: Sequence[QuoteSpan]
+) -> pd.DataFrame:
+    """The ``attributions`` rows of one article (body sentences only)."""
+    body = sentences[sentences["part"] == "body"]
+    spans = list(zip(body["sentence_id"], body["start"], body["end"], strict=True))
+    found = find_attributions(text, spans, quotes)
+    rows = []
+    for number, attribution in enumerate(found):
+        pieces = sorted(attribution.content)
+        source, cue = attribution.source, attribution.cue
+        rows.append(
+            {
+                "article_id": article_id,
+                "attribution_id": number,
+                "sentence_id": attribution.sentence_id,
+                "kind": attribution_kind(text, pieces, quotes),
+                "source_start": source[0] if source else None,
+                "source_end": source[1] if source else None,
+                "source_text": text[source[0] : source[1]] if source else None,
+                "cue_start": cue[0] if cue else None,
+                "cue_end": cue[1] if cue else None,
+                "cue_text": text[cue[0] : cue[1]] if cue else None,
+                "cue_lemma": attribution.cue_lemma,
+                "cue_category": attribution.cue_category,
+                "content_start": pieces[0][0] if pieces else None,
+                "content_end": pieces[-1][1] if pieces else None,
+                "content_text": text[pieces[0][0] : pieces[-1][1]] if pieces else None,
+                "content_spans": ";".join(f"{s} {e}" for s, e in pieces) if pieces else None,
+                "is_floating": attribution.is_floating,
+                "via": attribution.via,
+            }
+        )
+    return conform(pd.DataFrame(rows), ATTRIBUTION_COLUMNS)
+
+
+def link_quotes(quotes: pd.DataFrame, attributions: pd.DataFrame) -> pd.DataFrame:
+    """Give each quotation the attribution whose content holds it, and settle its kind.
+
+    A quotation that is a whole content piece is ``direct``; one inside a content keeps its
+    first guess (a few words are ``partial``); an unattributed quotation that is not a clause
+    is ``other`` (a title, a nickname, a scare quote).
+    """
+    if not len(quotes):
+        return quotes
+    quotes = quotes.copy()
+    pieces = []
+    for row in attributions.itertuples():
+        if isinstance(row.content_spans, str):
+            for piece in row.content_spans.split(";"):
+                start, end = map(int, piece.split())
+                pieces.append((start, end, row.attribution_id))
+    attribution_ids, kinds = [], []
+    for quote in quotes.itertuples():
+        owner = next(((s, e, a) for s, e, a in pieces if s <= quote.start and quote.end <= e), None)
+        kind = quote.kind
+        if owner is None:
+            attribution_ids.append(pd.NA)
+            if kind == "partial":
+                kind = "other"
+        else:
+            attribution_ids.append(owner[2])
+            if (owner[0], owner[1]) == (quote.start, quote.end):
+                kind = "direct"
+        kinds.append(kind)
+    quotes["attribution_id"] = pd.array(attribution_ids, dtype="Int64")
+    quotes["kind"] = pd.Categorical(kinds, dtype=quotes["kind"].dtype)
+    return quotes

@@ -1,0 +1,219 @@
+"""Sources: the distinct speakers of an article, after merging their mentions.
+
+Each attribution's source mention is resolved to one source of its article:
+
+- a pronoun (``He said``, ``it added``, ``they said``) to the nearest earlier source it can
+  refer to (a person for he/she, anything for it/they), a relative ``who``/``which`` to the
+  source named just before it;
+- a short form (``Zelenskiy said``, ``Podolyak``) to the earlier source whose name ends with it;
+- the same name, or the same description (``the regional police chief``), to the same source.
+
+A source's ``name`` is the fullest proper name among its mentions (``Mykhailo Podolyak`` from
+``Ukrainian negotiator Mykhailo Podolyak``), else its fullest description.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+import pandas as pd
+
+from analysis.lexicon import load_lexicon
+from analysis.tables import SOURCE_COLUMNS, conform
+
+__all__ = ["article_sources", "mention_name", "resolve_sources"]
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_OTHER_PRONOUNS = frozenset({"it", "they", "we", "i", "you"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "some",
+        "several",
+    ]
+)
+_WORD = re.compile(r"[\w’'.\-&]+")
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Capitalised role and nationality words that stand before a name but are not part of it."""
+    titles = {word.casefold().rstrip(".") for word in load_lexicon("title_words")}
+    nationalities = {word.casefold().rstrip(".") for word in load_lexicon("nationalities")}
+    return frozenset(titles | nationalities)
+
+
+@dataclass
+class Source:
+    """One resolved source: its mentions and the attributions that cite it."""
+
+    source_id: int
+    mentions: list[str] = field(default_factory=list)
+    name: str = ""
+    kind_hint: str = ""  # "person" when a he/she may refer to it
+    attribution_ids: list[int] = field(default_factory=list)
+
+
+def mention_name(mention: str) -> str:
+    """The proper name in a source mention, or ``""`` when it has none.
+
+    Examples
+    --------
+    >>> mention_name("Ukrainian negotiator Mykhailo Podolyak")
+    'Mykhailo Podolyak'
+    >>> mention_name("Liu Pengyu, spokesperson for China’s embassy in Washington,")
+    'Liu Pengyu'
+    >>> mention_name("the regional police chief")
+    ''
+    """
+    head = mention.split(",")[0].strip()
+    words = _WORD.findall(head)
+    run: list[str] = []
+    for word in reversed(words):
+        if word[:1].isupper() and word.casefold() not in _DETERMINERS:
+            run.append(word)
+        else:
+            break
+    run.reverse()
+    while run and (
+        run[0].casefold().rstrip(".") in _title_words() or run[0].endswith(("’s", "'s"))
+    ):
+        run.pop(0)
+    # A single capitalised word that is a nationality or a role ("Ukrainian", "Officials") is
+    # not a name by itself.
+    if len(run) == 1 and run[0].casefold() in _title_words():
+        return ""
+    return " ".join(run)
+
+
+def _is_person_like(mention: str, name: str) -> bool:
+    if name and len(name.split()) >= 2:
+        return True
+    lowered = mention.casefold()
+    return bool(
+        re.search(
+            r"\b(mr|mrs|ms|dr|president|minister|spokes\w+|official|chief|"
+            r"negotiator|delegate|secretary|adviser|advisor|musician|refugee|"
+            r"man|woman|resident|witness)\b",
+            lowered,
+        )
+    )
+
+
+def resolve_sources(mentions: Sequence[str | None]) -> tuple[list[int | None], list[Source]]:
+    """Resolve the source mentions of one article, in text order, to sources.
+
+    Returns the source id of each mention (None for a missing mention or an unresolvable
+    pronoun) and the sources.
+
+    Examples
+    --------
+    >>> ids, sources = resolve_sources(
+    ...     ["Ukrainian President Volodymyr Zelenskiy", "He", "Zelenskiy", "the White House"]
+    ... )
+    >>> ids, [s.name for s in sources]
+    ([0, 0, 0, 1], ['Volodymyr Zelenskiy', 'White House'])
+    """
+    sources: list[Source] = []
+    ids: list[int | None] = []
+    recent: list[int] = []  # source ids, most recent last
+    for number, mention in enumerate(mentions):
+        if mention is None or not mention.strip():
+            ids.append(None)
+            continue
+        text = mention.strip()
+        lowered = text.casefold()
+        target: int | None = None
+        if lowered in _PERSON_PRONOUNS:
+            target = next((s for s in reversed(recent) if sources[s].kind_hint == "person"), None)
+        elif lowered in _OTHER_PRONOUNS | _RELATIVE_PRONOUNS:
+            target = recent[-1] if recent else None
+        else:
+            name = mention_name(text)
+            target = _match_existing(sources, text, name)
+            if target is None:
+                target = len(sources)
+                sources.append(Source(target))
+            source = sources[target]
+            if name and len(name) > len(source.name):
+                source.name = name
+            elif not source.name and not name and len(text) > len(source.name):
+                source.name = _description(text)
+            if _is_person_like(text, name):
+                source.kind_hint = "person"
+        ids.append(target)
+        if target is not None:
+            source = sources[target]
+            if text not in source.mentions:
+                source.mentions.append(text)
+            source.attribution_ids.append(number)
+            if target in recent:
+                recent.remove(target)
+            recent.append(target)
+    return ids, sources
+
+
+def _description(mention: str) -> str:
+    head = mention.split(",")[0].strip()
+    words = head.split()
+    while words and words[0].casefold() in _DETERMINERS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _match_existing(sources: Sequence[Source], mention: str, name: str) -> int | None:
+    if name:
+        tokens = name.split()
+        for source in reversed(sources):
+            known = source.name.split()
+            if not known:
+                continue
+            if tokens == known or (len(tokens) < len(known) and known[-len(tokens) :] == tokens):
+                return source.source_id
+            if len(known) < len(tokens) and tokens[-len(known) :] == known:
+                return source.source_id
+        return None
+    description = _description(mention).casefold()
+    for source in reversed(sources):
+        if any(_description(m).casefold() == description for m in source.mentions):
+            return source.source_id
+    return None
+
+
+def article_sources(article_id: str, attributions: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
+    """Source ids for an article's attributions, and its ``sources`` rows.
+
+    ``attributions`` are one article's rows in text order; floating attributions reuse the
+    source text of the attribution they continue.
+    """
+    mentions = [None if pd.isna(m) else str(m) for m in attributions["source_text"]]
+    ids, sources = resolve_sources(mentions)
+    rows = [
+        {
+            "article_id": article_id,
+            "source_id": source.source_id,
+            "name": source.name or None,
+            "mentions": "; ".join(source.mentions),
+            "n_attributions": len(source.attribution_ids),
+        }
+        for source in sources
+    ]
+    source_ids = pd.Series(ids, index=attributions.index, dtype="Int64")
+    return source_ids, conform(pd.DataFrame(rows), SOURCE_COLUMNS)

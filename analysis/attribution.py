@@ -43,7 +43,11 @@ __all__ = ["Attribution", "article_attributions", "find_attributions", "reportin
 
 # Words: letters/digits with inner apostrophes, hyphens and periods; an abbreviation keeps its
 # final period (checked after matching); any other character is a token of its own.
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-.&]\w+)*\.?|[“”„«»‘’\"']+|\S")
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # initialisms: U.S., N.Y.
+    r"|\w+(?:[’'\-.&]\w+)*(?:(?<=s)[’'](?=\s\w))?\.?"  # words; plural possessive: Sanders’
+    r"|[“”„«»‘’\"']+|\S"
+)
 
 _OPENING_QUOTES = frozenset("“„«‘\"'")
 _CLOSING_QUOTES = frozenset("”»’\"'")
@@ -82,6 +86,11 @@ _PREPOSITIONS = _words("preposition")
 _WH_WORDS = _words("wh")
 _TIME_WORDS = _words("time")
 _OBJECT_TAKING = _words("object_taking")
+_ARTICLES = _words("article")
+_SUBORDINATORS = frozenset(
+    {"while", "although", "though", "as", "when", "if", "because", "since", "even", "whereas"}
+)
+_PARTICLES = _words("particle")
 
 
 @dataclass(frozen=True)
@@ -312,14 +321,33 @@ def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
         if word in _TIME_WORDS:
             break
         i -= 1
-    # The phrase starts at its leftmost determiner, number, possessive or capitalised word.
+    # A bare plural at the left edge starts the phrase ("aviation experts say", "but majorities
+    # in all five say"); else the phrase starts at its leftmost determiner, number, possessive
+    # or capitalised word.
+    if _is_bare_plural(tokens, i):
+        return i, j
     while i < j - 1 and not _can_start_phrase(tokens, i):
+        if i + 1 < j and _is_bare_plural(tokens, i + 1) and tokens[i].lower not in _SUBJECT_STOPS:
+            return i, j  # "aviation experts"
         i += 1
     if not _can_start_phrase(tokens, i):
         if j - i == 1 and last.lower.endswith("s") and last.lower not in _SUBJECT_STOPS:
             return i, j  # a bare plural: "officials said", "authorities said"
         return None
     return i, j
+
+
+def _is_bare_plural(tokens: Sequence[Token], i: int) -> bool:
+    word = tokens[i].lower
+    return (
+        word.endswith("s")
+        and not word.endswith(("ss", "'s", "’s", "us", "is"))
+        and word.isalpha()
+        and not tokens[i].capitalised
+        and word not in _SUBJECT_STOPS
+        and word not in _DETERMINERS
+        and (i == 0 or tokens[i - 1].lower in _SUBJECT_STOPS or not tokens[i - 1].is_word)
+    )
 
 
 def _can_start_phrase(tokens: Sequence[Token], i: int) -> bool:
@@ -380,12 +408,31 @@ def _subject_right(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
     return k, j
 
 
-def _cue_extent(tokens: Sequence[Token], i: int, n: int) -> tuple[int, int]:
-    """Cue tokens ``[i, i + n)`` widened to bound auxiliaries (``has said``, ``also said``)."""
+def _cue_extent(tokens: Sequence[Token], i: int, n: int, lemma: str) -> tuple[int, int]:
+    """Cue tokens ``[i, i + n)`` widened to the verb group, as annotators mark it: auxiliaries,
+    adverbs and negation before (``has said``, ``also said``, ``did not mention``), a particle
+    after (``talked about``, ``lashed out at``) or a colon (``added:``)."""
     start = i
-    while start > 0 and tokens[start - 1].lower in _BOUND_AUXILIARIES:
+    while start > 0 and (
+        tokens[start - 1].lower in _BOUND_AUXILIARIES or _is_ly_adverb(tokens[start - 1])
+    ):
         start -= 1
-    return start, i + n
+    end = i + n
+    if end < len(tokens):
+        following = tokens[end]
+        after = tokens[end + 1] if end + 1 < len(tokens) else None
+        if following.text == ":" or (
+            following.lower in _PARTICLES
+            and lemma not in ("say", "tell", "according to")
+            and not (after and (after.lower in _TIME_WORDS or after.text[:1].isdigit()))
+        ):
+            end += 1
+    return start, end
+
+
+def _is_ly_adverb(token: Token) -> bool:
+    word = token.lower
+    return len(word) > 4 and word.endswith("ly") and word.isalpha() and not token.capitalised
 
 
 def _negated(tokens: Sequence[Token], cue_start: int) -> bool:
@@ -417,9 +464,50 @@ def find_attributions(
     for sentence_id, start, end in sentences:
         sentence = _Sentence(text, start, end, quotes)
         found.extend(_sentence_attributions(sentence, sentence_id))
+    _continue_quotations(text, sentences, quotes, found)
     found.extend(_floating(text, sentences, quotes, found))
     found.sort(key=lambda a: (a.sentence_id, a.cue[0] if a.cue else a.content[0][0]))
     return found
+
+
+def _continue_quotations(
+    text: str,
+    sentences: Sequence[tuple[int, int, int]],
+    quotes: Sequence[QuoteSpan],
+    found: Sequence[Attribution],
+) -> None:
+    """``“Part one,” she said. “Part two.”``: quotations that open the next sentences of the
+    same paragraph continue a direct quotation; they become further pieces of its content."""
+    paragraph_starts = [start for start, _ in paragraph_spans(text)]
+    quote_at_start = {q.start: q for q in quotes if q.depth == 0}
+    quote_bounds = {(q.start, q.end) for q in quotes}
+    covered = {piece for a in found for piece in a.content}
+    cued_sentences = {a.sentence_id for a in found}
+    order = {sentence_id: n for n, (sentence_id, _, _) in enumerate(sentences)}
+    for attribution in found:
+        if not attribution.content or attribution.content[-1] not in quote_bounds:
+            continue
+        n = order[attribution.sentence_id]
+        paragraph = bisect.bisect_right(paragraph_starts, sentences[n][1]) - 1
+        last_end = attribution.content[-1][1]
+        while n + 1 < len(sentences):
+            sentence_id, start, end = sentences[n + 1]
+            quote = quote_at_start.get(start)
+            same_paragraph = bisect.bisect_right(paragraph_starts, start) - 1 == paragraph
+            if (
+                quote is None
+                or not same_paragraph
+                or sentence_id in cued_sentences
+                or (quote.start, quote.end) in covered
+                or quote.start < last_end
+            ):
+                break
+            attribution.content.append((quote.start, quote.end))
+            covered.add((quote.start, quote.end))
+            last_end = quote.end
+            # a quotation may run over several sentences: go on after its last one
+            while n + 1 < len(sentences) and sentences[n + 1][1] < quote.end:
+                n += 1
 
 
 def _floating(
@@ -512,13 +600,21 @@ def _is_cue_use(sentence: _Sentence, i: int, cue: _Cue) -> bool:
     if token.capitalised and i > 0 and tokens[i - 1].text not in _OPENING_QUOTES:
         return False  # "the United States", "Call of Duty"
     previous = tokens[i - 1].lower if i else ""
-    if previous in _DETERMINERS or previous.endswith(("'s", "’s")) or previous == "to":
-        return False  # a noun ("a telephone call", "Russia's request") or an infinitive
-    if token.lower in _NOUN_LIKE_CUES and any(
-        t.lower in _DETERMINERS or t.lower.endswith(("'s", "’s")) for t in tokens[max(0, i - 3) : i]
+    following = tokens[i + len(cue.words)].lower if i + len(cue.words) < len(tokens) else ""
+    clause_follows = following in ("that",) or following in _PRONOUNS or following[:1] in "“\"'"
+    if (previous in _ARTICLES or previous.endswith(("'s", "’s"))) and not clause_follows:
+        return False  # a noun: "the report", "Russia's request"
+    if previous == "to":
+        return False  # an infinitive: "wanted to say"
+    if (
+        token.lower in _NOUN_LIKE_CUES
+        and not clause_follows
+        and any(
+            t.lower in _ARTICLES or t.lower.endswith(("'s", "’s"))
+            for t in tokens[max(0, i - 3) : i]
+        )
     ):
         return False  # "a telephone call", "the latest report"
-    following = tokens[i + len(cue.words)].lower if i + len(cue.words) < len(tokens) else ""
     # a passive participle: "the casualties reported by either side"
     return not (following == "by" and cue.words != ("according", "to") and cue.lemma != "quote")
 
@@ -535,9 +631,8 @@ def _attribute(
         return _according_to(sentence, sentence_id, i, cue)
     if cue.lemma == "quote":
         return _quoted_as_saying(sentence, sentence_id, i, cue)
-    cue_start, cue_end = _cue_extent(tokens, i, len(cue.words))
-    if _negated(tokens, cue_start):
-        return None
+    cue_start, cue_end = _cue_extent(tokens, i, len(cue.words), cue.lemma)
+    negated = any(t.lower in _NEGATIONS or t.lower.endswith("n't") for t in tokens[cue_start:i])
 
     def make(source, content, via=None) -> Attribution:
         return Attribution(
@@ -552,33 +647,40 @@ def _attribute(
 
     # Adverbs between a subject and its cue: "Trump also said", "allies strongly reject".
     left = cue_start
-    while left > 0 and (
-        tokens[left - 1].lower in _AUXILIARIES
-        or (tokens[left - 1].lower.endswith("ly") and tokens[left - 1].lower[:1].isalpha())
-    ):
+    while left > 0 and (tokens[left - 1].lower in _AUXILIARIES or _is_ly_adverb(tokens[left - 1])):
         left -= 1
     after_cue = cue_end
     via = None
     if cue.lemma in _OBJECT_TAKING:
         after_cue, via = _skip_object(tokens, cue_end)
 
-    # Coordination: "He said ... and added, “...”": the subject is that of the outermost
-    # earlier cue whose content reaches the "and".
-    if left > 0 and tokens[left - 1].lower == "and" and earlier:
-        conjunction = tokens[left - 1].start
+    # Coordination and participles: "He said ... and added, “...”", "..., adding that ...":
+    # the subject is that of the outermost earlier cue whose content reaches this one, else the
+    # subject of the sentence.
+    coordinated = left > 0 and tokens[left - 1].lower in ("and", "but")
+    participle = (
+        left > 0 and tokens[left - 1].text == "," and tokens[i].lower.endswith("ing")
+    ) or (left == 0 and tokens[i].lower.endswith("ing"))
+    if coordinated or participle:
+        conjunction = tokens[left - 1].start if left else tokens[i].start
         previous = next(
-            (a for a in earlier if a.content and a.content[-1][1] > conjunction), earlier[-1]
+            (a for a in earlier if a.content and a.content[-1][1] > conjunction),
+            earlier[-1] if earlier else None,
         )
         for other in earlier:
             if other.content and other.content[-1][0] < conjunction < other.content[-1][1]:
                 cut = _trim_content(sentence.text, other.content[-1][0], conjunction)
                 if cut:
                     other.content[-1] = cut
-        content = _content_after(sentence, after_cue)
-        if content is None or previous.source is None:
+        source_span = previous.source if previous is not None else None
+        if source_span is None and left > 0:
+            main = _sentence_subject(tokens, left - 1)
+            source_span = _span(tokens, *main) if main else None
+        content = _content_after(sentence, _skip_lead_in(tokens, after_cue))
+        if content is None or source_span is None:
             return None
         attribution = make(None, content, via)
-        attribution.source = previous.source
+        attribution.source = source_span
         return attribution
 
     subject = _subject_left(tokens, left)
@@ -615,14 +717,53 @@ def _attribute(
                     return make(source, pieces, via)
     # "SOURCE CUE CONTENT"
     if subject is None or tokens[subject[0]].lower in _NEGATIVE_SOURCES:
-        return None
-    content = _content_after(sentence, after_cue)
+        return None  # "Neither side said what these would cover"
+    content = _content_after(sentence, _skip_lead_in(tokens, after_cue))
     if content is None:
         return None
     first = sentence.text[content[0][0] : content[0][1]].split(maxsplit=1)[0].lower()
-    if first in _WH_WORDS and _negated(tokens, subject[1]):
-        return None
+    if first in _WH_WORDS and negated:
+        return None  # "did not say when": a report without content
     return make(subject, content, via)
+
+
+def _skip_lead_in(tokens: Sequence[Token], k: int) -> int:
+    """Skip an adverbial between a cue and its content when a colon, a comma before a
+    quotation, or ``that`` follows it: ``said in a statement: “...”``, ``said Monday that``,
+    ``said Thursday during a taping in Buffalo, New York, that ...``."""
+    end = _skip_trailer(tokens, k)
+    if end == k or end >= len(tokens):
+        return k
+    if tokens[k].lower in _TIME_WORDS or tokens[k].lower in _PREPOSITIONS:
+        for m in range(end, min(len(tokens), k + 30)):
+            if tokens[m].lower == "that":
+                return m
+            if tokens[m].text in (".", ";", ":", "!", "?") or tokens[m].text[-1] in _OPENING_QUOTES:
+                break
+    if tokens[end].text == ":" or tokens[end].lower == "that":
+        return end
+    if (
+        tokens[end].text == ","
+        and end + 1 < len(tokens)
+        and tokens[end + 1].text[-1] in (_OPENING_QUOTES)
+    ):
+        return end
+    return k
+
+
+def _sentence_subject(tokens: Sequence[Token], before: int) -> tuple[int, int] | None:
+    """The subject of the sentence's main clause, looked for before token ``before``."""
+    k = 0
+    # skip a leading adverbial clause or phrase ending in a comma ("In response, Trump ...")
+    for m in range(min(before, 12)):
+        if tokens[m].text == ",":
+            k = m + 1
+            break
+    while k < before and not _can_start_phrase(tokens, k) and tokens[k].lower not in _PRONOUNS:
+        k += 1
+    if k >= before:
+        return None
+    return _subject_right(tokens, k)
 
 
 def _ends_clause(tokens: Sequence[Token], k: int) -> bool:
@@ -680,6 +821,18 @@ def _content_before(sentence: _Sentence, boundary: Token) -> tuple[int, int] | N
     return content if len(words) >= 3 else None
 
 
+def _clause_end(sentence: _Sentence, k: int) -> int:
+    """Where the clause holding token ``k`` ends: the sentence end, or, in a sentence that
+    opens with a subordinate clause ("While X say Y, Z ..."), the comma closing that clause."""
+    tokens = sentence.tokens
+    first = tokens[0].lower if tokens else ""
+    if first in _SUBORDINATORS:
+        for m in range(k, len(tokens)):
+            if tokens[m].text == "," and not sentence.quote_at(tokens[m].start):
+                return tokens[m].start
+    return sentence.end
+
+
 def _content_after(sentence: _Sentence, k: int) -> list[tuple[int, int]] | None:
     tokens, text = sentence.tokens, sentence.text
     j = k
@@ -698,7 +851,7 @@ def _content_after(sentence: _Sentence, k: int) -> list[tuple[int, int]] | None:
     quote = sentence.quote_starting_at(tokens[j].start)
     if quote is not None and (j > k or quote.end >= sentence.end - 1):
         return [(quote.start, quote.end)]
-    content = _trim_content(text, tokens[j].start, sentence.end)
+    content = _trim_content(text, tokens[j].start, _clause_end(sentence, j))
     if content is None:
         return None
     words = [t for t in tokens if content[0] <= t.start < content[1] and t.is_word]
@@ -716,7 +869,7 @@ def _skip_trailer(tokens: Sequence[Token], k: int) -> int:
         or tokens[k].lower in ("as", "when", "while", "after", "before", "during", "via")
     ):
         while k < len(tokens) and tokens[k].text not in (",", ".", "!", "?", ";", ":"):
-            if tokens[k].text[-1] in _OPENING_QUOTES:
+            if tokens[k].text[-1] in _OPENING_QUOTES or tokens[k].lower == "that":
                 break
             k += 1
     return k

@@ -262,7 +262,11 @@ def _closable(stack: list[_Open], mark: str, before: str, after: str) -> int | N
     if not stack or mark in _OPENING_ONLY:
         return None
     if mark not in _FACING_CLOSERS and (not before or before.isspace()):
-        return None
+        # A straight mark with white space on both sides ("we disagree, '' he said") cannot
+        # open anything, so it closes the open quotation of its kind.
+        lone = mark in _STRAIGHT_MARKS and (not after or after.isspace())
+        if not (lone and before and stack[-1].mark == mark):
+            return None
     for index in range(len(stack) - 1, -1, -1):
         if _closes(stack[index].mark, mark, after):
             return index

@@ -5,6 +5,10 @@ standoff, read with :func:`analysis.brat.read_brat`). When several annotators an
 article, the first ``.ann`` file in sorted order is the gold (one annotation per article, so
 that no article counts twice); articles without any ``.ann`` file are left out.
 
+Floating attributions (``is_floating``: a paragraph that is only a quotation, given to the
+speaker of the quotation before it) have no cue, and PolNeAR annotates only attributions with a
+cue: the table leaves them out, and a line after it gives the F1 with them counted in.
+
 Predictions: the ``attributions`` table of :func:`analysis.parse` run on the split's texts
 (given as a DataFrame of ``id`` and ``text``, read without newline translation, so that
 ``--limit`` parses only the articles scored; the ids are the file stems, as for the folder).
@@ -280,13 +284,28 @@ def run(split: str, limit: int | None, show_errors: int) -> None:
         f"split {split}: {len(files)} articles{left_out}, parsed in {seconds:.1f} s "
         f"({len(files) / seconds if seconds else 0.0:.1f} articles/s)"
     )
+    # PolNeAR annotates attributions that have a cue. A floating attribution (a paragraph that
+    # is only a quotation, given to the speaker of the quotation before it) has none, so it is
+    # scored separately: the table leaves it out, the line after it counts it in.
+    floating = predicted["is_floating"].fillna(False).astype(bool)
     scores = {
+        role: score_role(
+            spans_by_article(gold, role, texts),
+            spans_by_article(predicted[~floating], role, texts),
+        )
+        for role in ROLES
+    }
+    print(format_table(scores))
+    with_floating = {
         role: score_role(
             spans_by_article(gold, role, texts), spans_by_article(predicted, role, texts)
         )
         for role in ROLES
     }
-    print(format_table(scores))
+    print(
+        f"with the {int(floating.sum())} floating attributions (no cue) counted too: exact F1 "
+        + ", ".join(f"{role.capitalize()} {with_floating[role]['exact_f1']:.3f}" for role in ROLES)
+    )
     if show_errors:
         for role, score in scores.items():
             print_errors(role, score, texts, show_errors)

@@ -309,7 +309,7 @@ def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
         if previous.text == "&" or previous.text == "-":
             i -= 1
             continue
-        if not previous.is_word or word in _PRONOUNS:
+        if not previous.is_word or (word in _PRONOUNS and word not in _DETERMINERS):
             break
         if word in _NP_PREPOSITIONS and i >= 2 and _can_start_phrase(tokens, i):
             i -= 1  # "The city council in Mariupol", "the head of the agency"
@@ -321,6 +321,10 @@ def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
         if word in _TIME_WORDS:
             break
         i -= 1
+    # A clock time is not part of the phrase: "9:30 p.m. New Jersey Gov. Chris Christie says".
+    for m in range(i, j - 1):
+        if tokens[m].lower in ("a.m.", "p.m."):
+            i = m + 1
     # A bare plural at the left edge starts the phrase ("aviation experts say", "but majorities
     # in all five say"); else the phrase starts at its leftmost determiner, number, possessive
     # or capitalised word.
@@ -390,6 +394,17 @@ def _subject_right(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
         stops = token.lower in _PREPOSITIONS | _TIME_WORDS | _SUBJECT_STOPS
         if j > k and stops and not name_of:
             break
+        if (
+            j > k
+            and token.is_word
+            and not token.capitalised
+            and token.lower not in _NP_FUNCTION_WORDS
+        ):
+            previous = tokens[j - 1]
+            if previous.capitalised and previous.lower not in _DETERMINERS:
+                break  # a name ends at a lower-case word: "Clinton | attacked Trump"
+            if token.lower.endswith("ed"):
+                break  # a past-tense verb: "The Arizona Republican | survived ..."
         j += 1
     if j == k:
         return None
@@ -631,6 +646,8 @@ def _attribute(
         return _according_to(sentence, sentence_id, i, cue)
     if cue.lemma == "quote":
         return _quoted_as_saying(sentence, sentence_id, i, cue)
+    if tokens[i].lower == "asked" and (i == 0 or (i == 1 and tokens[0].lower == "when")):
+        return _asked_about(sentence, sentence_id, i, cue)
     cue_start, cue_end = _cue_extent(tokens, i, len(cue.words), cue.lemma)
     negated = any(t.lower in _NEGATIONS or t.lower.endswith("n't") for t in tokens[cue_start:i])
 
@@ -884,6 +901,30 @@ def _split_quote_piece(sentence: _Sentence, k: int) -> tuple[int, int] | None:
         if quote is not None:
             return quote.start, quote.end
     return None
+
+
+def _asked_about(sentence: _Sentence, sentence_id: int, i: int, cue: _Cue) -> Attribution | None:
+    """``Asked about X, Liu said ...``: the question is the content of ``asked``, whose source
+    is the subject of the main clause."""
+    tokens = sentence.tokens
+    comma = next((m for m in range(i + 1, len(tokens)) if tokens[m].text == ","), None)
+    if comma is None or comma == i + 1:
+        return None
+    end = i + 1
+    if tokens[end].lower in _PARTICLES:
+        end += 1
+    content = _trim_content(sentence.text, tokens[end].start, tokens[comma].start)
+    source = _subject_right(tokens, comma + 1)
+    if content is None or source is None:
+        return None
+    return Attribution(
+        sentence_id=sentence_id,
+        cue=_span(tokens, i, end),
+        cue_lemma=cue.lemma,
+        cue_category=cue.category,
+        source=_span(tokens, *source),
+        content=[content],
+    )
 
 
 def _as_saying(tokens: Sequence[Token], k: int) -> int | None:

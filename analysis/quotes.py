@@ -75,10 +75,12 @@ _MARK = re.compile("''|[“”‘’\"'«»„‚‹›]")
 _NON_SPACE = re.compile(r"\S")
 
 # The marks that close a quotation opened by each mark.
+# Web copy mixes styles (“like this," and "like this”), so a straight double mark closes a
+# curly opening one and the other way round.
 _CLOSERS = {
-    "“": "”“",
-    "„": "“”",
-    '"': '"',
+    "“": '”“"',
+    "„": '“”"',
+    '"': '"”',
     "«": "»",
     "‹": "›",
     "‘": "’‘",

@@ -87,6 +87,14 @@ _WH_WORDS = _words("wh")
 _TIME_WORDS = _words("time")
 _OBJECT_TAKING = _words("object_taking")
 _ARTICLES = _words("article")
+# Words that open a new clause after a comma, ending the content before them.
+_CLAUSE_OPENERS = frozenset(
+    {"while", "as", "when", "although", "though", "which", "where", "whereas", "because",
+     "before", "after", "despite", "even", "but"}
+)  # fmt: skip
+# Cue lemmas whose "to VERB" complement belongs to the cue ("declined to respond to ...").
+_ASPECTUAL = frozenset({"decline", "refuse", "continue", "begin", "start", "go on", "fail"})
+_CLAUSE_OPENER_EXCEPTIONS = frozenset({"including", "according", "something", "nothing", "thing"})
 _SUBORDINATORS = frozenset(
     {"while", "although", "though", "as", "when", "if", "because", "since", "even", "whereas"}
 )
@@ -294,7 +302,7 @@ def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
     last = tokens[j - 1]
     if last.lower in _PRONOUNS:
         return j - 1, j
-    if not last.is_word or last.lower in _SUBJECT_STOPS or last.lower in _DETERMINERS:
+    if not last.is_word or last.lower in _SUBJECT_STOPS or last.lower in _ARTICLES:
         return None
     i = j - 1
     while i > 0 and j - i < _MAX_SUBJECT_TOKENS:
@@ -372,7 +380,8 @@ def _subject_right(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
     if k >= len(tokens):
         return None
     first = tokens[k]
-    if first.lower in _PRONOUNS:
+    continues = k + 1 < len(tokens) and tokens[k + 1].is_word
+    if first.lower in _PRONOUNS and not (first.lower in _DETERMINERS and continues):
         return k, k + 1
     if not first.is_word or not _can_start_phrase(tokens, k):
         return None
@@ -428,11 +437,29 @@ def _cue_extent(tokens: Sequence[Token], i: int, n: int, lemma: str) -> tuple[in
     adverbs and negation before (``has said``, ``also said``, ``did not mention``), a particle
     after (``talked about``, ``lashed out at``) or a colon (``added:``)."""
     start = i
+    if (
+        tokens[i].lower == "saying"
+        and i >= 3
+        and tokens[i - 1].lower in _attribution_nouns()
+        and tokens[i - 2].lower in ("a", "an", "the")
+        and tokens[i - 3].is_word
+        and not tokens[i - 3].capitalised
+    ):
+        start = i - 3  # "issued a statement saying", "sent a tweet saying"
     while start > 0 and (
         tokens[start - 1].lower in _BOUND_AUXILIARIES or _is_ly_adverb(tokens[start - 1])
     ):
         start -= 1
     end = i + n
+    if (
+        lemma in _ASPECTUAL
+        and end + 1 < len(tokens)
+        and tokens[end].lower == "to"
+        and tokens[end + 1].is_word
+        and not tokens[end + 1].capitalised
+        and tokens[end + 1].lower not in _DETERMINERS
+    ):
+        end += 2  # "declined to comment", "continued to refute"
     if end < len(tokens):
         following = tokens[end]
         after = tokens[end + 1] if end + 1 < len(tokens) else None
@@ -440,6 +467,7 @@ def _cue_extent(tokens: Sequence[Token], i: int, n: int, lemma: str) -> tuple[in
             following.lower in _PARTICLES
             and lemma not in ("say", "tell", "according to")
             and not (after and (after.lower in _TIME_WORDS or after.text[:1].isdigit()))
+            and not (after and after.lower in ("least", "most", "all", "once", "times", "first"))
         ):
             end += 1
     return start, end
@@ -741,6 +769,10 @@ def _attribute(
     first = sentence.text[content[0][0] : content[0][1]].split(maxsplit=1)[0].lower()
     if first in _WH_WORDS and negated:
         return None  # "did not say when": a report without content
+    if negated and cue.category == "endorsing":
+        return None  # "could not independently verify the casualties": nothing is reported
+    if cue.lemma in ("speak", "talk") and cue_end == i + len(cue.words):
+        return None  # "have been speaking daily": speech without content unless "spoke about X"
     return make(subject, content, via)
 
 
@@ -748,10 +780,17 @@ def _skip_lead_in(tokens: Sequence[Token], k: int) -> int:
     """Skip an adverbial between a cue and its content when a colon, a comma before a
     quotation, or ``that`` follows it: ``said in a statement: “...”``, ``said Monday that``,
     ``said Thursday during a taping in Buffalo, New York, that ...``."""
+    if k < len(tokens) and tokens[k].text == ",":
+        # "saying, apparently for the first time, that ..."
+        for m in range(k + 1, min(len(tokens) - 1, k + 12)):
+            if tokens[m].text == "," and tokens[m + 1].lower == "that":
+                return m + 1
+            if tokens[m].text in (".", ";", ":") or tokens[m].text[-1] in _OPENING_QUOTES:
+                break
     end = _skip_trailer(tokens, k)
     if end == k or end >= len(tokens):
         return k
-    if tokens[k].lower in _TIME_WORDS or tokens[k].lower in _PREPOSITIONS:
+    if tokens[k].lower in _TIME_WORDS or tokens[k].lower in _PREPOSITIONS | {"following"}:
         for m in range(end, min(len(tokens), k + 30)):
             if tokens[m].lower == "that":
                 return m
@@ -831,6 +870,14 @@ def _content_before(sentence: _Sentence, boundary: Token) -> tuple[int, int] | N
         quote = sentence.quote_ending_at(boundary.start)
     if quote is not None:
         return quote.start, quote.end
+    if boundary.text[-1] in _CLOSING_QUOTES:
+        # The marks did not pair (a typo, a quotation broken over paragraphs): the content
+        # runs from the nearest opening mark before, else from the start of the sentence.
+        text = sentence.text
+        paragraph_start = text.rfind("\n", 0, boundary.start) + 1
+        opening = max(text.rfind(mark, paragraph_start, boundary.start) for mark in '“"')
+        start = opening if opening >= paragraph_start else sentence.start
+        return _strip_span(text, start, boundary.end)
     content = _trim_content(sentence.text, sentence.start, boundary.start)
     if content is None:
         return None
@@ -843,10 +890,31 @@ def _clause_end(sentence: _Sentence, k: int) -> int:
     opens with a subordinate clause ("While X say Y, Z ..."), the comma closing that clause."""
     tokens = sentence.tokens
     first = tokens[0].lower if tokens else ""
-    if first in _SUBORDINATORS:
-        for m in range(k, len(tokens)):
-            if tokens[m].text == "," and not sentence.quote_at(tokens[m].start):
-                return tokens[m].start
+    opens_subordinate = first in _SUBORDINATORS
+    for m in range(k + 1, len(tokens)):
+        token = tokens[m]
+        if sentence.quote_at(token.start):
+            continue
+        if token.text == ";":
+            return token.start
+        if token.text != ",":
+            continue
+        if opens_subordinate:
+            return token.start
+        following = tokens[m + 1] if m + 1 < len(tokens) else None
+        # ", joking that ...", ", while ...", ", which ...": a new clause, not the content
+        if (
+            following is not None
+            and not following.capitalised
+            and (
+                following.lower in _CLAUSE_OPENERS
+                or (
+                    following.lower.endswith("ing")
+                    and following.lower not in _CLAUSE_OPENER_EXCEPTIONS
+                )
+            )
+        ):
+            return token.start
     return sentence.end
 
 
@@ -883,7 +951,8 @@ def _skip_trailer(tokens: Sequence[Token], k: int) -> int:
     if k < len(tokens) and (
         tokens[k].lower in _TIME_WORDS
         or tokens[k].lower in _PREPOSITIONS
-        or tokens[k].lower in ("as", "when", "while", "after", "before", "during", "via")
+        or tokens[k].lower
+        in ("as", "when", "while", "after", "before", "during", "via", "following")
     ):
         while k < len(tokens) and tokens[k].text not in (",", ".", "!", "?", ";", ":"):
             if tokens[k].text[-1] in _OPENING_QUOTES or tokens[k].lower == "that":

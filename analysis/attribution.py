@@ -56,6 +56,9 @@ _SENTENCE_END = frozenset({".", "!", "?", "…"})
 
 _MAX_SUBJECT_TOKENS = 12
 _INITIAL = re.compile(r"[A-Z]\.")
+_CONTRACTION = re.compile(
+    r"(?i)(\w+?)(n[’']t)|((?:he|she|it|that|there|who|what|i|we|they|you))([’'](?:s|ve|re|ll|d|m))"
+)
 
 
 @cache
@@ -92,8 +95,13 @@ _CLAUSE_OPENERS = frozenset(
     {"while", "as", "when", "although", "though", "which", "where", "whereas", "because",
      "before", "after", "despite", "even", "but"}
 )  # fmt: skip
-# Cue lemmas whose "to VERB" complement belongs to the cue ("declined to respond to ...").
-_ASPECTUAL = frozenset({"decline", "refuse", "continue", "begin", "start", "go on", "fail"})
+# What may stand right before a participial cue whose subject is the main clause's.
+_PARTICIPLE_LEADS = frozenset(
+    {",", "-", "--", "—", "–", "by", "after", "before", "while", "in", "without", "when", "and"}
+)
+# Cue lemmas that take "to" as a particle: "referring to", "responded to", "pointed to".
+_TO_PARTICLE = frozenset({"refer", "respond", "point", "reply", "react", "object", "allude"})
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _CLAUSE_OPENER_EXCEPTIONS = frozenset({"including", "according", "something", "nothing", "thing"})
 _SUBORDINATORS = frozenset(
     {"while", "although", "though", "as", "when", "if", "because", "since", "even", "whereas"}
@@ -183,6 +191,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         ):
             tokens.append(Token(match.start(), match.end() - 1, word[:-1]))
             tokens.append(Token(match.end() - 1, match.end(), "."))
+            continue
+        contraction = _CONTRACTION.fullmatch(word)
+        if contraction:  # "He’s", "didn’t": the auxiliary is a token of its own
+            split = contraction.end(1) if contraction.group(1) else contraction.end(3)
+            cut = match.start() + split
+            tokens.append(Token(match.start(), cut, word[:split]))
+            tokens.append(Token(cut, match.end(), word[split:]))
             continue
         tokens.append(Token(match.start(), match.end(), word))
     return tokens
@@ -451,25 +466,25 @@ def _cue_extent(tokens: Sequence[Token], i: int, n: int, lemma: str) -> tuple[in
     ):
         start -= 1
     end = i + n
-    if (
-        lemma in _ASPECTUAL
-        and end + 1 < len(tokens)
-        and tokens[end].lower == "to"
-        and tokens[end + 1].is_word
-        and not tokens[end + 1].capitalised
-        and tokens[end + 1].lower not in _DETERMINERS
-    ):
-        end += 2  # "declined to comment", "continued to refute"
     if end < len(tokens):
         following = tokens[end]
         after = tokens[end + 1] if end + 1 < len(tokens) else None
         if following.text == ":" or (
-            following.lower in _PARTICLES
+            (following.lower in _PARTICLES or (following.lower == "to" and lemma in _TO_PARTICLE))
             and lemma not in ("say", "tell", "according to")
             and not (after and (after.lower in _TIME_WORDS or after.text[:1].isdigit()))
             and not (after and after.lower in ("least", "most", "all", "once", "times", "first"))
         ):
             end += 1
+        elif following.lower in _DAYS:
+            end += 1  # "said Tuesday" (annotators take the day into the cue as often as not)
+        elif (
+            following.lower == "in"
+            and end + 2 < len(tokens)
+            and tokens[end + 1].lower in ("a", "an", "his", "her", "their", "its")
+            and tokens[end + 2].lower in _attribution_nouns()
+        ):
+            end += 3  # "said in a statement", "told in an interview"
     return start, end
 
 
@@ -598,9 +613,48 @@ def _floating(
     return floating
 
 
+def _colon_attribution(sentence: _Sentence, sentence_id: int) -> Attribution | None:
+    """``Lynch: No outside influence on FBI probe``, ``FALLIN: Well, I think ...``: a short
+    name (headline or transcript style) and a colon at the start of a sentence."""
+    tokens = sentence.tokens
+    colon = next((m for m in range(min(len(tokens), 7)) if tokens[m].text == ":"), None)
+    if colon is None or colon == 0 or colon + 2 >= len(tokens):
+        return None
+    head = tokens[:colon]
+    if (
+        not all(
+            t.capitalised or t.lower in ("and", "of", "&", "'s", "’s", ".") or t.text in ("'", "’")
+            for t in head
+        )
+        or not head[-1].is_word
+    ):
+        return None
+    if any(t.lower in _reporting_forms() for t in head):
+        return None  # "Trump said: ..." is the cue's own construction
+    content = _content_after(sentence, colon + 1)
+    if content is None:
+        return None
+    return Attribution(
+        sentence_id=sentence_id,
+        cue=_span(tokens, colon, colon + 1),
+        cue_lemma=":",
+        cue_category="neutral",
+        source=_span(tokens, 0, colon),
+        content=content,
+    )
+
+
+@cache
+def _reporting_forms() -> frozenset[str]:
+    return frozenset(word for forms in reporting_cues() for word in [forms])
+
+
 def _sentence_attributions(sentence: _Sentence, sentence_id: int) -> list[Attribution]:
     tokens = sentence.tokens
     results: list[Attribution] = []
+    colon = _colon_attribution(sentence, sentence_id)
+    if colon is not None:
+        results.append(colon)
     i = 0
     while i < len(tokens):
         cue = _match_cue(tokens, i)
@@ -703,9 +757,14 @@ def _attribute(
     # the subject is that of the outermost earlier cue whose content reaches this one, else the
     # subject of the sentence.
     coordinated = left > 0 and tokens[left - 1].lower in ("and", "but")
-    participle = (
-        left > 0 and tokens[left - 1].text == "," and tokens[i].lower.endswith("ing")
-    ) or (left == 0 and tokens[i].lower.endswith("ing"))
+    # "..., adding that", "by saying he'd", "- only saying that": a participle whose subject is
+    # the main clause's; "he said when asked about X": a passive one.
+    participle = tokens[i].lower.endswith("ing") and (
+        left == 0 or tokens[left - 1].text in _PARTICIPLE_LEADS
+    )
+    participle = participle or (
+        tokens[i].lower == "asked" and left > 0 and tokens[left - 1].lower == "when"
+    )
     if coordinated or participle:
         conjunction = tokens[left - 1].start if left else tokens[i].start
         previous = next(

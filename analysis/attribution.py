@@ -522,6 +522,9 @@ def find_attributions(
     for sentence_id, start, end in sentences:
         sentence = _Sentence(text, start, end, quotes)
         found.extend(_sentence_attributions(sentence, sentence_id))
+        dash = _dash_signature(sentence, sentence_id)
+        if dash is not None:
+            found.append(dash)
     _continue_quotations(text, sentences, quotes, found)
     found.extend(_floating(text, sentences, quotes, found))
     found.sort(key=lambda a: (a.sentence_id, a.cue[0] if a.cue else a.content[0][0]))
@@ -611,6 +614,38 @@ def _floating(
         floating.append(attribution)
         by_paragraph[index] = attribution  # a run of quotation paragraphs stays X's
     return floating
+
+
+_DASHES = frozenset({"―", "—", "–", "-", "--"})
+
+
+def _dash_signature(sentence: _Sentence, sentence_id: int) -> Attribution | None:
+    """``“Quote.” ― Sonya Herridge``: a dash and a name right after a quotation (pull quotes,
+    vox pops, letters) attribute the quotation to the name."""
+    tokens = sentence.tokens
+    for m, token in enumerate(tokens):
+        if token.text not in _DASHES:
+            continue
+        before = sentence.text[: token.start].rstrip()
+        quote = sentence.quote_ending_at(len(before))
+        if quote is None or quote.depth:
+            continue
+        source = _subject_right(tokens, m + 1)
+        if source is None or not tokens[m + 1].capitalised:
+            continue
+        rest = tokens[source[1] :]
+        if any(t.is_word for t in rest[:1]) and rest[0].text not in (",", "."):
+            continue
+        end = source[1]  # the name only: "― Michelle Marks, Philadelphia."
+        return Attribution(
+            sentence_id=sentence_id,
+            cue=(token.start, token.end),
+            cue_lemma="―",
+            cue_category="neutral",
+            source=_span(tokens, m + 1, end),
+            content=[(quote.start, quote.end)],
+        )
+    return None
 
 
 def _colon_attribution(sentence: _Sentence, sentence_id: int) -> Attribution | None:

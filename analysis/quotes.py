@@ -221,6 +221,19 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             mark = match.group()
             before = text[position - 1] if position > 0 else ""
             after = text[match.end()] if match.end() < length else ""
+            if (
+                stack
+                and before in "\n\r"
+                and position > paragraph_start
+                and any(mark == m for m in _CONTINUATIONS[stack[0].mark])
+                and _closable(stack, mark, before, after) is None
+            ):
+                # A line that opens with the open quotation's mark, in text whose paragraphs
+                # are single lines: the quotation goes on (the multi-paragraph convention).
+                while len(stack) > 1:
+                    dangle(stack.pop(), _rstrip_end(text, paragraph_start, position))
+                stack[0].continued = True
+                continue
             if mark in _SINGLE_MARKS:
                 if _is_word_char(before) and _is_word_char(after):
                     continue  # Ukraine’s, we’re, don't

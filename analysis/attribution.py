@@ -703,7 +703,22 @@ def _sentence_attributions(sentence: _Sentence, sentence_id: int) -> list[Attrib
         else:
             i += 1
     _cut_overlaps(sentence, results)
-    return results
+    # An attribution inside another's content ("He said China found X") is part of what the
+    # outer source reports, not a report of the reporter's: annotation schemes such as
+    # PolNeAR's never nest them, and neither does this table.
+    return [
+        attribution
+        for attribution in results
+        if not any(
+            other is not attribution
+            and attribution.cue is not None
+            and any(
+                start <= attribution.cue[0] and attribution.cue[1] <= end
+                for start, end in other.content
+            )
+            for other in results
+        )
+    ]
 
 
 def _cut_overlaps(sentence: _Sentence, results: Sequence[Attribution]) -> None:
@@ -800,6 +815,15 @@ def _attribute(
     participle = participle or (
         tokens[i].lower == "asked" and left > 0 and tokens[left - 1].lower == "when"
     )
+    if (
+        coordinated
+        and cue.category != "neutral"
+        and any(
+            a.content and a.content[-1][0] < tokens[left - 1].start < a.content[-1][1]
+            for a in earlier
+        )
+    ):
+        return None  # "note that Sanders co-sponsored bans and opposed ...": inside the content
     if coordinated or participle:
         conjunction = tokens[left - 1].start if left else tokens[i].start
         previous = next(
@@ -995,6 +1019,8 @@ def _clause_end(sentence: _Sentence, k: int) -> int:
             continue
         if opens_subordinate:
             return token.start
+        if sum(1 for t in tokens[k:m] if t.is_word) < 5:
+            continue  # "that after taxes, as a couple with one income, ...": still the lead-in
         following = tokens[m + 1] if m + 1 < len(tokens) else None
         # ", joking that ...", ", while ...", ", which ...": a new clause, not the content
         if (

@@ -616,6 +616,10 @@ def _floating(
     return floating
 
 
+_LEAD_ADVERBS = frozenset(
+    {"however", "meanwhile", "still", "indeed", "moreover", "instead", "separately", "earlier",
+     "later", "today", "yesterday", "now", "then", "also", "overall", "previously"}
+)  # fmt: skip
 _DASHES = frozenset({"―", "—", "–", "-", "--"})
 
 
@@ -757,7 +761,7 @@ def _is_cue_use(sentence: _Sentence, i: int, cue: _Cue) -> bool:
         token.lower in _NOUN_LIKE_CUES
         and not clause_follows
         and any(
-            t.lower in _ARTICLES or t.lower.endswith(("'s", "’s"))
+            t.lower in _DETERMINERS or t.lower.endswith(("'s", "’s"))
             for t in tokens[max(0, i - 3) : i]
         )
     ):
@@ -852,6 +856,9 @@ def _attribute(
         rest = _skip_trailer(tokens, after_cue)
         if _ends_clause(tokens, rest):
             content = _content_before(sentence, tokens[subject[0] - 1])
+            parenthetical = _parenthetical_rest(sentence, subject[0] - 1, rest)
+            if content is not None and parenthetical is not None:
+                return make(subject, [(content[0], parenthetical)], via)
             quote_follows = _split_quote_piece(sentence, rest) is not None
             if (
                 content is not None
@@ -889,6 +896,8 @@ def _attribute(
         return None  # "did not say when": a report without content
     if negated and cue.category == "endorsing":
         return None  # "could not independently verify the casualties": nothing is reported
+    if cue.lemma == "continue" and content[0] not in {(q.start, q.end) for q in sentence.quotes}:
+        return None  # "Mass atrocities continue in Darfur": aspect; "he continued, “...”" reports
     if cue.lemma in ("speak", "talk") and cue_end == i + len(cue.words):
         return None  # "have been speaking daily": speech without content unless "spoke about X"
     return make(subject, content, via)
@@ -938,6 +947,24 @@ def _sentence_subject(tokens: Sequence[Token], before: int) -> tuple[int, int] |
     if k >= before:
         return None
     return _subject_right(tokens, k)
+
+
+def _parenthetical_rest(sentence: _Sentence, boundary: int, rest: int) -> int | None:
+    """``The only problem, Ms. Bigbee said, is that ...``: an attribution set between commas
+    inside its content, which then runs on to the end of the sentence; the end, or None."""
+    tokens = sentence.tokens
+    if (
+        tokens[boundary].text != ","
+        or rest >= len(tokens) - 1
+        or tokens[rest].text != ","
+        or tokens[rest + 1].text[-1] in _OPENING_QUOTES
+    ):
+        return None
+    words_after = [t for t in tokens[rest + 1 :] if t.is_word]
+    if len(words_after) < 2:
+        return None
+    end = _trim_content(sentence.text, tokens[rest + 1].start, sentence.end)
+    return end[1] if end else None
 
 
 def _ends_clause(tokens: Sequence[Token], k: int) -> bool:
@@ -996,11 +1023,29 @@ def _content_before(sentence: _Sentence, boundary: Token) -> tuple[int, int] | N
         opening = max(text.rfind(mark, paragraph_start, boundary.start) for mark in '“"')
         start = opening if opening >= paragraph_start else sentence.start
         return _strip_span(text, start, boundary.end)
-    content = _trim_content(sentence.text, sentence.start, boundary.start)
+    start = _after_lead_adverbial(sentence)
+    content = _trim_content(sentence.text, start, boundary.start)
     if content is None:
         return None
     words = [t for t in sentence.tokens if content[0] <= t.start < content[1] and t.is_word]
     return content if len(words) >= 3 else None
+
+
+def _after_lead_adverbial(sentence: _Sentence) -> int:
+    """Start of a sentence's main clause: after a leading adverbial and its comma ("In
+    Louisville on March 1, ...", "In fact, ..."), which is the reporter's, not the content."""
+    tokens = sentence.tokens
+    if not tokens or not (tokens[0].lower in _PREPOSITIONS or tokens[0].lower in _LEAD_ADVERBS):
+        return sentence.start
+    for m in range(1, min(len(tokens) - 1, 9)):
+        if tokens[m].text == ",":
+            following = tokens[m + 1]
+            if following.capitalised or following.lower in _DETERMINERS | _PRONOUNS:
+                return following.start
+            break
+        if tokens[m].text in (".", ";", ":") or tokens[m].text[-1] in _OPENING_QUOTES:
+            break
+    return sentence.start
 
 
 def _clause_end(sentence: _Sentence, k: int) -> int:
@@ -1059,6 +1104,9 @@ def _content_after(sentence: _Sentence, k: int) -> list[tuple[int, int]] | None:
     content = _trim_content(text, tokens[j].start, _clause_end(sentence, j))
     if content is None:
         return None
+    running = sentence.quote_at(content[1] - 1)
+    if running is not None and running.start >= content[0] and running.end > content[1]:
+        content = (content[0], running.end)  # a quotation opened in the content goes on
     words = [t for t in tokens if content[0] <= t.start < content[1] and t.is_word]
     if len(words) < 2 or all(t.lower in _TIME_WORDS | _PREPOSITIONS for t in words):
         return None  # "said on Monday."

@@ -249,8 +249,8 @@ def _keeps_boundary(text: str, cut: int) -> bool:
         # ("... on suspicion of rioting. (sp/eml)").
         return False
     kind = _final_abbreviation(text[max(0, cut - 64) : cut])
-    if kind is None:
-        return True
+    if kind is None or not (marks or word):
+        return True  # no abbreviation, or what follows is no word at all ("U.S.\n\n___")
     if marks:
         # "... Harris Upham & Co. “It’s going ...”" but not "the U.S. “war of choice”"
         return kind == "name-final" or not word

@@ -659,6 +659,8 @@ def _colon_attribution(sentence: _Sentence, sentence_id: int) -> Attribution | N
     colon = next((m for m in range(min(len(tokens), 7)) if tokens[m].text == ":"), None)
     if colon is None or colon == 0 or colon + 2 >= len(tokens):
         return None
+    if sentence.quote_at(tokens[colon].start) or sentence.quote_at(tokens[0].start):
+        return None  # "Classic Clinton: optimistic" inside someone's quotation
     head = tokens[:colon]
     if (
         not all(
@@ -819,15 +821,8 @@ def _attribute(
     participle = participle or (
         tokens[i].lower == "asked" and left > 0 and tokens[left - 1].lower == "when"
     )
-    if (
-        coordinated
-        and cue.category != "neutral"
-        and any(
-            a.content and a.content[-1][0] < tokens[left - 1].start < a.content[-1][1]
-            for a in earlier
-        )
-    ):
-        return None  # "note that Sanders co-sponsored bans and opposed ...": inside the content
+    if coordinated and _inner_coordination(sentence, tokens, left - 1, i, cue, earlier):
+        return None  # "says he’d sit Putin down and tell him": inside the content
     if coordinated or participle:
         conjunction = tokens[left - 1].start if left else tokens[i].start
         previous = next(
@@ -855,10 +850,12 @@ def _attribute(
     if subject is not None and subject[0] > 0 and _is_content_end(sentence, subject[0] - 1):
         rest = _skip_trailer(tokens, after_cue)
         if _ends_clause(tokens, rest):
-            content = _content_before(sentence, tokens[subject[0] - 1])
             parenthetical = _parenthetical_rest(sentence, subject[0] - 1, rest)
-            if content is not None and parenthetical is not None:
-                return make(subject, [(content[0], parenthetical)], via)
+            if parenthetical is not None:
+                head_start = _after_lead_adverbial(sentence)
+                if sentence.text[head_start : tokens[subject[0] - 1].start].strip():
+                    return make(subject, [(head_start, parenthetical)], via)
+            content = _content_before(sentence, tokens[subject[0] - 1])
             quote_follows = _split_quote_piece(sentence, rest) is not None
             if (
                 content is not None
@@ -901,6 +898,34 @@ def _attribute(
     if cue.lemma in ("speak", "talk") and cue_end == i + len(cue.words):
         return None  # "have been speaking daily": speech without content unless "spoke about X"
     return make(subject, content, via)
+
+
+def _inner_coordination(
+    sentence: _Sentence,
+    tokens: Sequence[Token],
+    conjunction: int,
+    i: int,
+    cue: _Cue,
+    earlier: Sequence[Attribution],
+) -> bool:
+    """Whether ``and CUE`` continues a clause inside an earlier content rather than the
+    earlier report: a bare verb (``and tell him``), or a verb other than a neutral speech verb
+    inside a reported clause (``note that Sanders co-sponsored bans and opposed ...``).
+    ``He said China found X and added, “...”`` and ``Cameron criticised Trump ... and
+    suggested that ...`` continue the report."""
+    position = tokens[conjunction].start
+    holder = next(
+        (a for a in earlier if a.content and a.content[-1][0] < position < a.content[-1][1]),
+        None,
+    )
+    if holder is None:
+        return False
+    if tokens[i].lower == cue.lemma.split()[0]:
+        return True  # a bare infinitive: "he'd sit Putin down and tell him"
+    if cue.category == "neutral":
+        return False
+    first = sentence.text[holder.content[-1][0] : holder.content[-1][1]].split(maxsplit=1)[0]
+    return first.lower() in _WH_WORDS | {"that"} or first.lower() in _PRONOUNS
 
 
 def _skip_lead_in(tokens: Sequence[Token], k: int) -> int:
@@ -1064,7 +1089,7 @@ def _clause_end(sentence: _Sentence, k: int) -> int:
             continue
         if opens_subordinate:
             return token.start
-        if sum(1 for t in tokens[k:m] if t.is_word) < 5:
+        if sum(1 for t in tokens[k:m] if t.is_word) < 4:
             continue  # "that after taxes, as a couple with one income, ...": still the lead-in
         following = tokens[m + 1] if m + 1 < len(tokens) else None
         # ", joking that ...", ", while ...", ", which ...": a new clause, not the content

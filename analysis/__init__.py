@@ -5,6 +5,8 @@ News articles parsed into pandas tables. Start with :func:`parse`::
     import analysis
     parsed = analysis.parse("seeds")       # a file, a folder, a table, a DataFrame, a list
     parsed.articles, parsed.sentences      # DataFrames; see the README for every column
+    parsed.quotes, parsed.attributions     # who said what, as exact character spans
+    parsed.sources                         # the distinct speakers of each article
     parsed.to_dir("out")                   # one Parquet file per table
     analysis.read_tables("out")            # and back
 """
@@ -12,13 +14,20 @@ News articles parsed into pandas tables. Start with :func:`parse`::
 from __future__ import annotations
 
 from analysis.articles import decode_bytes, load_articles
+from analysis.attribution import find_attributions, reporting_cues
+from analysis.brat import read_brat, write_brat
 from analysis.lexicon import load_lexicon, load_lexicon_table
 from analysis.metadata import ArticleMetadata, find_metadata
 from analysis.pipeline import parse, parse_article, parse_records
+from analysis.quotes import find_quotes
 from analysis.segment import Segmenter, default_segmenter, sentence_spans, split_sentences
+from analysis.sources import mention_name, resolve_sources
 from analysis.tables import (
     ARTICLE_COLUMNS,
+    ATTRIBUTION_COLUMNS,
+    QUOTE_COLUMNS,
     SENTENCE_COLUMNS,
+    SOURCE_COLUMNS,
     TABLE_SCHEMAS,
     Tables,
     read_tables,
@@ -29,7 +38,10 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ARTICLE_COLUMNS",
+    "ATTRIBUTION_COLUMNS",
+    "QUOTE_COLUMNS",
     "SENTENCE_COLUMNS",
+    "SOURCE_COLUMNS",
     "TABLE_SCHEMAS",
     "ArticleMetadata",
     "Segmenter",
@@ -37,14 +49,21 @@ __all__ = [
     "count_words",
     "decode_bytes",
     "default_segmenter",
+    "find_attributions",
     "find_metadata",
+    "find_quotes",
     "load_articles",
     "load_lexicon",
     "load_lexicon_table",
+    "mention_name",
     "parse",
     "parse_article",
     "parse_records",
+    "read_brat",
     "read_tables",
+    "reporting_cues",
+    "resolve_sources",
     "sentence_spans",
     "split_sentences",
+    "write_brat",
 ]

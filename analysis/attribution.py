@@ -90,6 +90,7 @@ _WH_WORDS = _words("wh")
 _TIME_WORDS = _words("time")
 _OBJECT_TAKING = _words("object_taking")
 _ARTICLES = _words("article")
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "it"})
 # Words that open a new clause after a comma, ending the content before them.
 _CLAUSE_OPENERS = frozenset(
     {"while", "as", "when", "although", "though", "which", "where", "whereas", "because",
@@ -476,6 +477,14 @@ def _cue_extent(tokens: Sequence[Token], i: int, n: int, lemma: str) -> tuple[in
             and not (after and after.lower in ("least", "most", "all", "once", "times", "first"))
         ):
             end += 1
+        elif (
+            lemma in ("express", "voice", "raise")
+            and following.is_word
+            and not following.capitalised
+            and after is not None
+            and after.lower in ("that", "about", "over", "for", "with", "at")
+        ):
+            end += 1  # "expressed concern that", "voiced support for"
         elif following.lower in _DAYS:
             end += 1  # "said Tuesday" (annotators take the day into the cue as often as not)
         elif (
@@ -932,6 +941,12 @@ def _skip_lead_in(tokens: Sequence[Token], k: int) -> int:
     """Skip an adverbial between a cue and its content when a colon, a comma before a
     quotation, or ``that`` follows it: ``said in a statement: “...”``, ``said Monday that``,
     ``said Thursday during a taping in Buffalo, New York, that ...``."""
+    for m in range(k, min(len(tokens) - 1, k + 12)):
+        # "wrote the local newspaper, The Perry Chief, that ...": the content starts at "that"
+        if tokens[m].text in (".", ";", ":") or tokens[m].text[-1] in _OPENING_QUOTES:
+            break
+        if tokens[m].text == "," and tokens[m + 1].lower == "that" and m > k:
+            return m + 1
     if k < len(tokens) and tokens[k].text == ",":
         # "saying, apparently for the first time, that ..."
         for m in range(k + 1, min(len(tokens) - 1, k + 12)):
@@ -1001,16 +1016,18 @@ def _ends_clause(tokens: Sequence[Token], k: int) -> bool:
 
 
 def _skip_object(tokens: Sequence[Token], k: int) -> tuple[int, str | None]:
-    """Skip the addressee after ``told``: ``told Reuters``, ``told reporters in Nashua``."""
+    """Skip the addressee after ``told``: ``told Reuters that``, ``told reporters the town
+    was empty``, ``told him he would``; an addressee that is a news agency is the ``via``.
+    Without a clear end of the addressee, nothing is skipped."""
     j = k
     while j < len(tokens) and j - k < 8:
         word = tokens[j].lower
         if word in ("that", ",", ":", ".") or tokens[j].text[-1] in _OPENING_QUOTES:
             break
-        if word in _PRONOUNS and j > k:
-            break
+        if j > k and (word in _PRONOUNS or word in _ARTICLES):
+            break  # "told him he would", "told reporters the town was empty"
         j += 1
-    if j == k:
+    if j == k or j - k >= 8:
         return k, None
     addressee = " ".join(t.text for t in tokens[k:j])
     via = addressee if addressee.casefold() in _news_agencies() else None
@@ -1053,7 +1070,7 @@ def _content_before(sentence: _Sentence, boundary: Token) -> tuple[int, int] | N
     if content is None:
         return None
     words = [t for t in sentence.tokens if content[0] <= t.start < content[1] and t.is_word]
-    return content if len(words) >= 3 else None
+    return content if len(words) >= 2 else None
 
 
 def _after_lead_adverbial(sentence: _Sentence) -> int:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from analysis.articles import iter_records
+from analysis.brat import write_brat
 from analysis.pipeline import parse_records
 from analysis.segment import Segmenter
 
@@ -44,6 +45,11 @@ def _parser() -> argparse.ArgumentParser:
         "--train-segmenter",
         action="store_true",
         help="also train Punkt on the corpus (reads the whole corpus first)",
+    )
+    parse.add_argument(
+        "--brat",
+        metavar="DIR",
+        help="also write the attributions as BRAT standoff (<article_id>.ann and .txt) into DIR",
     )
     parse.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
@@ -90,12 +96,15 @@ def _run_parse(args: argparse.Namespace) -> int:
         print(f"error: no articles found in {', '.join(args.inputs)}", file=sys.stderr)
         return EXIT_USAGE
     tables.to_dir(out, args.format)
+    if args.brat:
+        write_brat(tables.attributions, articles, args.brat)
     counts = articles["status"].value_counts()
     seconds = time.perf_counter() - started
     print(
         f"{_count(len(articles), 'article')} ({counts.get('ok', 0):,} ok, "
         f"{counts.get('empty', 0):,} empty, {counts.get('error', 0):,} failed), "
-        f"{_count(len(tables.sentences), 'sentence')} in {seconds:.1f} s -> {out}/"
+        f"{_count(len(tables.sentences), 'sentence')}, {_count(len(tables.quotes), 'quote')}, "
+        f"{_count(len(tables.attributions), 'attribution')} in {seconds:.1f} s -> {out}/"
     )
     return EXIT_OK
 

@@ -49,7 +49,7 @@ def parse_article(
         attributions = article_attributions(article_id, text, sentences, quote_spans)
         quotes = link_quotes(quotes, attributions)
         stage = "sources"
-        source_ids, sources = article_sources(article_id, attributions)
+        source_ids, sources = article_sources(article_id, attributions, text)
         attributions["source_id"] = source_ids
     except Exception as error:  # noqa: BLE001 - one article must not stop a corpus
         row = {k: v for k, v in record.items() if k != "text"}

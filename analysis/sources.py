@@ -50,6 +50,11 @@ _DETERMINERS = frozenset(
     ]
 )
 _WORD = re.compile(r"[\w’'.\-&]+")
+_PLACE_PREPOSITIONS = frozenset({"in", "of", "from", "at", "for", "near"})
+# Words that head an organisation's name after a title-like word: "State Department".
+_ORGANIZATION_HEADS = frozenset(
+    {"department", "ministry", "office", "house", "council", "agency", "committee", "court"}
+)
 
 
 @cache
@@ -80,11 +85,21 @@ def mention_name(mention: str) -> str:
     'Mykhailo Podolyak'
     >>> mention_name("Liu Pengyu, spokesperson for China’s embassy in Washington,")
     'Liu Pengyu'
-    >>> mention_name("the regional police chief")
-    ''
+    >>> mention_name("A Russian delegate to the talks, Leonid Slutsky,")
+    'Leonid Slutsky'
+    >>> mention_name("the State Department"), mention_name("The city council in Mariupol")
+    ('State Department', '')
     """
-    head = mention.split(",")[0].strip()
-    words = _WORD.findall(head)
+    best = ""
+    for part in mention.split(",")[:3]:
+        name = _part_name(part.strip())
+        if len(name.split()) > len(best.split()):
+            best = name
+    return best
+
+
+def _part_name(part: str) -> str:
+    words = _WORD.findall(part)
     run: list[str] = []
     for word in reversed(words):
         if word[:1].isupper() and word.casefold() not in _DETERMINERS:
@@ -92,15 +107,23 @@ def mention_name(mention: str) -> str:
         else:
             break
     run.reverse()
-    while run and (
-        run[0].casefold().rstrip(".") in _title_words() or run[0].endswith(("’s", "'s"))
-    ):
+    before = words[len(words) - len(run) - 1].casefold() if len(run) < len(words) else ""
+    # Leading titles and nationalities are not part of a name ("Ukrainian President"), as long
+    # as a name is left ("the State Department" keeps "State").
+    while run and _is_title(run[0]):
+        rest = run[1:]
+        if not rest or (len(rest) == 1 and rest[0].casefold() in _ORGANIZATION_HEADS):
+            break
+        run = rest
+    if run and run[0].endswith(("’s", "'s")):
         run.pop(0)
-    # A single capitalised word that is a nationality or a role ("Ukrainian", "Officials") is
-    # not a name by itself.
-    if len(run) == 1 and run[0].casefold() in _title_words():
-        return ""
+    if len(run) == 1 and (_is_title(run[0]) or before in _PLACE_PREPOSITIONS):
+        return ""  # "Ukrainian", "Officials", or a place: "the city council in Mariupol"
     return " ".join(run)
+
+
+def _is_title(word: str) -> bool:
+    return word.casefold().rstrip(".") in _title_words()
 
 
 def _is_person_like(mention: str, name: str) -> bool:
@@ -117,11 +140,15 @@ def _is_person_like(mention: str, name: str) -> bool:
     )
 
 
-def resolve_sources(mentions: Sequence[str | None]) -> tuple[list[int | None], list[Source]]:
+def resolve_sources(
+    mentions: Sequence[str | None], antecedents: Sequence[str | None] | None = None
+) -> tuple[list[int | None], list[Source]]:
     """Resolve the source mentions of one article, in text order, to sources.
 
-    Returns the source id of each mention (None for a missing mention or an unresolvable
-    pronoun) and the sources.
+    ``antecedents`` give, for a he/she mention, a person named earlier in the same sentence
+    (``Russian President Vladimir Putin launched what he called ...``), which then wins over
+    the previous source. Returns the source id of each mention (None for a missing mention or
+    an unresolvable pronoun) and the sources.
 
     Examples
     --------
@@ -141,7 +168,13 @@ def resolve_sources(mentions: Sequence[str | None]) -> tuple[list[int | None], l
         text = mention.strip()
         lowered = text.casefold()
         target: int | None = None
-        if lowered in _PERSON_PRONOUNS:
+        antecedent = antecedents[number] if antecedents else None
+        if lowered in _PERSON_PRONOUNS and antecedent:
+            target = _match_existing(sources, antecedent, antecedent)
+            if target is None:
+                target = len(sources)
+                sources.append(Source(target, name=antecedent, kind_hint="person"))
+        elif lowered in _PERSON_PRONOUNS:
             target = next((s for s in reversed(recent) if sources[s].kind_hint == "person"), None)
         elif lowered in _OTHER_PRONOUNS | _RELATIVE_PRONOUNS:
             target = recent[-1] if recent else None
@@ -197,14 +230,42 @@ def _match_existing(sources: Sequence[Source], mention: str, name: str) -> int |
     return None
 
 
-def article_sources(article_id: str, attributions: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
+_NAME_RUN = re.compile(r"(?:[A-Z][\w’'.\-]+[ \t]+){1,5}[A-Z][\w’'\-]+")
+_SENTENCE_START = re.compile(r"[.!?][”\"’']?\s+|\n")
+
+
+def _antecedent(text: str, position: int) -> str | None:
+    """The last person named in the sentence before ``position``, if any."""
+    window_start = max(0, position - 400)
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, window_start, position)]
+    start = starts[-1] if starts else window_start
+    runs = list(_NAME_RUN.finditer(text, start, position))
+    for run in reversed(runs):
+        name = _part_name(run.group())
+        if len(name.split()) >= 2:
+            return name
+    return None
+
+
+def article_sources(
+    article_id: str, attributions: pd.DataFrame, text: str | None = None
+) -> tuple[pd.Series, pd.DataFrame]:
     """Source ids for an article's attributions, and its ``sources`` rows.
 
     ``attributions`` are one article's rows in text order; floating attributions reuse the
-    source text of the attribution they continue.
+    source text of the attribution they continue. With the article ``text``, a he/she source
+    may resolve to a person named earlier in its sentence.
     """
     mentions = [None if pd.isna(m) else str(m) for m in attributions["source_text"]]
-    ids, sources = resolve_sources(mentions)
+    antecedents = None
+    if text is not None:
+        antecedents = [
+            _antecedent(text, int(start))
+            if mention and mention.strip().casefold() in _PERSON_PRONOUNS
+            else None
+            for mention, start in zip(mentions, attributions["source_start"], strict=True)
+        ]
+    ids, sources = resolve_sources(mentions, antecedents)
     rows = [
         {
             "article_id": article_id,

@@ -66,3 +66,14 @@ def test_usage_error_is_exit_code_2():
         [sys.executable, "-m", "analysis", "parse"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 2
+
+
+def test_brat_output_opens_as_standoff(write, tmp_path):
+    corpus = write("corpus/wire/a.txt", "“It is fine,” Ann Lee said. Prices rose, the bank said.")
+    out, brat = tmp_path / "out", tmp_path / "brat"
+    assert main(["parse", str(corpus.parent.parent), "--out", str(out), "--brat", str(brat)]) == 0
+    assert (brat / "wire" / "a.ann").exists() and (brat / "wire" / "a.txt").exists()
+    gold = analysis.read_brat(brat, text={"wire/a": corpus.read_text(encoding="utf-8")})
+    predicted = analysis.read_tables(out).attributions
+    assert sorted(gold["cue_text"]) == sorted(predicted["cue_text"])
+    assert sorted(gold["source_text"]) == sorted(predicted["source_text"])

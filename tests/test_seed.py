@@ -51,3 +51,39 @@ def test_seed_parts(parsed):
 def test_line_break_between_sentences_is_a_boundary(parsed):
     texts = parsed.sentences["text"].tolist()
     assert "Neither side said what these would cover." in texts
+
+
+def test_seed_quotations_and_speakers(parsed):
+    attributions = parsed.attributions.set_index("attribution_id")
+    sources = parsed.sources.set_index("source_id")
+    quotes = parsed.quotes
+
+    def speaker(fragment: str) -> str:
+        quote = quotes[quotes["text"].str.contains(fragment, regex=False)].iloc[0]
+        source_id = attributions.loc[quote["attribution_id"], "source_id"]
+        return sources.loc[source_id, "name"]
+
+    assert speaker("Russia is already beginning") == "Mykhailo Podolyak"
+    assert speaker("I think that we will achieve") == "Mykhailo Podolyak"  # floating
+    assert speaker("We must hold on") == "Volodymyr Zelenskiy"
+    assert speaker("I’ve never heard of that") == "Liu Pengyu"
+    assert speaker("We support and encourage") == "Liu Pengyu"  # "He said ... and added"
+    assert speaker("We’re not going anywhere") == "Aliev"
+    assert speaker("It is terrifying") == "Olga"
+    kinds = quotes.set_index("text")["kind"]
+    assert kinds["foreign mercenaries"] == "partial"
+    assert kinds["absolutely"] == "partial"
+    assert kinds["We must hold on. We must fight. And we will win,"] == "direct"
+
+
+def test_seed_empty_report_is_not_an_attribution(parsed):
+    sentences = parsed.sentences.set_index("sentence_id")
+    neither = sentences.index[sentences["text"] == "Neither side said what these would cover."]
+    assert len(neither) == 1
+    assert neither[0] not in set(parsed.attributions["sentence_id"])
+
+
+def test_seed_intermediaries(parsed):
+    vias = parsed.attributions.dropna(subset=["via"])
+    assert set(vias["via"]) >= {"the RIA news agency", "Russia’s RIA news agency"}
+    assert "Leonid Slutsky" in set(parsed.sources["name"])

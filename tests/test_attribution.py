@@ -1,0 +1,194 @@
+"""Attributions (analysis/attribution.py): one construction of news writing per case."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import analysis
+
+
+def attributions(text: str) -> list[tuple]:
+    table = analysis.parse([text]).attributions
+    return [
+        (row.source_text, row.cue_text, row.content_text, row.kind) for row in table.itertuples()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SOURCE CUE CONTENT
+        (
+            "The minister said the talks would resume on Monday.",
+            [("The minister", "said", "the talks would resume on Monday", "indirect")],
+        ),
+        # CONTENT, SOURCE CUE (a quotation)
+        (
+            "“We will win,” the coach said.",
+            [("the coach", "said", "“We will win,”", "direct")],
+        ),
+        # CONTENT, SOURCE CUE (reported speech)
+        (
+            "The plant will close next year, the company said.",
+            [("the company", "said", "The plant will close next year", "indirect")],
+        ),
+        # inverted, with an appositive
+        (
+            "“It is over,” said Ann Lee, a 40-year-old teacher.",
+            [("Ann Lee, a 40-year-old teacher", "said", "“It is over,”", "direct")],
+        ),
+        # a source with an appositive between commas, the comma included
+        (
+            "Bo Ray, a spokesman for the ministry, said, “No comment.”",
+            [("Bo Ray, a spokesman for the ministry,", "said", "“No comment.”", "direct")],
+        ),
+        # a source with a relative clause
+        (
+            "Ann Lee, who leads the union, warned that members would strike.",
+            [
+                (
+                    "Ann Lee, who leads the union,",
+                    "warned",
+                    "that members would strike",
+                    "indirect",
+                )
+            ],
+        ),
+        # according to, after and before the content
+        (
+            "Prices rose sharply, according to the central bank.",
+            [("the central bank", "according to", "Prices rose sharply", "indirect")],
+        ),
+        (
+            "According to the report, the plant closed in May.",
+            [("the report", "According to", "the plant closed in May", "indirect")],
+        ),
+        # the addressee of told is not part of the content
+        (
+            "Olga told reporters the town was empty.",
+            [("Olga", "told", "the town was empty", "indirect")],
+        ),
+        # a statement noun joins the cue
+        (
+            "The ministry said in a statement that it would appeal.",
+            [("The ministry", "said in a statement", "that it would appeal", "indirect")],
+        ),
+        # colon lead-in to a quotation
+        (
+            "The mayor said: “We are ready.”",
+            [("The mayor", "said:", "“We are ready.”", "direct")],
+        ),
+        # what he called
+        (
+            "Putin launched what he called a special military operation.",
+            [("he", "called", "a special military operation", "indirect")],
+        ),
+        # a few quoted words inside reported speech
+        (
+            "He warned it would “absolutely” fail.",
+            [("He", "warned", "it would “absolutely” fail", "mixed")],
+        ),
+        # negated or empty reports carry no content
+        ("Neither side said what these would cover.", []),
+        ("He did not say when.", []),
+        # nouns are not cues
+        ("The report was long and the call was short.", []),
+        # a report inside another's content is not a separate attribution
+        (
+            "He said China found the situation worrying.",
+            [("He", "said", "China found the situation worrying", "indirect")],
+        ),
+    ],
+)
+def test_constructions(text, expected):
+    assert attributions(text) == expected
+
+
+def test_split_quotation_is_one_attribution_with_two_pieces():
+    text = "“Part one,” she said, “part two.”"
+    row = analysis.parse([text]).attributions.iloc[0]
+    pieces = [tuple(map(int, p.split())) for p in row["content_spans"].split(";")]
+    assert [text[s:e] for s, e in pieces] == ["“Part one,”", "“part two.”"]
+    assert (row["source_text"], row["kind"]) == ("she", "direct")
+    assert (row["content_start"], row["content_end"]) == (pieces[0][0], pieces[1][1])
+
+
+def test_coordinated_cue_shares_the_subject():
+    text = "He said prices rose and added, “We are worried.”"
+    table = analysis.parse([text]).attributions
+    assert table["cue_text"].tolist() == ["said", "added"]
+    assert table["source_text"].tolist() == ["He", "He"]
+    assert table["content_text"].tolist() == ["prices rose", "“We are worried.”"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "via"),
+    [
+        (
+            "Ann Lee was quoted by the Tass news agency as saying the deal was done.",
+            "Ann Lee",
+            "the Tass news agency",
+        ),
+        ("The deal was done, Tass quoted Ann Lee as saying.", "Ann Lee", "Tass"),
+        ("Olga told Reuters the town was empty.", "Olga", "Reuters"),
+    ],
+)
+def test_intermediaries_are_via_not_sources(text, source, via):
+    row = analysis.parse([text]).attributions.iloc[0]
+    assert (row["source_text"], row["via"]) == (source, via)
+
+
+def test_quotation_paragraph_after_a_quotation_floats_to_its_speaker():
+    text = "“It is fine,” Ann Lee said.\n\n“We will rebuild.”"
+    table = analysis.parse([text]).attributions
+    assert table["is_floating"].tolist() == [False, True]
+    assert table["source_text"].tolist() == ["Ann Lee", "Ann Lee"]
+    assert pd.isna(table.loc[1, "cue_start"])
+    assert table["source_id"].nunique() == 1
+
+
+def test_quotation_sentence_in_the_same_paragraph_continues_the_content():
+    text = "“It is fine,” Ann Lee said. “We will rebuild.”"
+    row = analysis.parse([text]).attributions.iloc[0]
+    assert row["content_spans"].count(";") == 1
+    assert row["content_text"] == text.replace(" Ann Lee said.", " Ann Lee said.")
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "category"),
+    [
+        ("The group claimed the vote was rigged.", "claim", "distancing"),
+        ("The ministry denied the report was true.", "deny", "denial"),
+        ("The police confirmed two people died.", "confirm", "endorsing"),
+        ("Analysts believe rates will rise.", "believe", "belief"),
+        ("The envoy urged both sides to talk.", "urge", "argumentative"),
+        ("The envoy said both sides would talk.", "say", "neutral"),
+    ],
+)
+def test_cue_categories(text, lemma, category):
+    row = analysis.parse([text]).attributions.iloc[0]
+    assert (row["cue_lemma"], row["cue_category"]) == (lemma, category)
+
+
+def test_quotes_are_linked_to_their_attribution():
+    text = "“We will win,” the coach said. The “miracle” season ended."
+    parsed = analysis.parse([text])
+    quotes = parsed.quotes
+    assert quotes["kind"].tolist() == ["direct", "other"]
+    assert quotes["attribution_id"].tolist()[0] == parsed.attributions["attribution_id"][0]
+    assert pd.isna(quotes["attribution_id"].tolist()[1])
+
+
+def test_spans_index_the_text():
+    text = (
+        "By Ann Lee\n\nPARIS (Reuters) - Prices rose, the bank said. “It is fine,” said Bo Ray, "
+        "an analyst. According to the report, wages fell.\n\n(Editing by Cy Dee)"
+    )
+    table = analysis.parse([text]).attributions
+    assert len(table) == 3
+    for row in table.itertuples():
+        for role in ("source", "cue", "content"):
+            start, end = getattr(row, f"{role}_start"), getattr(row, f"{role}_end")
+            if not pd.isna(start):
+                assert text[start:end] == getattr(row, f"{role}_text")

@@ -126,3 +126,24 @@ def test_any_bytes_load_without_crashing(raw):
     assert row["status"] in ("ok", "empty", "error")
     if row["status"] == "error":
         assert row["error"]
+
+
+@SETTINGS
+@given(ANY_TEXT)
+def test_quote_and_attribution_spans_index_the_text(text):
+    parsed = analysis.parse([text])
+    for row in parsed.quotes.itertuples():
+        assert 0 <= row.start <= row.end <= len(text)
+        assert row.text in text[row.start : row.end]
+    for row in parsed.attributions.itertuples():
+        for role in ("source", "cue", "content"):
+            start, end = getattr(row, f"{role}_start"), getattr(row, f"{role}_end")
+            if not pd.isna(start):
+                assert 0 <= start < end <= len(text)
+                assert text[start:end] == getattr(row, f"{role}_text")
+        if isinstance(row.content_spans, str):
+            pieces = [tuple(map(int, p.split())) for p in row.content_spans.split(";")]
+            assert pieces == sorted(pieces)
+            assert pieces[0][0] == row.content_start and pieces[-1][1] == row.content_end
+    ids = set(parsed.attributions["source_id"].dropna())
+    assert ids <= set(parsed.sources["source_id"])

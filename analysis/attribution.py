@@ -470,9 +470,11 @@ def _cue_extent(tokens: Sequence[Token], i: int, n: int, lemma: str) -> tuple[in
     if end < len(tokens):
         following = tokens[end]
         after = tokens[end + 1] if end + 1 < len(tokens) else None
+        that_follows = any(t.lower == "that" for t in tokens[end + 1 : end + 8])
         if following.text == ":" or (
             (following.lower in _PARTICLES or (following.lower == "to" and lemma in _TO_PARTICLE))
             and lemma not in ("say", "tell", "according to")
+            and not (following.lower in ("on", "at", "to") and that_follows)
             and not (after and (after.lower in _TIME_WORDS or after.text[:1].isdigit()))
             and not (after and after.lower in ("least", "most", "all", "once", "times", "first"))
         ):
@@ -484,7 +486,9 @@ def _cue_extent(tokens: Sequence[Token], i: int, n: int, lemma: str) -> tuple[in
             and after is not None
             and after.lower in ("that", "about", "over", "for", "with", "at")
         ):
-            end += 1  # "expressed concern that", "voiced support for"
+            end += (
+                1 if after.lower == "that" else 2
+            )  # "expressed concern that", "voiced support for"
         elif following.lower in _DAYS:
             end += 1  # "said Tuesday" (annotators take the day into the cue as often as not)
         elif (
@@ -957,7 +961,7 @@ def _skip_lead_in(tokens: Sequence[Token], k: int) -> int:
     end = _skip_trailer(tokens, k)
     if end == k or end >= len(tokens):
         return k
-    if tokens[k].lower in _TIME_WORDS or tokens[k].lower in _PREPOSITIONS | {"following"}:
+    if tokens[k].lower in _TIME_WORDS or tokens[k].lower in _PREPOSITIONS | {"following", "to"}:
         for m in range(end, min(len(tokens), k + 30)):
             if tokens[m].lower == "that":
                 return m
@@ -1106,9 +1110,20 @@ def _clause_end(sentence: _Sentence, k: int) -> int:
             continue
         if opens_subordinate:
             return token.start
-        if sum(1 for t in tokens[k:m] if t.is_word) < 4:
+        lead = [t for t in tokens[k:m] if t.is_word]
+        if lead and lead[0].lower in _WH_WORDS | {"that"}:
+            lead = lead[1:]
+        if len(lead) < 3:
             continue  # "that after taxes, as a couple with one income, ...": still the lead-in
         following = tokens[m + 1] if m + 1 < len(tokens) else None
+        after = tokens[m + 2] if m + 2 < len(tokens) else None
+        if (
+            following is not None
+            and following.lower in ("and", "or")
+            and after is not None
+            and (after.capitalised or after.lower in _PRONOUNS | _ARTICLES)
+        ):
+            return token.start  # ", and Republican Donald Trump has been ...": a new clause
         # ", joking that ...", ", while ...", ", which ...": a new clause, not the content
         if (
             following is not None

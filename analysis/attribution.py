@@ -1060,6 +1060,11 @@ def _content_before(sentence: _Sentence, boundary: Token) -> tuple[int, int] | N
     if quote is None and boundary.text == ",":
         quote = sentence.quote_ending_at(boundary.start)
     if quote is not None:
+        lead = sentence.text[sentence.start : quote.start]
+        if quote.start > sentence.start and any(ch.isalnum() for ch in lead):
+            # 'Biden “has a lot of really good roles to play,” said Doyle': the words before
+            # the quotation are part of what is reported (mixed).
+            return sentence.start, quote.end
         return quote.start, quote.end
     if boundary.text[-1] in _CLOSING_QUOTES:
         # The marks did not pair (a typo, a quotation broken over paragraphs): the content
@@ -1187,9 +1192,12 @@ def _skip_trailer(tokens: Sequence[Token], k: int) -> int:
 
 
 def _split_quote_piece(sentence: _Sentence, k: int) -> tuple[int, int] | None:
+    """The second part of a split quotation: ``“Part one,” she said, “part two.”``"""
     tokens = sentence.tokens
     if k < len(tokens) and tokens[k].text in (",", ":"):
         k += 1
+    elif k > 0 and tokens[k - 1].text not in (",", ":"):
+        return None  # "during an interview for POLITICO’s “Off Message”": not a continuation
     if k < len(tokens):
         quote = sentence.quote_starting_at(tokens[k].start)
         if quote is not None:

@@ -39,7 +39,14 @@ from analysis.segment import abbreviation_kind
 from analysis.tables import ATTRIBUTION_COLUMNS, conform
 from analysis.text import paragraph_spans
 
-__all__ = ["Attribution", "article_attributions", "find_attributions", "reporting_cues"]
+__all__ = [
+    "Attribution",
+    "article_attributions",
+    "attribution_columns",
+    "find_attributions",
+    "link_quotes",
+    "reporting_cues",
+]
 
 # Words: letters/digits with inner apostrophes, hyphens and periods; an abbreviation keeps its
 # final period (checked after matching); any other character is a token of its own.
@@ -1323,71 +1330,86 @@ def attribution_kind(
     return "indirect"
 
 
+def attribution_columns(
+    article_id: str,
+    text: str,
+    sentences: pd.DataFrame | dict[str, list],
+    quotes: Sequence[QuoteSpan],
+) -> dict[str, list]:
+    """The ``attributions`` rows of one article as column lists (body sentences only)."""
+    spans = [
+        (int(sentence_id), int(start), int(end))
+        for sentence_id, start, end, part in zip(
+            sentences["sentence_id"],
+            sentences["start"],
+            sentences["end"],
+            sentences["part"],
+            strict=True,
+        )
+        if part == "body"
+    ]
+    columns: dict[str, list] = {name: [] for name in ATTRIBUTION_COLUMNS}
+    for number, attribution in enumerate(find_attributions(text, spans, quotes)):
+        pieces = sorted(attribution.content)
+        source, cue = attribution.source, attribution.cue
+        row = {
+            "article_id": article_id,
+            "attribution_id": number,
+            "sentence_id": attribution.sentence_id,
+            "kind": attribution_kind(text, pieces, quotes),
+            "source_start": source[0] if source else None,
+            "source_end": source[1] if source else None,
+            "source_text": text[source[0] : source[1]] if source else None,
+            "source_id": None,
+            "cue_start": cue[0] if cue else None,
+            "cue_end": cue[1] if cue else None,
+            "cue_text": text[cue[0] : cue[1]] if cue else None,
+            "cue_lemma": attribution.cue_lemma,
+            "cue_category": attribution.cue_category,
+            "content_start": pieces[0][0] if pieces else None,
+            "content_end": pieces[-1][1] if pieces else None,
+            "content_text": text[pieces[0][0] : pieces[-1][1]] if pieces else None,
+            "content_spans": ";".join(f"{s} {e}" for s, e in pieces) if pieces else None,
+            "is_floating": attribution.is_floating,
+            "via": attribution.via,
+        }
+        for name, value in row.items():
+            columns[name].append(value)
+    return columns
+
+
 def article_attributions(
     article_id: str, text: str, sentences: pd.DataFrame, quotes: Sequence[QuoteSpan]
 ) -> pd.DataFrame:
     """The ``attributions`` rows of one article (body sentences only)."""
-    body = sentences[sentences["part"] == "body"]
-    spans = list(zip(body["sentence_id"], body["start"], body["end"], strict=True))
-    found = find_attributions(text, spans, quotes)
-    rows = []
-    for number, attribution in enumerate(found):
-        pieces = sorted(attribution.content)
-        source, cue = attribution.source, attribution.cue
-        rows.append(
-            {
-                "article_id": article_id,
-                "attribution_id": number,
-                "sentence_id": attribution.sentence_id,
-                "kind": attribution_kind(text, pieces, quotes),
-                "source_start": source[0] if source else None,
-                "source_end": source[1] if source else None,
-                "source_text": text[source[0] : source[1]] if source else None,
-                "cue_start": cue[0] if cue else None,
-                "cue_end": cue[1] if cue else None,
-                "cue_text": text[cue[0] : cue[1]] if cue else None,
-                "cue_lemma": attribution.cue_lemma,
-                "cue_category": attribution.cue_category,
-                "content_start": pieces[0][0] if pieces else None,
-                "content_end": pieces[-1][1] if pieces else None,
-                "content_text": text[pieces[0][0] : pieces[-1][1]] if pieces else None,
-                "content_spans": ";".join(f"{s} {e}" for s, e in pieces) if pieces else None,
-                "is_floating": attribution.is_floating,
-                "via": attribution.via,
-            }
-        )
-    return conform(pd.DataFrame(rows), ATTRIBUTION_COLUMNS)
+    columns = attribution_columns(article_id, text, sentences, quotes)
+    return conform(pd.DataFrame(columns), ATTRIBUTION_COLUMNS)
 
 
-def link_quotes(quotes: pd.DataFrame, attributions: pd.DataFrame) -> pd.DataFrame:
+def link_quotes(quotes: dict[str, list], attributions: dict[str, list]) -> dict[str, list]:
     """Give each quotation the attribution whose content holds it, and settle its kind.
 
-    A quotation that is a whole content piece is ``direct``; one inside a content keeps its
-    first guess (a few words are ``partial``); an unattributed quotation that is not a clause
-    is ``other`` (a title, a nickname, a scare quote).
+    Both arguments are one article's column lists (:func:`attribution_columns`,
+    :func:`analysis.quotes.quote_columns`); the quotes' ``attribution_id`` and ``kind`` are
+    updated in place and returned. A quotation that is a whole content piece is ``direct``; one
+    inside a content keeps its first guess (a few words are ``partial``); an unattributed
+    quotation that is not a clause is ``other`` (a title, a nickname, a scare quote).
     """
-    if not len(quotes):
-        return quotes
-    quotes = quotes.copy()
     pieces = []
-    for row in attributions.itertuples():
-        if isinstance(row.content_spans, str):
-            for piece in row.content_spans.split(";"):
+    for attribution_id, spans in zip(
+        attributions["attribution_id"], attributions["content_spans"], strict=True
+    ):
+        if spans:
+            for piece in spans.split(";"):
                 start, end = map(int, piece.split())
-                pieces.append((start, end, row.attribution_id))
-    attribution_ids, kinds = [], []
-    for quote in quotes.itertuples():
-        owner = next(((s, e, a) for s, e, a in pieces if s <= quote.start and quote.end <= e), None)
-        kind = quote.kind
+                pieces.append((start, end, attribution_id))
+    for index, (start, end) in enumerate(zip(quotes["start"], quotes["end"], strict=True)):
+        owner = next(((s, e, a) for s, e, a in pieces if s <= start and end <= e), None)
         if owner is None:
-            attribution_ids.append(pd.NA)
-            if kind == "partial":
-                kind = "other"
+            if quotes["kind"][index] == "partial":
+                quotes["kind"][index] = "other"
         else:
-            attribution_ids.append(owner[2])
-            if (owner[0], owner[1]) == (quote.start, quote.end):
-                kind = "direct"
-        kinds.append(kind)
-    quotes["attribution_id"] = pd.array(attribution_ids, dtype="Int64")
-    quotes["kind"] = pd.Categorical(kinds, dtype=quotes["kind"].dtype)
+            quotes["attribution_id"][index] = owner[2]
+            if (owner[0], owner[1]) == (start, end):
+                quotes["kind"][index] = "direct"
     return quotes

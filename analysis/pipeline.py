@@ -13,10 +13,10 @@ from typing import Any
 import pandas as pd
 
 from analysis.articles import articles_frame, iter_records, make_article_row
-from analysis.attribution import article_attributions, link_quotes
-from analysis.quotes import article_quotes, find_quotes
-from analysis.segment import Segmenter, article_sentences, default_segmenter
-from analysis.sources import article_sources
+from analysis.attribution import attribution_columns, link_quotes
+from analysis.quotes import find_quotes, quote_columns
+from analysis.segment import Segmenter, default_segmenter, sentence_columns
+from analysis.sources import source_columns
 from analysis.tables import TABLE_SCHEMAS, Tables, conform
 
 #: The tables built for every article, after ``articles``.
@@ -27,11 +27,12 @@ __all__ = ["parse", "parse_article", "parse_records"]
 
 def parse_article(
     record: dict[str, Any], segmenter: Segmenter | None = None
-) -> tuple[dict[str, Any], dict[str, pd.DataFrame]]:
+) -> tuple[dict[str, Any], dict[str, dict[str, list]]]:
     """Parse one raw record (from :func:`analysis.articles.iter_records`).
 
-    Returns the finished ``articles`` row and the article's rows of every other table. Never
-    raises for a bad article: the failure is recorded in the row.
+    Returns the finished ``articles`` row and the article's rows of every other table, as
+    column lists (tables are built once per corpus, not once per article). Never raises for a
+    bad article: the failure is recorded in the row, with the stage that failed.
     """
     stage = "articles"
     try:
@@ -39,18 +40,17 @@ def parse_article(
         if row["status"] != "ok":
             return row, {}
         stage = "sentences"
-        sentences = article_sentences(row, segmenter or default_segmenter())
-        row["n_sentences"] = len(sentences)
+        sentences = sentence_columns(row, segmenter or default_segmenter())
+        row["n_sentences"] = len(sentences["sentence_id"])
         article_id, text = row["article_id"], row["text"]
         stage = "quotes"
         quote_spans = find_quotes(text)
-        quotes = article_quotes(article_id, text, sentences, quote_spans)
+        quotes = quote_columns(article_id, text, sentences, quote_spans)
         stage = "attributions"
-        attributions = article_attributions(article_id, text, sentences, quote_spans)
+        attributions = attribution_columns(article_id, text, sentences, quote_spans)
         quotes = link_quotes(quotes, attributions)
         stage = "sources"
-        source_ids, sources = article_sources(article_id, attributions, text)
-        attributions["source_id"] = source_ids
+        attributions["source_id"], sources = source_columns(article_id, attributions, text)
     except Exception as error:  # noqa: BLE001 - one article must not stop a corpus
         row = {k: v for k, v in record.items() if k != "text"}
         row.update(status="error", text=None, n_chars=0, n_words=0)
@@ -78,20 +78,18 @@ def parse_records(
             records, total=total, unit=" articles", mininterval=0.5, delay=1.0, leave=False
         )
     rows: list[dict[str, Any]] = []
-    pieces: dict[str, list[pd.DataFrame]] = {name: [] for name in ARTICLE_TABLES}
+    columns: dict[str, dict[str, list]] = {
+        name: {column: [] for column in TABLE_SCHEMAS[name]} for name in ARTICLE_TABLES
+    }
     for record in records:
         row, tables = parse_article(record, segmenter)
         rows.append(row)
-        for name, frame in tables.items():
-            if len(frame):
-                pieces[name].append(frame)
+        for name, table in tables.items():
+            for column, values in table.items():
+                columns[name][column].extend(values)
     tables = {"articles": articles_frame(rows)}
     for name in ARTICLE_TABLES:
-        frames = pieces[name]
-        schema = TABLE_SCHEMAS[name]
-        tables[name] = (
-            pd.concat(frames, ignore_index=True) if frames else conform(pd.DataFrame(), schema)
-        )
+        tables[name] = conform(pd.DataFrame(columns[name]), TABLE_SCHEMAS[name])
     return Tables(tables)
 
 

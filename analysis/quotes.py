@@ -62,7 +62,14 @@ import pandas as pd
 from analysis.tables import QUOTE_COLUMNS, conform
 from analysis.text import WORD_RE, count_words, paragraph_spans
 
-__all__ = ["MAX_DEPTH", "QuoteSpan", "article_quotes", "find_quotes", "quote_kind"]
+__all__ = [
+    "MAX_DEPTH",
+    "QuoteSpan",
+    "article_quotes",
+    "find_quotes",
+    "quote_columns",
+    "quote_kind",
+]
 
 #: Quotations nest at most this many levels (depths 0 to ``MAX_DEPTH - 1``).
 MAX_DEPTH = 3
@@ -422,14 +429,26 @@ def article_quotes(
     >>> quotes[["quote_id", "text", "kind", "sentence_id"]].values.tolist()
     [[0, 'We will win,', 'direct', 0], [1, 'a fantasy', 'partial', 1]]
     """
+    columns = quote_columns(article_id, text, sentences, spans)
+    return conform(pd.DataFrame(columns), QUOTE_COLUMNS)
+
+
+def quote_columns(
+    article_id: str,
+    text: str,
+    sentences: pd.DataFrame | dict[str, list],
+    spans: Sequence[QuoteSpan] | None = None,
+) -> dict[str, list]:
+    """The ``quotes`` rows of one article as column lists (see :func:`article_quotes`)."""
     if spans is None:
         spans = find_quotes(text)
-    if "article_id" in sentences.columns:
-        sentences = sentences[sentences["article_id"] == article_id]
-    sentences = sentences.sort_values("start")
-    sentence_starts = sentences["start"].astype("int64").tolist()
-    sentence_ends = sentences["end"].astype("int64").tolist()
-    sentence_ids = sentences["sentence_id"].astype("int64").tolist()
+    if isinstance(sentences, pd.DataFrame):
+        if "article_id" in sentences.columns:
+            sentences = sentences[sentences["article_id"] == article_id]
+        sentences = sentences.sort_values("start")
+    sentence_starts = [int(v) for v in sentences["start"]]
+    sentence_ends = [int(v) for v in sentences["end"]]
+    sentence_ids = [int(v) for v in sentences["sentence_id"]]
     word_bounds: dict[int, tuple[int, int]] = {}
     rows: dict[str, list] = {
         name: [] for name in ("start", "end", "text", "kind", "n_words", "sentence_id", "continued")
@@ -455,15 +474,12 @@ def article_quotes(
         rows["n_words"].append(count_words(inner))
         rows["sentence_id"].append(sentence_ids[index])
         rows["continued"].append(span.continued)
-    frame = pd.DataFrame(
-        {
-            "article_id": [article_id] * len(spans),
-            "quote_id": range(len(spans)),
-            **rows,
-            "attribution_id": pd.array([pd.NA] * len(spans), dtype="Int64"),
-        }
-    )
-    return conform(frame, QUOTE_COLUMNS)
+    return {
+        "article_id": [article_id] * len(spans),
+        "quote_id": list(range(len(spans))),
+        **rows,
+        "attribution_id": [None] * len(spans),
+    }
 
 
 def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -38,7 +38,14 @@ from analysis.metadata import find_metadata
 from analysis.tables import SENTENCE_COLUMNS, conform
 from analysis.text import LINE_BREAK, PARAGRAPH_BREAK, count_words
 
-__all__ = ["Segmenter", "default_segmenter", "sentence_spans", "split_sentences"]
+__all__ = [
+    "Segmenter",
+    "article_sentences",
+    "default_segmenter",
+    "sentence_columns",
+    "sentence_spans",
+    "split_sentences",
+]
 
 #: Punkt runs on pieces of at most this many characters: nltk 3.10 puts a wall-clock limit on
 #: its regular expressions, and a multi-megabyte paragraph would trip it (and make the result
@@ -332,27 +339,31 @@ def sentence_spans(
     return (segmenter or default_segmenter()).sentences(text, parts)
 
 
-def article_sentences(row: dict, segmenter: Segmenter | None = None) -> pd.DataFrame:
-    """The ``sentences`` rows of one ``articles`` row (none unless its status is ``ok``)."""
+def sentence_columns(row: dict, segmenter: Segmenter | None = None) -> dict[str, list]:
+    """The ``sentences`` rows of one ``articles`` row, as column lists (none unless its status
+    is ``ok``). The pipeline builds its tables from these, one DataFrame per corpus."""
+    columns: dict[str, list] = {name: [] for name in SENTENCE_COLUMNS}
     if row.get("status") != "ok":
-        return conform(pd.DataFrame(), SENTENCE_COLUMNS)
+        return columns
     text = row["text"]
     has_metadata = any(f"{name}_start" in row for name in ("byline", "dateline", "credits"))
     parts = _parts_of(row) if has_metadata else None
-    spans = sentence_spans(text, segmenter, parts)
-    frame = pd.DataFrame(
-        {
-            "article_id": row["article_id"],
-            "sentence_id": range(len(spans)),
-            "paragraph_id": [s.paragraph_id for s in spans],
-            "start": [s.start for s in spans],
-            "end": [s.end for s in spans],
-            "text": [text[s.start : s.end] for s in spans],
-            "part": [s.part for s in spans],
-            "n_words": [count_words(text[s.start : s.end]) for s in spans],
-        }
-    )
-    return conform(frame, SENTENCE_COLUMNS)
+    for number, sentence in enumerate(sentence_spans(text, segmenter, parts)):
+        sentence_text = text[sentence.start : sentence.end]
+        columns["article_id"].append(row["article_id"])
+        columns["sentence_id"].append(number)
+        columns["paragraph_id"].append(sentence.paragraph_id)
+        columns["start"].append(sentence.start)
+        columns["end"].append(sentence.end)
+        columns["text"].append(sentence_text)
+        columns["part"].append(sentence.part)
+        columns["n_words"].append(count_words(sentence_text))
+    return columns
+
+
+def article_sentences(row: dict, segmenter: Segmenter | None = None) -> pd.DataFrame:
+    """The ``sentences`` rows of one ``articles`` row (none unless its status is ``ok``)."""
+    return conform(pd.DataFrame(sentence_columns(row, segmenter)), SENTENCE_COLUMNS)
 
 
 def split_sentences(articles: pd.DataFrame, segmenter: Segmenter | None = None) -> pd.DataFrame:

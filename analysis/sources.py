@@ -24,7 +24,12 @@ import pandas as pd
 from analysis.lexicon import load_lexicon
 from analysis.tables import SOURCE_COLUMNS, conform
 
-__all__ = ["article_sources", "mention_name", "resolve_sources"]
+__all__ = [
+    "article_sources",
+    "mention_name",
+    "resolve_sources",
+    "source_columns",
+]
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _OTHER_PRONOUNS = frozenset({"it", "they", "we", "i", "you"})
@@ -247,16 +252,13 @@ def _antecedent(text: str, position: int) -> str | None:
     return None
 
 
-def article_sources(
-    article_id: str, attributions: pd.DataFrame, text: str | None = None
-) -> tuple[pd.Series, pd.DataFrame]:
-    """Source ids for an article's attributions, and its ``sources`` rows.
-
-    ``attributions`` are one article's rows in text order; floating attributions reuse the
-    source text of the attribution they continue. With the article ``text``, a he/she source
-    may resolve to a person named earlier in its sentence.
-    """
-    mentions = [None if pd.isna(m) else str(m) for m in attributions["source_text"]]
+def source_columns(
+    article_id: str, attributions: dict[str, list], text: str | None = None
+) -> tuple[list[int | None], dict[str, list]]:
+    """Source ids for one article's attributions (column lists, in text order), and its
+    ``sources`` rows as column lists. With the article ``text``, a he/she source may resolve to
+    a person named earlier in its sentence."""
+    mentions = [m if isinstance(m, str) else None for m in attributions["source_text"]]
     antecedents = None
     if text is not None:
         antecedents = [
@@ -266,15 +268,25 @@ def article_sources(
             for mention, start in zip(mentions, attributions["source_start"], strict=True)
         ]
     ids, sources = resolve_sources(mentions, antecedents)
-    rows = [
-        {
-            "article_id": article_id,
-            "source_id": source.source_id,
-            "name": source.name or None,
-            "mentions": "; ".join(source.mentions),
-            "n_attributions": len(source.attribution_ids),
-        }
-        for source in sources
-    ]
+    columns = {
+        "article_id": [article_id] * len(sources),
+        "source_id": [source.source_id for source in sources],
+        "name": [source.name or None for source in sources],
+        "mentions": ["; ".join(source.mentions) for source in sources],
+        "n_attributions": [len(source.attribution_ids) for source in sources],
+    }
+    return ids, columns
+
+
+def article_sources(
+    article_id: str, attributions: pd.DataFrame, text: str | None = None
+) -> tuple[pd.Series, pd.DataFrame]:
+    """Source ids for an article's attributions (a DataFrame in text order), and its
+    ``sources`` rows (see :func:`source_columns`)."""
+    columns = {
+        "source_text": [None if pd.isna(m) else str(m) for m in attributions["source_text"]],
+        "source_start": list(attributions["source_start"]),
+    }
+    ids, rows = source_columns(article_id, columns, text)
     source_ids = pd.Series(ids, index=attributions.index, dtype="Int64")
     return source_ids, conform(pd.DataFrame(rows), SOURCE_COLUMNS)

@@ -37,7 +37,7 @@ from analysis.lexicon import load_lexicon, load_lexicon_table
 from analysis.quotes import QuoteSpan
 from analysis.segment import abbreviation_kind
 from analysis.tables import ATTRIBUTION_COLUMNS, conform
-from analysis.text import paragraph_spans
+from analysis.text import paragraph_spans, strip_span
 
 __all__ = [
     "Attribution",
@@ -254,23 +254,15 @@ def _match_cue(tokens: Sequence[Token], i: int) -> _Cue | None:
     return None
 
 
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _trim_content(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Strip white space and a final sentence mark or comma outside quotation marks."""
-    start, end = _strip_span(text, start, end)
+    start, end = strip_span(text, start, end)
     while end > start and text[end - 1] in ".,;:!?…" and text[end - 2 : end - 1] not in "”\"’'":
         end -= 1
-        start, end = _strip_span(text, start, end)
+        start, end = strip_span(text, start, end)
     while start < end and text[start] in ",;:—–-":
         start += 1
-        start, end = _strip_span(text, start, end)
+        start, end = strip_span(text, start, end)
     return (start, end) if end > start else None
 
 
@@ -707,7 +699,7 @@ def _colon_attribution(sentence: _Sentence, sentence_id: int) -> Attribution | N
 
 @cache
 def _reporting_forms() -> frozenset[str]:
-    return frozenset(word for forms in reporting_cues() for word in [forms])
+    return frozenset(reporting_cues())
 
 
 def _sentence_attributions(sentence: _Sentence, sentence_id: int) -> list[Attribution]:
@@ -1080,7 +1072,7 @@ def _content_before(sentence: _Sentence, boundary: Token) -> tuple[int, int] | N
         paragraph_start = text.rfind("\n", 0, boundary.start) + 1
         opening = max(text.rfind(mark, paragraph_start, boundary.start) for mark in '“"')
         start = opening if opening >= paragraph_start else sentence.start
-        return _strip_span(text, start, boundary.end)
+        return strip_span(text, start, boundary.end)
     start = _after_lead_adverbial(sentence)
     content = _trim_content(sentence.text, start, boundary.start)
     if content is None:

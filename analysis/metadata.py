@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from analysis.lexicon import load_lexicon
-from analysis.text import paragraph_spans
+from analysis.text import paragraph_spans, strip_span
 
 __all__ = ["ArticleMetadata", "find_metadata"]
 
@@ -118,14 +118,6 @@ def _tail_paragraphs(text: str, limit: int) -> list[tuple[int, int]]:
     return spans[-limit:]
 
 
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _authors(names: str) -> tuple[str, ...]:
     """Names in a byline's text, or ``()`` when the text is not a list of names."""
     authors = []
@@ -157,7 +149,7 @@ def _find_byline(text: str, paragraphs: list[tuple[int, int]]):
         if match and match.end() == line_end:
             authors = _authors(match.group("names"))
             if authors:
-                return authors, _strip_span(text, start, line_end)
+                return authors, strip_span(text, start, line_end)
     return None
 
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LINE_BREAK", "PARAGRAPH_BREAK", "WORD_RE", "count_words", "paragraph_spans"]
+__all__ = [
+    "LINE_BREAK",
+    "PARAGRAPH_BREAK",
+    "WORD_RE",
+    "count_words",
+    "paragraph_spans",
+    "strip_span",
+]
 
 #: A line break of any convention (Unix, Windows, old Mac, and Unicode line separators).
 LINE_BREAK = r"(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028])"
@@ -58,3 +65,18 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
             last -= 1
         stripped.append((first.start(), last))
     return stripped
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved inwards past white space (``start == end`` when nothing is left).
+
+    Examples
+    --------
+    >>> strip_span("  said  ", 0, 8)
+    (2, 6)
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

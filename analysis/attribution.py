@@ -97,6 +97,11 @@ _WH_WORDS = _words("wh")
 _TIME_WORDS = _words("time")
 _OBJECT_TAKING = _words("object_taking")
 _ARTICLES = _words("article")
+# Conjunctions and focus adverbs that open a sentence but are not part of its subject.
+_APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "only", "some", "over"})
+_LEADING_ADVERBS = frozenset({"yet", "but", "and", "or", "so", "even", "just", "still", "also"})
+_VERB_FORMS = _words("verb")
+_ROLE_NOUNS = _words("role_noun")
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "it"})
 # Words that open a new clause after a comma, ending the content before them.
 _CLAUSE_OPENERS = frozenset(
@@ -353,15 +358,38 @@ def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
     # or capitalised word.
     if _is_bare_plural(tokens, i):
         return i, j
+    start = i
     while i < j - 1 and not _can_start_phrase(tokens, i):
-        if i + 1 < j and _is_bare_plural(tokens, i + 1) and tokens[i].lower not in _SUBJECT_STOPS:
-            return i, j  # "aviation experts"
         i += 1
-    if not _can_start_phrase(tokens, i):
-        if j - i == 1 and last.lower.endswith("s") and last.lower not in _SUBJECT_STOPS:
-            return i, j  # a bare plural: "officials said", "authorities said"
-        return None
-    return i, j
+    if _can_start_phrase(tokens, i):
+        # "About one in five said": an approximator before a number belongs to the phrase
+        number = tokens[i].lower[:1].isdigit() or tokens[i].lower in _DETERMINERS
+        if i > start and tokens[i - 1].lower in _APPROXIMATORS and number:
+            return i - 1, j
+        return i, j
+    # A bare plural with its lower-case modifiers: "recent polls", "local officials said".
+    head = tokens[j - 1]
+    modifiers = [t for t in tokens[start : j - 1]]
+    if (
+        _is_plural_noun(head)
+        and len(modifiers) <= 2
+        and all(
+            t.is_word and not t.capitalised and t.lower not in _SUBJECT_STOPS for t in modifiers
+        )
+    ):
+        return start, j
+    return None
+
+
+def _is_plural_noun(token: Token) -> bool:
+    word = token.lower
+    return (
+        word.endswith("s")
+        and not word.endswith(("ss", "'s", "’s", "us", "is"))
+        and word.isalpha()
+        and word not in _SUBJECT_STOPS
+        and word not in _VERB_FORMS
+    )
 
 
 def _is_bare_plural(tokens: Sequence[Token], i: int) -> bool:
@@ -380,8 +408,10 @@ def _is_bare_plural(tokens: Sequence[Token], i: int) -> bool:
 def _can_start_phrase(tokens: Sequence[Token], i: int) -> bool:
     token = tokens[i]
     word = token.lower
-    if word in _PREPOSITIONS or word in ("and", "&", "of", "-"):
+    if word in _PREPOSITIONS or word in ("and", "&", "of", "-") or word in _LEADING_ADVERBS:
         return False
+    if word in _SUBJECT_STOPS and word not in _DETERMINERS:
+        return False  # "Following the release of ...", "Despite Mr. Trump's ..."
     return (
         word in _DETERMINERS
         or token.capitalised
@@ -424,27 +454,45 @@ def _subject_right(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
             and not token.capitalised
             and token.lower not in _NP_FUNCTION_WORDS
         ):
+            if _looks_like_verb(token):
+                break  # "Clinton | attacked Trump", "The Arizona Republican | survived ..."
             previous = tokens[j - 1]
-            if previous.capitalised and previous.lower not in _DETERMINERS:
-                break  # a name ends at a lower-case word: "Clinton | attacked Trump"
-            if token.lower.endswith("ed"):
-                break  # a past-tense verb: "The Arizona Republican | survived ..."
+            following = tokens[j + 1] if j + 1 < len(tokens) else None
+            if (
+                previous.capitalised
+                and previous.lower not in _DETERMINERS
+                and not (following is not None and following.capitalised)
+                and token.lower not in _ROLE_NOUNS
+            ):
+                break  # a name ends at a lower-case word, unless a role leads on to a name
         j += 1
     if j == k:
         return None
     # ", a 23-year-old musician" / ", who runs ..." up to the end of the clause
-    if (
-        j + 1 < len(tokens)
-        and tokens[j].text == ","
-        and _looks_like_appositive(tokens, j + 1, len(tokens))
-    ):
+    if j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].is_word:
+        # ", a 23-year-old musician", ", education professor at X, which ...": the appositive
+        # runs on to the end of the clause; a comma after it belongs to the source.
         m = j + 1
-        while m < len(tokens) and tokens[m].text not in (".", "!", "?", ";", ","):
+        while m < len(tokens) and tokens[m].text not in (".", "!", "?", ";"):
             if tokens[m].text[-1] in _OPENING_QUOTES:
                 break
+            if tokens[m].text == "," and (
+                m + 1 >= len(tokens)
+                or tokens[m + 1].lower.endswith("ing")
+                or tokens[m + 1].text[-1] in _OPENING_QUOTES
+            ):
+                return k, m + 1
             m += 1
         return k, m
     return k, j
+
+
+def _looks_like_verb(token: Token) -> bool:
+    """A lower-case word that, after a name, is likely its verb rather than part of it."""
+    word = token.lower
+    return (
+        (word.endswith("ed") and len(word) > 4) or word in _VERB_FORMS or word in reporting_cues()
+    )
 
 
 def _cue_extent(tokens: Sequence[Token], i: int, n: int, lemma: str) -> tuple[int, int]:

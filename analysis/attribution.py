@@ -319,6 +319,13 @@ def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
     """
     if j == 0:
         return None
+    if tokens[j - 1].text == ")":
+        # "Sen. Ted Cruz (R-Tex.) said", "Michigan Attorney General Bill Schuette (R) asked"
+        opening = next((m for m in range(j - 2, max(-1, j - 9), -1) if tokens[m].text == "("), None)
+        if opening is None or opening == 0:
+            return None
+        inner = _plain_subject(tokens, opening)
+        return (inner[0], j) if inner is not None and inner[1] == opening else None
     last = tokens[j - 1]
     if last.lower in _PRONOUNS:
         return j - 1, j
@@ -428,7 +435,14 @@ def _subject_right(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
     continues = k + 1 < len(tokens) and tokens[k + 1].is_word
     if first.lower in _PRONOUNS and not (first.lower in _DETERMINERS and continues):
         return k, k + 1
-    if not first.is_word or not _can_start_phrase(tokens, k):
+    role_start = (
+        first.is_word
+        and not first.capitalised
+        and first.lower not in _SUBJECT_STOPS | _TIME_WORDS
+        and any(t.capitalised for t in tokens[k + 1 : k + 4])
+        and not any(t.lower in _SUBJECT_STOPS or not t.is_word for t in tokens[k + 1 : k + 2])
+    )
+    if not first.is_word or not (_can_start_phrase(tokens, k) or role_start):
         return None
     j = k
     while j < len(tokens):
@@ -1217,8 +1231,14 @@ def _content_after(sentence: _Sentence, k: int) -> list[tuple[int, int]] | None:
     if running is not None and running.start >= content[0] and running.end > content[1]:
         content = (content[0], running.end)  # a quotation opened in the content goes on
     words = [t for t in tokens if content[0] <= t.start < content[1] and t.is_word]
-    if len(words) < 2 or all(t.lower in _TIME_WORDS | _PREPOSITIONS for t in words):
-        return None  # "said on Monday."
+    single_object = len(words) == 1 and (
+        words[0].lower in _OBJECT_PRONOUNS | {"this", "that"}
+        or (words[0].capitalised and words[0].lower not in _TIME_WORDS)
+    )
+    if (len(words) < 2 and not single_object) or all(
+        t.lower in _TIME_WORDS | _PREPOSITIONS for t in words
+    ):
+        return None  # "said on Monday."; but "decried it", "endorsed Trump"
     return [content]
 
 

@@ -16,8 +16,21 @@ rules recognise the constructions of news writing:
 - ``SOURCE was quoted by VIA as saying CONTENT`` and ``VIA quoted SOURCE as saying CONTENT``;
 - sources with appositives and relative clauses (``Liu Pengyu, spokesperson for ...,``), whose
   trailing comma belongs to the source span;
+- ``Asked about X, Liu said ...``: the question is the content of ``Asked``;
+- coordinated and participial cues share the subject (``He said ... and added``, ``...,
+  adding that``), and a parenthetical ``X said,`` inside its content gives one content;
+- a quotation opening the next sentence of the same paragraph continues a direct quotation as
+  a further content piece (``“Part one,” she said. “Part two.”``);
+- headline and transcript colons (``Lynch: No outside influence``) and dash signatures after
+  a quotation (``“...” ― Sonya Herridge``);
 - a paragraph that is only a quotation, right after a direct quotation by X, is X's
   (``is_floating``).
+
+Spans follow the conventions of the PolNeAR annotation (Newell, Margolin & Ruths 2018): the cue
+takes its verb group (``has also said``, ``did not mention``, ``lashed out at``, ``said in a
+statement``); a source keeps its appositive or relative clause and the comma closing it; a
+content excludes the final period but keeps the marks and the comma inside a quotation. A report
+inside another's content is part of that content, never a nested attribution of its own.
 
 Negated or empty reports (``Neither side said what these would cover``) carry no content and are
 not attributions.
@@ -58,7 +71,6 @@ _TOKEN = re.compile(
 
 _OPENING_QUOTES = frozenset("“„«‘\"'")
 _CLOSING_QUOTES = frozenset("”»’\"'")
-_CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "--", "(", ")"})
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
 
 _MAX_SUBJECT_TOKENS = 12
@@ -291,18 +303,6 @@ def _subject_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
                 return head[0], j
         return None
     return _plain_subject(tokens, j)
-
-
-def _looks_like_appositive(tokens: Sequence[Token], i: int, j: int) -> bool:
-    if i >= j:
-        return False
-    first = tokens[i].lower
-    return (
-        first in ("a", "an", "the", "who", "which", "whose", "one", "his", "her", "their")
-        or tokens[i].capitalised
-        or first.endswith("year-old")
-        or first.isdigit()
-    )
 
 
 def _is_named_or_definite(tokens: Sequence[Token], i: int, j: int) -> bool:
@@ -565,11 +565,6 @@ def _cue_extent(tokens: Sequence[Token], i: int, n: int, lemma: str) -> tuple[in
 def _is_ly_adverb(token: Token) -> bool:
     word = token.lower
     return len(word) > 4 and word.endswith("ly") and word.isalpha() and not token.capitalised
-
-
-def _negated(tokens: Sequence[Token], cue_start: int) -> bool:
-    window = [t.lower for t in tokens[max(0, cue_start - 3) : cue_start]]
-    return any(word in _NEGATIONS or word.endswith("n't") for word in window)
 
 
 def _span(tokens: Sequence[Token], i: int, j: int) -> tuple[int, int]:

@@ -79,7 +79,6 @@ DIRECT_MIN_WORDS = 4
 
 # Two apostrophes stand for a double quotation mark in some archives (''like this'').
 _MARK = re.compile("''|[“”‘’\"'«»„‚‹›]")
-_NON_SPACE = re.compile(r"\S")
 
 # The marks that close a quotation opened by each mark.
 # Web copy mixes styles (“like this," and "like this”), so a straight double mark closes a

@@ -480,10 +480,11 @@ def write_brat(
     ``content_spans`` when given, else ``content_start``/``content_end``; likewise
     ``source_spans`` and ``cue_spans`` if the table has them), the trigger (a copy of the cue,
     labelled with the event type) and the event, of type ``Attribution``, or
-    ``Attribution-no-source`` when there is no source. A span line's text is its pieces' text
-    joined by a space, line breaks replaced by spaces. Each file is written under a temporary
-    name and then renamed into place; texts are written without newline translation, so the
-    offsets hold.
+    ``Attribution-no-source`` when there is no source. Attributions without a cue (floating
+    quotation paragraphs) have no trigger for a brat event and are left out. A span line's
+    text is its pieces' text joined by a space, line breaks replaced by spaces. Each file is
+    written under a temporary name and then renamed into place; texts are written without
+    newline translation, so the offsets hold.
 
     Parameters
     ----------
@@ -504,8 +505,8 @@ def write_brat(
     Raises
     ------
     ValueError
-        For missing columns, attributions of articles that are not written, a row without a
-        cue, or a span that is empty or lies outside its text. Nothing is written then.
+        For missing columns, attributions of articles that are not written, or a span that is
+        empty or lies outside its text. Nothing is written then.
 
     Examples
     --------
@@ -533,6 +534,8 @@ def write_brat(
         missing = [column for column in needed if column not in frame.columns]
         if missing:
             raise ValueError(f"{name} lacks the column(s) {missing}")
+    # A floating attribution has no cue, so no trigger for a brat event: it is left out.
+    attributions = attributions[attributions["cue_start"].notna()]
     written_articles = articles
     if "status" in articles.columns:
         written_articles = articles[articles["status"].astype("string") == "ok"]

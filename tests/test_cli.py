@@ -77,3 +77,13 @@ def test_brat_output_opens_as_standoff(write, tmp_path):
     predicted = analysis.read_tables(out).attributions
     assert sorted(gold["cue_text"]) == sorted(predicted["cue_text"])
     assert sorted(gold["source_text"]) == sorted(predicted["source_text"])
+
+
+def test_brat_output_leaves_out_floating_attributions(write, tmp_path):
+    corpus = write("c/a.txt", "“It is fine,” Ann Lee said.\n\n“We will rebuild.”")
+    out, brat = tmp_path / "out", tmp_path / "brat"
+    assert main(["parse", str(corpus), "--out", str(out), "--brat", str(brat), "--quiet"]) == 0
+    attributions = analysis.read_tables(out).attributions
+    assert attributions["is_floating"].tolist() == [False, True]
+    gold = analysis.read_brat(brat / "a.ann", text=corpus.read_text(encoding="utf-8"))
+    assert len(gold) == 1

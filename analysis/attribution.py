@@ -915,6 +915,12 @@ def _attribute(
         return attribution
 
     subject = _subject_left(tokens, left)
+    # "“Who is here?” Sanders said.": the quotation closed the sentence before
+    if subject is not None and subject[0] == 0:
+        previous_quote = _quotation_before(sentence)
+        rest = _skip_trailer(tokens, after_cue)
+        if previous_quote is not None and _ends_clause(tokens, rest):
+            return make(subject, [(previous_quote.start, previous_quote.end)], via)
     # "“CONTENT,” SOURCE CUE ..." and "CONTENT, SOURCE CUE ..."
     if subject is not None and subject[0] > 0 and _is_content_end(sentence, subject[0] - 1):
         rest = _skip_trailer(tokens, after_cue)
@@ -938,13 +944,19 @@ def _attribute(
                 if split:
                     pieces.append(split)
                 return make(subject, pieces, via)
-    # "“CONTENT,” CUE SOURCE, APPOSITIVE"
-    if left > 0 and left == cue_start and _is_content_end(sentence, left - 1):
+    # "“CONTENT,” CUE SOURCE, APPOSITIVE" (a plain verb of saying, no particle)
+    plain = len(cue.words) == 1 and cue_end == i + 1 and left == cue_start
+    previous_quote = _quotation_before(sentence) if left == 0 else None
+    if plain and ((left > 0 and _is_content_end(sentence, left - 1)) or previous_quote is not None):
         source = _subject_right(tokens, cue_end)
         if source is not None:
             rest = _skip_trailer(tokens, source[1])
             if _ends_clause(tokens, rest):
-                content = _content_before(sentence, tokens[left - 1])
+                content = (
+                    (previous_quote.start, previous_quote.end)
+                    if previous_quote is not None
+                    else _content_before(sentence, tokens[left - 1])
+                )
                 if content is not None:
                     pieces = [content]
                     split = _split_quote_piece(sentence, rest)
@@ -1065,6 +1077,20 @@ def _parenthetical_rest(sentence: _Sentence, boundary: int, rest: int) -> int | 
         return None
     end = _trim_content(sentence.text, tokens[rest + 1].start, sentence.end)
     return end[1] if end else None
+
+
+def _quotation_before(sentence: _Sentence) -> QuoteSpan | None:
+    """A quotation ending right before the sentence, in the same paragraph, after ``?`` or
+    ``!`` (``“Who is here?” Sanders said.`` is split into two sentences there)."""
+    before = sentence.text[max(0, sentence.start - 3) : sentence.start]
+    if "\n" in before:
+        return None
+    end = sentence.start - (len(before) - len(before.rstrip()))
+    quote = sentence.quote_ending_at(end)
+    if quote is None or quote.depth:
+        return None
+    inner_end = sentence.text[quote.inner_start : quote.inner_end].rstrip()
+    return quote if inner_end.endswith(("?", "!")) else None
 
 
 def _ends_clause(tokens: Sequence[Token], k: int) -> bool:

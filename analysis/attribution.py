@@ -778,6 +778,7 @@ def _sentence_attributions(sentence: _Sentence, sentence_id: int) -> list[Attrib
         else:
             i += 1
     _cut_overlaps(sentence, results)
+    _cut_before_new_clauses(sentence, results)
     # An attribution inside another's content ("He said China found X") is part of what the
     # outer source reports, not a report of the reporter's: annotation schemes such as
     # PolNeAR's never nest them, and neither does this table.
@@ -794,6 +795,29 @@ def _sentence_attributions(sentence: _Sentence, sentence_id: int) -> list[Attrib
             for other in results
         )
     ]
+
+
+def _cut_before_new_clauses(sentence: _Sentence, results: Sequence[Attribution]) -> None:
+    """``Not only did she find the gesture appropriate, Woods concluded that ...``: a content
+    stops at the comma before a later clause with its own source and cue."""
+    text = sentence.text
+    for inner in results:
+        if inner.source is None or inner.cue is None or not inner.content:
+            continue
+        if inner.content[0][0] < inner.cue[0]:
+            continue  # its content comes first: handled by _cut_overlaps
+        before = text[: inner.source[0]].rstrip()
+        if not before.endswith(","):
+            continue
+        comma = len(before) - 1
+        for outer in results:
+            if outer is inner or not outer.content:
+                continue
+            start, end = outer.content[-1]
+            if start < comma < end and end >= inner.cue[1]:
+                cut = _trim_content(text, start, comma)
+                if cut:
+                    outer.content[-1] = cut
 
 
 def _cut_overlaps(sentence: _Sentence, results: Sequence[Attribution]) -> None:

@@ -893,10 +893,16 @@ def _attribute(
             via=via,
         )
 
-    # Adverbs between a subject and its cue: "Trump also said", "allies strongly reject".
+    # Adverbs and time phrases between a subject and its cue: "Trump also said", "allies
+    # strongly reject", "a poll last week found", "Clinton on Monday said".
     left = cue_start
-    while left > 0 and (tokens[left - 1].lower in _AUXILIARIES or _is_ly_adverb(tokens[left - 1])):
-        left -= 1
+    while left > 0:
+        if tokens[left - 1].lower in _AUXILIARIES or _is_ly_adverb(tokens[left - 1]):
+            left -= 1
+        elif 0 < _time_phrase_length(tokens, left - 1) < left:
+            left -= _time_phrase_length(tokens, left - 1)
+        else:
+            break
     after_cue = cue_end
     via = None
     if cue.lemma in _OBJECT_TAKING:
@@ -1030,7 +1036,8 @@ def _inner_coordination(
     if cue.category == "neutral":
         return False
     first = sentence.text[holder.content[-1][0] : holder.content[-1][1]].split(maxsplit=1)[0]
-    return first.lower() in _WH_WORDS | {"that"} or first.lower() in _PRONOUNS
+    # "it" and "you" are as often objects ("called it shameful and called on ...")
+    return first.lower() in _WH_WORDS | {"that"} or first.lower() in _PRONOUNS - {"it", "you"}
 
 
 def _skip_lead_in(tokens: Sequence[Token], k: int) -> int:
@@ -1115,6 +1122,19 @@ def _quotation_before(sentence: _Sentence) -> QuoteSpan | None:
         return None
     inner_end = sentence.text[quote.inner_start : quote.inner_end].rstrip()
     return quote if inner_end.endswith(("?", "!")) else None
+
+
+def _time_phrase_length(tokens: Sequence[Token], k: int) -> int:
+    """How many tokens the time phrase ending at token ``k`` has (``last week``, ``on
+    Monday``, ``Tuesday``), or 0."""
+    if tokens[k].lower not in _TIME_WORDS or tokens[k].lower in ("later", "earlier", "this"):
+        return 0
+    n = 1
+    if k - n >= 0 and tokens[k - n].lower in ("last", "this", "next", "on", "early", "late"):
+        n += 1
+    if k - n >= 0 and tokens[k - n].lower in ("on", "in", "since", "earlier", "later"):
+        n += 1
+    return n
 
 
 def _ends_clause(tokens: Sequence[Token], k: int) -> bool:
@@ -1277,7 +1297,7 @@ def _content_after(sentence: _Sentence, k: int) -> list[tuple[int, int]] | None:
         content = (content[0], running.end)  # a quotation opened in the content goes on
     words = [t for t in tokens if content[0] <= t.start < content[1] and t.is_word]
     single_object = len(words) == 1 and (
-        words[0].lower in _OBJECT_PRONOUNS | {"this", "that"}
+        words[0].lower in _OBJECT_PRONOUNS | {"this", "that", "yes", "no"}
         or (words[0].capitalised and words[0].lower not in _TIME_WORDS)
     )
     if (len(words) < 2 and not single_object) or all(

@@ -16,7 +16,6 @@ from pathlib import Path
 from analysis.articles import iter_records
 from analysis.brat import write_brat
 from analysis.pipeline import parse_records
-from analysis.segment import Segmenter
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -80,13 +79,12 @@ def _run_parse(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     started = time.perf_counter()
     records = itertools.chain.from_iterable(iter_records(p) for p in paths)
-    segmenter = None
-    if args.train_segmenter:
-        records = list(records)
-        segmenter = Segmenter.trained(r["text"] for r in records if r.get("text"))
     try:
         tables = parse_records(
-            records, segmenter, progress=not args.quiet, total=_count_inputs(paths)
+            records,
+            progress=not args.quiet,
+            total=_count_inputs(paths),
+            train_segmenter=args.train_segmenter,
         )
     except ValueError as error:  # a whole input is unusable (no text column, duplicate ids)
         print(f"error: {error}", file=sys.stderr)

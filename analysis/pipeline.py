@@ -69,8 +69,16 @@ def parse_records(
     segmenter: Segmenter | None = None,
     progress: bool = False,
     total: int | None = None,
+    train_segmenter: bool = False,
 ) -> Tables:
-    """Parse raw records into tables, optionally with a progress bar on stderr."""
+    """Parse raw records into tables, optionally with a progress bar on stderr.
+
+    With ``train_segmenter`` (and no ``segmenter``), Punkt is first trained on the records'
+    texts, which are then all held in memory.
+    """
+    if segmenter is None and train_segmenter:
+        records = list(records)
+        segmenter = Segmenter.trained(r["text"] for r in records if r.get("text"))
     if progress:
         from tqdm.auto import tqdm
 
@@ -127,8 +135,6 @@ def parse(
     >>> parsed.sentences[["part", "text"]].values.tolist()
     [['dateline', 'LONDON (Reuters) -'], ['body', 'Prices rose.'], ['body', 'Shares fell.']]
     """
-    records: Iterable[dict[str, Any]] = iter_records(source)
-    if segmenter is None and train_segmenter:
-        records = list(records)
-        segmenter = Segmenter.trained(r["text"] for r in records if r.get("text"))
-    return parse_records(records, segmenter, progress=progress)
+    return parse_records(
+        iter_records(source), segmenter, progress=progress, train_segmenter=train_segmenter
+    )

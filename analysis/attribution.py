@@ -379,10 +379,12 @@ def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
     modifiers = [t for t in tokens[start : j - 1]]
     if (
         _is_plural_noun(head)
-        and len(modifiers) <= 2
+        and len(modifiers) <= 3
         and all(
-            t.is_word and not t.capitalised and t.lower not in _SUBJECT_STOPS for t in modifiers
+            t.is_word and not t.capitalised and (t.lower not in _SUBJECT_STOPS or t.lower == "and")
+            for t in modifiers
         )
+        and (not modifiers or modifiers[0].lower != "and")
     ):
         return start, j
     return None
@@ -797,6 +799,10 @@ def _sentence_attributions(sentence: _Sentence, sentence_id: int) -> list[Attrib
     ]
 
 
+# What may join a new clause (with its own source and cue) to the content before it.
+_CLAUSE_JOINT = re.compile(r"(?:[,;]\s*(?:and|but|while)?|\s(?:and|but|while))\s*$")
+
+
 def _cut_before_new_clauses(sentence: _Sentence, results: Sequence[Attribution]) -> None:
     """``Not only did she find the gesture appropriate, Woods concluded that ...``: a content
     stops at the comma before a later clause with its own source and cue."""
@@ -806,10 +812,11 @@ def _cut_before_new_clauses(sentence: _Sentence, results: Sequence[Attribution])
             continue
         if inner.content[0][0] < inner.cue[0]:
             continue  # its content comes first: handled by _cut_overlaps
-        before = text[: inner.source[0]].rstrip()
-        if not before.endswith(","):
+        before = text[max(0, inner.source[0] - 12) : inner.source[0]]
+        joint = _CLAUSE_JOINT.search(before)
+        if joint is None:
             continue
-        comma = len(before) - 1
+        comma = inner.source[0] - len(before) + joint.start()
         for outer in results:
             if outer is inner or not outer.content:
                 continue
@@ -994,14 +1001,15 @@ def _attribute(
                         pieces.append(split)
                     return make(source, pieces, via)
     # "SOURCE CUE CONTENT"
-    if subject is None or tokens[subject[0]].lower in _NEGATIVE_SOURCES:
-        return None  # "Neither side said what these would cover"
+    if subject is None:
+        return None
     content = _content_after(sentence, _skip_lead_in(tokens, after_cue))
     if content is None:
         return None
     first = sentence.text[content[0][0] : content[0][1]].split(maxsplit=1)[0].lower()
-    if first in _WH_WORDS and negated:
-        return None  # "did not say when": a report without content
+    if first in _WH_WORDS and (negated or tokens[subject[0]].lower in _NEGATIVE_SOURCES):
+        # "Neither side said what these would cover", "did not say when": no content
+        return None
     if negated and cue.category == "endorsing":
         return None  # "could not independently verify the casualties": nothing is reported
     if cue.lemma == "continue" and content[0] not in {(q.start, q.end) for q in sentence.quotes}:
@@ -1310,6 +1318,8 @@ def _content_after(sentence: _Sentence, k: int) -> list[tuple[int, int]] | None:
 def _skip_trailer(tokens: Sequence[Token], k: int) -> int:
     """Skip what may follow a cue at the end of a clause: time and place adverbials,
     ``in a statement``, ``after crossing into Romania``, up to a comma or the end."""
+    if k < len(tokens) and (_is_ly_adverb(tokens[k]) or tokens[k].lower == "then"):
+        k += 1  # "wrote recently.", "said then."
     if k < len(tokens) and (
         tokens[k].lower in _TIME_WORDS
         or tokens[k].lower in _PREPOSITIONS

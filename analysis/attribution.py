@@ -272,8 +272,15 @@ def _match_cue(tokens: Sequence[Token], i: int) -> _Cue | None:
 
 
 def _trim_content(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Strip white space and a final sentence mark or comma outside quotation marks."""
+    """Strip white space, a closing bracket opened before the content ("(... he said.)"), and
+    a final sentence mark or comma outside quotation marks."""
     start, end = strip_span(text, start, end)
+    if (
+        end > start
+        and text[end - 1] == ")"
+        and text.count("(", start, end) < text.count(")", start, end)
+    ):
+        start, end = strip_span(text, start, end - 1)
     while end > start and text[end - 1] in ".,;:!?…" and text[end - 2 : end - 1] not in "”\"’'":
         end -= 1
         start, end = strip_span(text, start, end)

@@ -237,6 +237,12 @@ class _Sentence:
         self.tokens = tokenize(text, start, end)
         self.quotes = quotes
 
+    @property
+    def title_case(self) -> bool:
+        """A headline in title case: nearly every word of four letters or more capitalised."""
+        words = [t for t in self.tokens if t.is_word and len(t.text) >= 4 and t.text[:1].isalpha()]
+        return len(words) >= 3 and sum(t.capitalised for t in words) >= 0.8 * len(words)
+
     def quote_at(self, position: int) -> QuoteSpan | None:
         """The quotation whose inside contains ``position``."""
         for quote in self.quotes:
@@ -857,8 +863,13 @@ def _is_cue_use(sentence: _Sentence, i: int, cue: _Cue) -> bool:
     token = tokens[i]
     if sentence.quote_at(token.start):
         return False  # words inside a quotation are the source's, not the reporter's
-    if token.capitalised and i > 0 and tokens[i - 1].text not in _OPENING_QUOTES:
-        return False  # "the United States", "Call of Duty"
+    if (
+        token.capitalised
+        and i > 0
+        and tokens[i - 1].text not in _OPENING_QUOTES
+        and not sentence.title_case
+    ):
+        return False  # "the United States", "Call of Duty"; but "Fiorina Endorses Cruz"
     previous = tokens[i - 1].lower if i else ""
     following = tokens[i + len(cue.words)].lower if i + len(cue.words) < len(tokens) else ""
     clause_follows = following in ("that",) or following in _PRONOUNS or following[:1] in "“\"'"
@@ -1250,8 +1261,8 @@ def _clause_end(sentence: _Sentence, k: int) -> int:
         token = tokens[m]
         if sentence.quote_at(token.start):
             continue
-        if token.text == ";":
-            return token.start
+        if token.text == ";" or (token.text == ":" and sentence.title_case):
+            return token.start  # "Fiorina Endorses Cruz: I Am Horrified" (a headline's colon)
         if token.text != ",":
             continue
         if opens_subordinate:

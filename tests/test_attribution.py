@@ -89,6 +89,11 @@ def attributions(text: str) -> list[tuple]:
             "He warned it would “absolutely” fail.",
             [("He", "warned", "it would “absolutely” fail", "mixed")],
         ),
+        # a headline in title case: capitalised cues count, its colon ends the content
+        (
+            "Ann Lee Endorses Bo Ray: A Win For The Left",
+            [("Ann Lee", "Endorses", "Bo Ray", "indirect")],
+        ),
         # negated or empty reports carry no content
         ("Neither side said what these would cover.", []),
         ("He did not say when.", []),

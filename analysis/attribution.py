@@ -111,6 +111,10 @@ _OBJECT_TAKING = _words("object_taking")
 _ARTICLES = _words("article")
 # Conjunctions and focus adverbs that open a sentence but are not part of its subject.
 _APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "only", "some", "over"})
+# Words a title-case headline may leave in lower case.
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "but", "to", "in", "on", "at", "for", "by", "as", "with"}
+)
 _LEADING_ADVERBS = frozenset({"yet", "but", "and", "or", "so", "even", "just", "still", "also"})
 _VERB_FORMS = _words("verb")
 _ROLE_NOUNS = _words("role_noun")
@@ -239,8 +243,12 @@ class _Sentence:
 
     @property
     def title_case(self) -> bool:
-        """A headline in title case: nearly every word of four letters or more capitalised."""
-        words = [t for t in self.tokens if t.is_word and len(t.text) >= 4 and t.text[:1].isalpha()]
+        """A headline in title case: nearly every word but the small ones capitalised."""
+        words = [
+            t
+            for t in self.tokens
+            if t.is_word and t.text[:1].isalpha() and t.lower not in _TITLE_SMALL_WORDS
+        ]
         return len(words) >= 3 and sum(t.capitalised for t in words) >= 0.8 * len(words)
 
     def quote_at(self, position: int) -> QuoteSpan | None:

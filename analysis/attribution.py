@@ -1042,6 +1042,26 @@ def _attribute(
         return None  # "Mass atrocities continue in Darfur": aspect; "he continued, “...”" reports
     if cue.lemma in ("speak", "talk") and cue_end == i + len(cue.words):
         return None  # "have been speaking daily": speech without content unless "spoke about X"
+    if (
+        subject[0] > 0
+        and tokens[subject[0]].lower in ("who", "which")
+        and (tokens[subject[0] - 1].text == ",")
+    ):
+        # "Sanders, who on Tuesday endorsed Clinton, said ...": the relative clause ends at
+        # its closing comma, and so does its content.
+        start, end = content[-1]
+        comma = next(
+            (
+                t.start
+                for t in tokens
+                if start < t.start < end and t.text == "," and not sentence.quote_at(t.start)
+            ),
+            None,
+        )
+        if comma is not None:
+            cut = _trim_content(sentence.text, start, comma)
+            if cut:
+                content[-1] = cut
     return make(subject, content, via)
 
 

@@ -109,6 +109,8 @@ _WH_WORDS = _words("wh")
 _TIME_WORDS = _words("time")
 _OBJECT_TAKING = _words("object_taking")
 _ARTICLES = _words("article")
+_LABELS = _words("label")
+_NEEDS_CLAUSE = _words("needs_clause")
 # Conjunctions and focus adverbs that open a sentence but are not part of its subject.
 _APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "only", "some", "over"})
 # Words a title-case headline may leave in lower case.
@@ -764,6 +766,8 @@ def _colon_attribution(sentence: _Sentence, sentence_id: int) -> Attribution | N
         return None
     if any(t.lower in _reporting_forms() for t in head):
         return None  # "Trump said: ..." is the cue's own construction
+    if any(t.lower in _LABELS for t in head):
+        return None  # "The Latest:", "Correction:", "Q:": headings, not sources
     content = _content_after(sentence, colon + 1)
     if content is None:
         return None
@@ -1042,6 +1046,12 @@ def _attribute(
         return None  # "Mass atrocities continue in Darfur": aspect; "he continued, “...”" reports
     if cue.lemma in ("speak", "talk") and cue_end == i + len(cue.words):
         return None  # "have been speaking daily": speech without content unless "spoke about X"
+    if cue.lemma in _NEEDS_CLAUSE and not (
+        first in ("that", ":")
+        or first[:1] in _OPENING_QUOTES
+        or content[0] in {(q.start, q.end) for q in sentence.quotes}
+    ):
+        return None  # "maintained his lead", "spoke with Garland", "voiced support"
     if (
         subject[0] > 0
         and tokens[subject[0]].lower in ("who", "which")

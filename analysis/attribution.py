@@ -575,15 +575,16 @@ def _cue_extent(tokens: Sequence[Token], i: int, n: int, lemma: str) -> tuple[in
             end += (
                 1 if after.lower == "that" else 2
             )  # "expressed concern that", "voiced support for"
-        elif following.lower in _DAYS:
-            end += 1  # "said Tuesday" (annotators take the day into the cue as often as not)
+        elif following.lower in _DAYS and lemma != "say":
+            end += 1  # "announced Tuesday" (but "said | Tuesday", as annotators mark it)
         elif (
             following.lower == "in"
             and end + 2 < len(tokens)
             and tokens[end + 1].lower in ("a", "an", "his", "her", "their", "its")
             and tokens[end + 2].lower in _attribution_nouns()
+            and (lemma != "say" or tokens[end + 2].lower.startswith("statement"))
         ):
-            end += 3  # "said in a statement", "told in an interview"
+            end += 3  # "said in a statement", "wrote in an email" (but "said | in an interview")
     return start, end
 
 

@@ -376,6 +376,7 @@ def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
             break
         if word.endswith("ly") and not previous.capitalised:
             break
+
         if word in _TIME_WORDS:
             break
         i -= 1
@@ -508,22 +509,30 @@ def _subject_right(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
     if j == k:
         return None
     # ", a 23-year-old musician" / ", who runs ..." up to the end of the clause
-    if j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].is_word:
-        # ", a 23-year-old musician", ", education professor at X, which ...": the appositive
-        # runs on to the end of the clause; a comma after it belongs to the source.
+    if j + 1 < len(tokens) and tokens[j].text == "," and _opens_appositive(tokens[j + 1]):
+        # ", a 23-year-old musician", ", publisher of The Federalist,", ", who runs ...": the
+        # appositive runs to the next comma, which belongs to the source, or to the clause end.
         m = j + 1
         while m < len(tokens) and tokens[m].text not in (".", "!", "?", ";"):
             if tokens[m].text[-1] in _OPENING_QUOTES:
                 break
-            if tokens[m].text == "," and (
-                m + 1 >= len(tokens)
-                or tokens[m + 1].lower.endswith("ing")
-                or tokens[m + 1].text[-1] in _OPENING_QUOTES
-            ):
+            if tokens[m].text == ",":
                 return k, m + 1
             m += 1
         return k, m
     return k, j
+
+
+def _opens_appositive(token: Token) -> bool:
+    """Whether a word after ``NAME,`` can open an appositive (``a musician``, ``publisher of``,
+    ``who``), not a new clause or adjunct (``explaining ...``, ``for example``, ``but ...``)."""
+    word = token.lower
+    return (
+        token.is_word
+        and not (word.endswith("ing") and not token.capitalised)
+        and word not in _PREPOSITIONS
+        and (word not in _SUBJECT_STOPS or word in _DETERMINERS | {"who", "which"})
+    )
 
 
 def _looks_like_verb(token: Token) -> bool:
@@ -1019,7 +1028,8 @@ def _attribute(
         source = _subject_right(tokens, cue_end)
         if source is not None:
             rest = _skip_trailer(tokens, source[1])
-            if _ends_clause(tokens, rest):
+            # after "said X, an adviser," whatever follows is an adjunct of the report
+            if _ends_clause(tokens, rest) or tokens[source[1] - 1].text == ",":
                 content = (
                     (previous_quote.start, previous_quote.end)
                     if previous_quote is not None

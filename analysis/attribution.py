@@ -124,7 +124,7 @@ _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "it"})
 # Words that open a new clause after a comma, ending the content before them.
 _CLAUSE_OPENERS = frozenset(
     {"while", "as", "when", "although", "though", "which", "where", "whereas", "because",
-     "before", "after", "despite", "even", "but"}
+     "before", "after", "despite", "even", "but", "who"}
 )  # fmt: skip
 # What may stand right before a participial cue whose subject is the main clause's.
 _PARTICIPLE_LEADS = frozenset(

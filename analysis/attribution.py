@@ -74,6 +74,8 @@ _CLOSING_QUOTES = frozenset("”»’\"'")
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
 
 _MAX_SUBJECT_TOKENS = 12
+# How far after a sentence a quotation it introduces may start ("said:\n\n“...”").
+_QUOTE_LOOKAHEAD = 200
 _INITIAL = re.compile(r"[A-Z]\.")
 _CONTRACTION = re.compile(
     r"(?i)(\w+?)(n[’']t)|((?:he|she|it|that|there|who|what|i|we|they|you))([’'](?:s|ve|re|ll|d|m))"
@@ -274,7 +276,7 @@ class _Sentence:
 
     def quote_starting_after(self, position: int) -> QuoteSpan | None:
         """The first quotation starting after ``position`` with only white space between."""
-        rest = self.text[position : position + 200]
+        rest = self.text[position : position + _QUOTE_LOOKAHEAD]
         offset = len(rest) - len(rest.lstrip())
         return self.quote_starting_at(position + offset)
 
@@ -623,8 +625,16 @@ def find_attributions(
         The article's quotations (:func:`analysis.quotes.find_quotes`).
     """
     found: list[Attribution] = []
+    # Each sentence sees only the quotations near it (a sweep over both in text order), so
+    # that the per-token quotation look-ups do not grow with the article's quotations.
+    ordered = sorted(quotes, key=lambda q: q.start)
+    upcoming, nearby = 0, []
     for sentence_id, start, end in sentences:
-        sentence = _Sentence(text, start, end, quotes)
+        while upcoming < len(ordered) and ordered[upcoming].start <= end + _QUOTE_LOOKAHEAD:
+            nearby.append(ordered[upcoming])
+            upcoming += 1
+        nearby = [q for q in nearby if q.end >= start - 3]
+        sentence = _Sentence(text, start, end, nearby)
         found.extend(_sentence_attributions(sentence, sentence_id))
         dash = _dash_signature(sentence, sentence_id)
         if dash is not None:
@@ -1519,17 +1529,22 @@ def _according_to(sentence: _Sentence, sentence_id: int, i: int, cue: _Cue) -> A
     )
 
 
-def attribution_kind(
-    text: str, pieces: Sequence[tuple[int, int]], quotes: Sequence[QuoteSpan]
-) -> str:
-    """``direct`` when every piece is a quotation, ``mixed`` when one holds a quotation."""
-    quote_spans = {(q.start, q.end) for q in quotes}
-    if all(piece in quote_spans for piece in pieces):
-        return "direct"
+def attribution_kind(pieces: Sequence[tuple[int, int]], quotes: Sequence[QuoteSpan]) -> str:
+    """``direct`` when every content piece is a quotation, ``mixed`` when one holds a
+    quotation, else ``indirect``. ``quotes`` are sorted by ``start``."""
+    direct, holds_quote = bool(pieces), False
     for start, end in pieces:
-        if any(start <= q.start and q.end <= end for q in quotes):
-            return "mixed"
-    return "indirect"
+        exact = False
+        index = bisect.bisect_left(quotes, start, key=lambda quote: quote.start)
+        while index < len(quotes) and quotes[index].start < end:
+            if quotes[index].end <= end:
+                holds_quote = True
+                exact = exact or (quotes[index].start, quotes[index].end) == (start, end)
+            index += 1
+        direct = direct and exact
+    if direct:
+        return "direct"
+    return "mixed" if holds_quote else "indirect"
 
 
 def attribution_columns(
@@ -1551,6 +1566,7 @@ def attribution_columns(
         if part == "body"
     ]
     columns: dict[str, list] = {name: [] for name in ATTRIBUTION_COLUMNS}
+    ordered = sorted(quotes, key=lambda quote: quote.start)
     for number, attribution in enumerate(find_attributions(text, spans, quotes)):
         pieces = sorted(attribution.content)
         source, cue = attribution.source, attribution.cue
@@ -1558,7 +1574,7 @@ def attribution_columns(
             "article_id": article_id,
             "attribution_id": number,
             "sentence_id": attribution.sentence_id,
-            "kind": attribution_kind(text, pieces, quotes),
+            "kind": attribution_kind(pieces, ordered),
             "source_start": source[0] if source else None,
             "source_end": source[1] if source else None,
             "source_text": text[source[0] : source[1]] if source else None,

@@ -110,7 +110,10 @@ def _text_record(article_id: str, path: Path) -> dict[str, Any]:
 def _table_record(row: dict[str, Any], number: int, path: str | None) -> dict[str, Any]:
     """A record from one table row: known columns kept, extra ones kept under their names."""
     record: dict[str, Any] = {"path": path}
+    # `id` is the documented name; `article_id` (our own tables' name) is read as well.
     identifier = row.get("id")
+    if _missing(identifier):
+        identifier = row.get("article_id")
     record["article_id"] = str(number) if _missing(identifier) else str(identifier)
     for column in ("title", "date", "url", "outlet"):
         value = row.get(column)

@@ -175,3 +175,8 @@ def test_unmatched_quotation_marks_and_no_punctuation_parse(write, tmp_path):
     write("c/b.txt", "no punctuation at all just words and more words")
     articles = load_articles(tmp_path / "c")
     assert articles["status"].tolist() == ["ok", "ok"]
+
+
+def test_an_article_id_column_names_the_articles_when_there_is_no_id():
+    frame = pd.DataFrame({"article_id": ["doc-1", "doc-2"], "text": ["One.", "Two."]})
+    assert load_articles(frame)["article_id"].tolist() == ["doc-1", "doc-2"]

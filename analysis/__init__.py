@@ -7,6 +7,7 @@ News articles parsed into pandas tables. Start with :func:`parse`::
     parsed.articles, parsed.sentences      # DataFrames; see the README for every column
     parsed.quotes, parsed.attributions     # who said what, as exact character spans
     parsed.sources                         # the distinct speakers of each article
+    parsed.hedges                          # hedging, distancing and boosting language
     parsed.to_dir("out")                   # one Parquet file per table
     analysis.read_tables("out")            # and back
 """
@@ -16,8 +17,10 @@ from __future__ import annotations
 from analysis.articles import decode_bytes, load_articles
 from analysis.attribution import find_attributions, reporting_cues
 from analysis.brat import read_brat, write_brat
+from analysis.hedging import UNCERTAINTY_CATEGORIES, find_hedges
 from analysis.lexicon import load_lexicon, load_lexicon_table
 from analysis.metadata import ArticleMetadata, find_metadata
+from analysis.metrics import article_hedging, hedging_by_group
 from analysis.pipeline import parse, parse_article, parse_records
 from analysis.quotes import find_quotes
 from analysis.segment import Segmenter, default_segmenter, sentence_spans, split_sentences
@@ -25,6 +28,8 @@ from analysis.sources import mention_name, resolve_sources
 from analysis.tables import (
     ARTICLE_COLUMNS,
     ATTRIBUTION_COLUMNS,
+    HEDGE_CATEGORIES,
+    HEDGE_COLUMNS,
     QUOTE_COLUMNS,
     SENTENCE_COLUMNS,
     SOURCE_COLUMNS,
@@ -39,19 +44,25 @@ __version__ = "0.1.0"
 __all__ = [
     "ARTICLE_COLUMNS",
     "ATTRIBUTION_COLUMNS",
+    "HEDGE_CATEGORIES",
+    "HEDGE_COLUMNS",
     "QUOTE_COLUMNS",
     "SENTENCE_COLUMNS",
     "SOURCE_COLUMNS",
     "TABLE_SCHEMAS",
+    "UNCERTAINTY_CATEGORIES",
     "ArticleMetadata",
     "Segmenter",
     "Tables",
+    "article_hedging",
     "count_words",
     "decode_bytes",
     "default_segmenter",
     "find_attributions",
+    "find_hedges",
     "find_metadata",
     "find_quotes",
+    "hedging_by_group",
     "load_articles",
     "load_lexicon",
     "load_lexicon_table",

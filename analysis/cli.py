@@ -102,7 +102,8 @@ def _run_parse(args: argparse.Namespace) -> int:
         f"{_count(len(articles), 'article')} ({counts.get('ok', 0):,} ok, "
         f"{counts.get('empty', 0):,} empty, {counts.get('error', 0):,} failed), "
         f"{_count(len(tables.sentences), 'sentence')}, {_count(len(tables.quotes), 'quote')}, "
-        f"{_count(len(tables.attributions), 'attribution')} in {seconds:.1f} s -> {out}/"
+        f"{_count(len(tables.attributions), 'attribution')}, "
+        f"{_count(len(tables.hedges), 'hedge')} in {seconds:.1f} s -> {out}/"
     )
     return EXIT_OK
 

@@ -14,13 +14,14 @@ import pandas as pd
 
 from analysis.articles import articles_frame, iter_records, make_article_row
 from analysis.attribution import attribution_columns, link_quotes
+from analysis.hedging import hedge_columns
 from analysis.quotes import find_quotes, quote_columns
 from analysis.segment import Segmenter, default_segmenter, sentence_columns
 from analysis.sources import source_columns
 from analysis.tables import TABLE_SCHEMAS, Tables, conform
 
 #: The tables built for every article, after ``articles``.
-ARTICLE_TABLES = ("sentences", "quotes", "attributions", "sources")
+ARTICLE_TABLES = ("sentences", "quotes", "attributions", "sources", "hedges")
 
 __all__ = ["parse", "parse_article", "parse_records"]
 
@@ -51,6 +52,8 @@ def parse_article(
         quotes = link_quotes(quotes, attributions)
         stage = "sources"
         attributions["source_id"], sources = source_columns(article_id, attributions, text)
+        stage = "hedges"
+        hedges = hedge_columns(article_id, text, sentences, quote_spans, attributions)
     except Exception as error:  # noqa: BLE001 - one article must not stop a corpus
         row = {k: v for k, v in record.items() if k != "text"}
         row.update(status="error", text=None, n_chars=0, n_words=0)
@@ -61,6 +64,7 @@ def parse_article(
         "quotes": quotes,
         "attributions": attributions,
         "sources": sources,
+        "hedges": hedges,
     }
 
 
@@ -127,7 +131,8 @@ def parse(
     Returns
     -------
     Tables
-        ``articles`` and ``sentences`` (see the README for every column).
+        ``articles``, ``sentences``, ``quotes``, ``attributions``, ``sources`` and ``hedges``
+        (see the README for every column).
 
     Examples
     --------

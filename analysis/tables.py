@@ -30,6 +30,10 @@ __all__ = [
     "SOURCE_COLUMNS",
     "SENTENCE_COLUMNS",
     "SENTENCE_PARTS",
+    "HEDGE_CATEGORIES",
+    "HEDGE_COLUMNS",
+    "HEDGE_POLARITIES",
+    "HEDGE_VOICES",
     "TABLE_SCHEMAS",
     "Tables",
     "conform",
@@ -145,6 +149,40 @@ SOURCE_COLUMNS: dict[str, object] = {
     "n_attributions": "int64",
 }
 
+#: Values of ``hedges.category`` (see ``analysis/hedging.py`` and ``lexicons/hedges.txt``).
+HEDGE_CATEGORIES = (
+    "modal",
+    "probability",
+    "evidential",
+    "belief",
+    "approximator",
+    "hearsay",
+    "distancing",
+    "unnamed_source",
+    "verification",
+    "conditional",
+    "investigation",
+    "forecast",
+    "booster",
+)
+
+#: Values of ``hedges.polarity`` and ``hedges.voice``.
+HEDGE_POLARITIES = ("hedge", "booster")
+HEDGE_VOICES = ("reporter", "source")
+
+HEDGE_COLUMNS: dict[str, object] = {
+    "article_id": "string",
+    "hedge_id": "int64",
+    "sentence_id": "int64",
+    "start": "int64",
+    "end": "int64",
+    "text": "string",
+    "category": pd.CategoricalDtype(HEDGE_CATEGORIES),
+    "polarity": pd.CategoricalDtype(HEDGE_POLARITIES),
+    "voice": pd.CategoricalDtype(HEDGE_VOICES),
+    "attribution_id": "Int64",
+}
+
 #: Schema of every known table, in the order tables are written.
 TABLE_SCHEMAS: dict[str, dict[str, object]] = {
     "articles": ARTICLE_COLUMNS,
@@ -152,6 +190,7 @@ TABLE_SCHEMAS: dict[str, dict[str, object]] = {
     "quotes": QUOTE_COLUMNS,
     "attributions": ATTRIBUTION_COLUMNS,
     "sources": SOURCE_COLUMNS,
+    "hedges": HEDGE_COLUMNS,
 }
 
 
@@ -207,7 +246,7 @@ class Tables(Mapping[str, pd.DataFrame]):
     >>> import analysis
     >>> parsed = analysis.parse(["By Jane Roe\\n\\nIt rained. Then it stopped."])
     >>> list(parsed)
-    ['articles', 'sentences', 'quotes', 'attributions', 'sources']
+    ['articles', 'sentences', 'quotes', 'attributions', 'sources', 'hedges']
     >>> parsed.sentences.text.tolist()
     ['By Jane Roe', 'It rained.', 'Then it stopped.']
     """

@@ -147,3 +147,50 @@ def test_quote_and_attribution_spans_index_the_text(text):
             assert pieces[0][0] == row.content_start and pieces[-1][1] == row.content_end
     ids = set(parsed.attributions["source_id"].dropna())
     assert ids <= set(parsed.sources["source_id"])
+
+
+HEDGE_PIECES = st.sampled_from(
+    [
+        "may",
+        "May",
+        "could not independently verify",
+        "couldn’t",
+        "about",
+        "about 40",
+        "up to",
+        "more than 2.5 million",
+        "not",
+        "clearly",
+        "if",
+        "until",
+        "would",
+        "said",
+        "“",
+        "”",
+        '"',
+        "so-called",
+        "what he called",
+        "\n\n",
+        ".",
+        "It",
+        "was",
+        "possible",
+    ]
+)
+HEDGE_TEXT = st.lists(st.one_of(HEDGE_PIECES, st.text(max_size=4)), max_size=60).map(" ".join)
+
+
+@SETTINGS
+@given(st.one_of(ANY_TEXT, HEDGE_TEXT))
+def test_hedge_spans_index_the_text_inside_their_sentence(text):
+    parsed = analysis.parse([text])
+    sentences = parsed.sentences.set_index("sentence_id")
+    previous_end = 0
+    for row in parsed.hedges.itertuples():
+        assert text[row.start : row.end] == row.text
+        assert row.start < row.end and row.start >= previous_end  # in order, no overlap
+        previous_end = row.end
+        sentence = sentences.loc[row.sentence_id]
+        assert sentence.start <= row.start and row.end <= sentence.end
+    ids = set(parsed.hedges["attribution_id"].dropna())
+    assert ids <= set(parsed.attributions["attribution_id"])

@@ -87,3 +87,48 @@ def test_seed_intermediaries(parsed):
     vias = parsed.attributions.dropna(subset=["via"])
     assert set(vias["via"]) >= {"the RIA news agency", "Russia’s RIA news agency"}
     assert "Leonid Slutsky" in set(parsed.sources["name"])
+
+
+@pytest.mark.parametrize(
+    ("cue", "category"),
+    [
+        ("could not independently verify", "verification"),
+        ("could not be independently confirmed", "verification"),
+        ("was not able to verify", "verification"),
+        ("up to 180", "approximator"),
+        ("at least 596", "approximator"),
+        ("more than 2.5 million", "approximator"),
+        ("probably", "probability"),
+        ("it was possible", "probability"),
+        ("what he called", "distancing"),
+        ("absolutely", "booster"),
+    ],
+)
+def test_seed_hedges(parsed, cue, category):
+    hedges = parsed.hedges
+    assert category in hedges.loc[hedges["text"] == cue, "category"].tolist()
+
+
+@pytest.mark.parametrize(("cue", "next_word"), [("could", "spread"), ("may", "undermine")])
+def test_seed_epistemic_modals(parsed, cue, next_word):
+    text = parsed.articles.loc[0, "text"]
+    modals = parsed.hedges[parsed.hedges["category"] == "modal"]
+    following = {text[end:].split()[0] for end in modals["end"]}
+    assert next_word in following
+    assert cue in modals["text"].tolist()
+
+
+def test_seed_i_think_inside_podolyaks_quotation_is_the_sources_voice(parsed):
+    text = parsed.articles.loc[0, "text"]
+    hedges = parsed.hedges
+    (think,) = hedges[hedges["text"] == "think"].itertuples()
+    assert text[think.start - 2 : think.end] == "I think"
+    assert think.voice == "source"
+    quote = parsed.quotes[
+        (parsed.quotes["start"] < think.start) & (parsed.quotes["end"] > think.end)
+    ]
+    assert len(quote) == 1
+    attribution = parsed.attributions.set_index("attribution_id").loc[think.attribution_id]
+    assert "Podolyak" in attribution["source_text"] or "Podolyak" in str(
+        parsed.sources.set_index("source_id").loc[attribution["source_id"], "name"]
+    )

@@ -21,11 +21,18 @@ def parsed():
 
 
 def test_bundle_holds_tables_in_order(parsed):
-    assert list(parsed) == ["articles", "sentences", "quotes", "attributions", "sources"]
+    assert list(parsed) == [
+        "articles",
+        "sentences",
+        "quotes",
+        "attributions",
+        "sources",
+        "hedges",
+    ]
     assert parsed["sentences"] is parsed.sentences
     assert "articles: 3 rows" in repr(parsed)
-    with pytest.raises(AttributeError, match="no table 'hedges'"):
-        _ = parsed.hedges
+    with pytest.raises(AttributeError, match="no table 'paragraphs'"):
+        _ = parsed.paragraphs
 
 
 @pytest.mark.parametrize("name", list(TABLE_SCHEMAS))

@@ -1,0 +1,582 @@
+"""Hedging, distancing and boosting language: the ``hedges`` table.
+
+A hedge is a span of an article that makes a statement less certain (``may``, ``probably``,
+``could not independently verify``, ``up to 180``) or that distances the reporter from it
+(``what he called``, scare quotes); a booster makes it more certain (``clearly``, ``no doubt``).
+Cues come from ``lexicons/hedges.txt``, where each phrase carries its category and the context
+rule that decides when a match is a cue (``about`` only before a quantity, ``could`` not in
+``could not``, ``until`` only before a clause). Matching is one compiled alternation per
+sentence, longest phrase first, so a multi-word cue is one span.
+
+Each hedge also gets a *voice*: ``source`` when it lies inside a quotation or inside the content
+of an attribution (the uncertainty is the quoted person's: ``“I think we will ...”``), and
+``reporter`` otherwise (``Reuters could not independently verify ...``).
+
+Columns of ``hedges``:
+
+================  ========  ================================================================
+column            dtype     meaning
+================  ========  ================================================================
+article_id        string    the article
+hedge_id          int64     0, 1, ... in text order within the article
+sentence_id       int64     the sentence holding the cue
+start, end        int64     character span; ``text == article_text[start:end]``
+text              string    the cue as written
+category          category  one of :data:`HEDGE_CATEGORIES`
+polarity          category  ``hedge`` or ``booster``
+voice             category  ``reporter`` or ``source``
+attribution_id    Int64     the attribution whose quotation or content holds the cue, or whose
+                            reporting cue it is (``she claimed``); empty otherwise
+================  ========  ================================================================
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from analysis.lexicon import load_lexicon_table
+from analysis.quotes import QuoteSpan
+from analysis.tables import HEDGE_CATEGORIES
+
+__all__ = [
+    "HEDGE_CATEGORIES",
+    "UNCERTAINTY_CATEGORIES",
+    "HedgeSpan",
+    "find_hedges",
+    "hedge_columns",
+]
+
+#: The categories that mark a statement as uncertain in the sense of the Szeged Uncertainty
+#: Corpus (approximators, hearsay-free distancing, unnamed sources and boosters are not).
+UNCERTAINTY_CATEGORIES = frozenset(
+    {
+        "modal",
+        "probability",
+        "evidential",
+        "belief",
+        "conditional",
+        "investigation",
+        "forecast",
+        "hearsay",
+        "verification",
+    }
+)
+
+#: A quotation of at most this many words inside a sentence counts as scare quotes.
+SCARE_QUOTE_MAX_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class HedgeSpan:
+    """One cue: its character span, category and polarity."""
+
+    start: int
+    end: int
+    category: str
+    polarity: str = "hedge"
+
+
+# --- the lexicon, compiled ----------------------------------------------------------------
+
+_APOSTROPHE = "['’]"
+_BOUNDARY_BEFORE = r"(?<![\w\-])"
+_BOUNDARY_AFTER = r"(?![\w\-])"
+_GAP = re.compile(r"<(\d)-(\d)>")
+
+
+def _word_pattern(word: str) -> str:
+    return re.escape(word).replace("'", _APOSTROPHE).replace(r"\-", r"[\-\s]?")
+
+
+def _token_pattern(token: str, first: bool) -> str:
+    """A phrase word as a pattern, with the whitespace that leads to it."""
+    optional = token.startswith("[") and token.endswith("]")
+    if optional:
+        token = token[1:-1]
+    gap = _GAP.fullmatch(token)
+    if gap:
+        low, high = gap.groups()
+        return rf"(?:\s+[\w'’.\-]+){{{low},{high}}}?"
+    parts = []
+    for alternative in token.split("|"):
+        lead = "" if first else (r"\s*" if alternative.startswith("n'") else r"\s+")
+        parts.append(lead + _word_pattern(alternative))
+    pattern = "(?:" + "|".join(parts) + ")"
+    return f"(?:{pattern})?" if optional else pattern
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    phrase: str
+    category: str
+    rule: str
+    pattern: re.Pattern[str]
+    first_words: frozenset[str]
+
+
+def _phrase_pattern(phrase: str) -> str:
+    tokens = phrase.split(" ")
+    body = "".join(_token_pattern(t, first=(i == 0)) for i, t in enumerate(tokens))
+    return _BOUNDARY_BEFORE + body + _BOUNDARY_AFTER
+
+
+def _first_word_key(word: str) -> str:
+    """How a phrase's first word is looked up: lower case, no hyphens or spaces."""
+    return re.sub(r"[\s\-]", "", word.lower().replace("’", "'"))
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One alternation of ``words`` factored by common prefixes, so the engine does not try
+    every word at every position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [_word_pattern(char) + build(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body  # a word may end here or go on
+
+    return build(trie)
+
+
+@cache
+def _lexicon() -> tuple[re.Pattern[str], tuple[_Entry, ...], dict[str, tuple[int, ...]]]:
+    """The candidate pattern (any phrase's first word), the entries, and entries by first word.
+
+    Entries of one first word are in the order to try them: longer phrases first.
+    """
+    entries = []
+    for fields in load_lexicon_table("hedges"):
+        if len(fields) != 3:
+            raise ValueError(f"lexicons/hedges.txt: expected phrase, category, rule in {fields}")
+        phrase, category, rule = fields
+        if category not in HEDGE_CATEGORIES:
+            raise ValueError(f"lexicons/hedges.txt: unknown category {category!r} for {phrase!r}")
+        if rule not in _RULES:
+            raise ValueError(f"lexicons/hedges.txt: unknown rule {rule!r} for {phrase!r}")
+        first = phrase.split(" ")[0]
+        if first.startswith(("[", "<")):
+            raise ValueError(f"lexicons/hedges.txt: {phrase!r} must start with a plain word")
+        entries.append(
+            _Entry(
+                phrase,
+                category,
+                rule,
+                re.compile(_phrase_pattern(phrase), re.IGNORECASE),
+                frozenset(first.split("|")),
+            )
+        )
+    entries.sort(key=lambda e: -len(e.phrase.split(" ")))
+    by_first_word: dict[str, list[int]] = {}
+    for index, entry in enumerate(entries):
+        for word in entry.first_words:
+            by_first_word.setdefault(_first_word_key(word), []).append(index)
+    first_words = {w.lower() for e in entries for w in e.first_words}
+    # A first word may run into a contracted negation: "didn't verify".
+    candidates = re.compile(
+        _BOUNDARY_BEFORE + _trie_pattern(first_words) + r"(?:(?![\w\-])|(?=n['’]t\b))",
+        re.IGNORECASE,
+    )
+    return candidates, tuple(entries), {w: tuple(i) for w, i in by_first_word.items()}
+
+
+# --- context rules ------------------------------------------------------------------------
+
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    "hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|"
+    "dozens|half|third|thirds|quarter|quarters|fifth|tenth|double|twice|triple|score|scores"
+)
+_MAGNITUDE = r"(?:\s*(?:%|percent|per\s+cent|hundred|thousand|million|billion|trillion|bn|m)\b)?"
+_QUANTITY = re.compile(
+    r"\s+(?:(?:a|an|the)\s+)?"
+    rf"(?:[$£€¥]\s?\d[\d,.]*|\d[\d,.]*|(?:{_NUMBER_WORDS})\b)"
+    rf"(?:[\s\-]+(?:{_NUMBER_WORDS})\b)*{_MAGNITUDE}",
+    re.IGNORECASE,
+)
+_NEGATION_AFTER = re.compile(r"\s+(?:not|never)\b|\s*n['’]t\b", re.IGNORECASE)
+_REACHED_AFTER = re.compile(r"\s+(?:be|have\s+been)\s+reached\b", re.IGNORECASE)
+_PRONOUN_AFTER = re.compile(r"\s+(?:i|we|you|he|she|it|they|God)\b", re.IGNORECASE)
+_TIME_AFTER = re.compile(
+    r"\s+(?:\d|now\b|then\b|recently\b|later\b|last\b|this\b|next\b|the\s+(?:end|middle|"
+    r"beginning|start|close|weekend|following|next|last|early|late|summer|spring|autumn|"
+    r"fall|winter)\b|early\b|late\b|mid\b|mid-|further\s+notice\b|yesterday\b|today\b|"
+    r"tomorrow\b|tonight\b|after\b|at\s+least\b|about\b|(?:mon|tues|wednes|thurs|fri|satur|"
+    r"sun)day\b|(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b)",
+    re.IGNORECASE,
+)
+_CLAUSE_WORDS = re.compile(r"[\w'’.\-]+|[,;:.!?—–()]")
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "there"})
+_FINITE_WORDS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "will",
+        "would",
+        "may",
+        "might",
+        "shall",
+        "should",
+        "must",
+        "gets",
+        "got",
+        "becomes",
+        "became",
+    ]
+)
+_TO_AFTER = re.compile(r"\s+to\b", re.IGNORECASE)
+_POSSIBLE_DEGREE_BEFORE = re.compile(
+    r"(?:\bas\s+[\w\-]+\s+as|\w+est|\bbest|\bworst|\bmost|\bleast|\bmade|\bmakes?|"
+    r"\bmaking|\bwhenever|\bwherever|\bwhere|\bwhen|\bif)\s+$",
+    re.IGNORECASE,
+)
+_KNOWN_OUTCOME_BEFORE = re.compile(r"(?:\bthan|\bas)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_TO_THAT_AFTER = re.compile(
+    r"\s+(?:to|that|as\s+if|as\s+though|likely|unlikely|increasingly|certain)\b", re.IGNORECASE
+)
+_DETERMINER_BEFORE = re.compile(
+    r"(?:^|[^\w])(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|no|any|"
+    r"every|each|main|prime|chief|key)\s+$",
+    re.IGNORECASE,
+)
+_RELATIVE_BEFORE = re.compile(r"(?:^|[^\w])(?:that|which|who)\s+$", re.IGNORECASE)
+_SPEECH_VERB = re.compile(
+    r"\b(?:said|says|say|told|tells|announced|added|stated|promised|pledged|vowed|agreed|"
+    r"warned|insisted|indicated|confirmed|predicted|decided|hoped|planned|reported|declared|"
+    r"argued|threatened|assured|ruled|signaled|signalled|wrote|noted|explained|hinted|"
+    r"announcement|statement|guarantees?|promises?)\b",
+    re.IGNORECASE,
+)
+_CONDITION = re.compile(
+    r"(?<![\w\-])(?:if|unless|provided|otherwise|in\s+case|in\s+the\s+event)(?![\w\-])",
+    re.IGNORECASE,
+)
+_NEGATION_BEFORE = re.compile(
+    r"(?:^|[^\w])(?:not|never|no|hardly|n['’]t)\s*$|n['’]t\s+$", re.IGNORECASE
+)
+_SENTENCE_INITIAL = re.compile(r"(?:^|[.!?:;\"“”‘’'(\[\-—–]\s*|\n\s*)$")
+
+#: A rule looks at the match in its sentence and returns the cue's end (it may extend the span)
+#: or ``None`` when the match is not a cue in this context.
+_Rule = Callable[[str, int, int, int, int], "int | None"]
+
+
+def _rule_any(text: str, start: int, end: int, s_start: int, s_end: int) -> int | None:
+    return end
+
+
+def _rule_quantity(text: str, start: int, end: int, s_start: int, s_end: int) -> int | None:
+    match = _QUANTITY.match(text, end, s_end)
+    return match.end() if match else None
+
+
+def _rule_may(text: str, start: int, end: int, s_start: int, s_end: int) -> int | None:
+    if text[start] == "m":
+        return end
+    # A capitalised "May" is the month, except a wish or question at a sentence start.
+    initial = start == s_start or _SENTENCE_INITIAL.search(text, max(s_start, start - 3), start)
+    return end if initial and _PRONOUN_AFTER.match(text, end, s_end) else None
+
+
+def _rule_could(text: str, start: int, end: int, s_start: int, s_end: int) -> int | None:
+    if _NEGATION_AFTER.match(text, end, s_end) or _REACHED_AFTER.match(text, end, s_end):
+        return None
+    return end
+
+
+def _rule_would(text: str, start: int, end: int, s_start: int, s_end: int) -> int | None:
+    if _NEGATION_AFTER.match(text, end, s_end):
+        return None  # refusals: "would not comment", "wouldn't identify"
+    before = text[max(s_start, start - 12) : start]
+    if _RELATIVE_BEFORE.search(before):
+        return None  # "a deal that would create": a description, not a hypothesis
+    if _SPEECH_VERB.search(text, s_start, start) and not _CONDITION.search(text, s_start, s_end):
+        return None  # "said it would": the future of reported speech
+    return end
+
+
+def _rule_until(text: str, start: int, end: int, s_start: int, s_end: int) -> int | None:
+    if _TIME_AFTER.match(text, end, s_end):
+        return None
+    # A clause follows: a subject pronoun, or a verb-like word before the next punctuation.
+    words = _CLAUSE_WORDS.findall(text, end, min(s_end, end + 80))
+    if words and words[0].lower() in _SUBJECT_PRONOUNS:
+        return end
+    for word in words[1:8]:
+        if word in ",;:.!?—–()":
+            break
+        lower = word.lower()
+        if lower in _FINITE_WORDS or (word.islower() and lower.endswith(("s", "ed"))):
+            return end
+    return None
+
+
+def _rule_possible(text: str, start: int, end: int, s_start: int, s_end: int) -> int | None:
+    if _TO_AFTER.match(text, end, s_end):
+        return None  # "possible to travel": ability, not likelihood
+    before = text[max(s_start, start - 40) : start]
+    return None if _POSSIBLE_DEGREE_BEFORE.search(before) else end
+
+
+def _rule_expected(text: str, start: int, end: int, s_start: int, s_end: int) -> int | None:
+    before = text[max(s_start, start - 12) : start]
+    return None if _KNOWN_OUTCOME_BEFORE.search(before) else end
+
+
+def _rule_verb(text: str, start: int, end: int, s_start: int, s_end: int) -> int | None:
+    before = text[max(s_start, start - 8) : start]
+    return None if _DETERMINER_BEFORE.search(before) else end
+
+
+def _rule_to_that(text: str, start: int, end: int, s_start: int, s_end: int) -> int | None:
+    return end if _TO_THAT_AFTER.match(text, end, s_end) else None
+
+
+_RULES: dict[str, _Rule] = {
+    "-": _rule_any,
+    "quantity": _rule_quantity,
+    "may": _rule_may,
+    "could": _rule_could,
+    "would": _rule_would,
+    "until": _rule_until,
+    "verb": _rule_verb,
+    "to_that": _rule_to_that,
+    "possible": _rule_possible,
+    "expected": _rule_expected,
+}
+
+
+# --- finding cues ---------------------------------------------------------------------------
+
+
+def _negated(text: str, start: int, s_start: int) -> bool:
+    return bool(_NEGATION_BEFORE.search(text[max(s_start, start - 12) : start]))
+
+
+def find_hedges(text: str, spans: Iterable[tuple[int, int]] | None = None) -> list[HedgeSpan]:
+    """The lexical hedge and booster cues of ``text``, sentence by sentence.
+
+    Parameters
+    ----------
+    text
+        The article text.
+    spans
+        ``(start, end)`` of each sentence to search (context rules never look past a
+        sentence); the whole text is one sentence when omitted.
+
+    Returns
+    -------
+    list of HedgeSpan
+        In text order, not overlapping. A booster after a negation (``not definitely``) is
+        returned as a ``probability`` hedge.
+
+    Examples
+    --------
+    >>> text = "Up to 180 people may have died, officials said, but that could not be verified."
+    >>> [(text[h.start:h.end], h.category) for h in find_hedges(text)]
+    [('Up to 180', 'approximator'), ('may', 'modal'), ('could not be verified', 'verification')]
+    """
+    candidates, entries, by_first_word = _lexicon()
+    found: list[HedgeSpan] = []
+    for s_start, s_end in [(0, len(text))] if spans is None else spans:
+        position = s_start
+        for candidate in candidates.finditer(text, s_start, s_end):
+            start = candidate.start()
+            if start < position:
+                continue  # inside the previous cue
+            cue = None
+            for index in by_first_word[_first_word_key(candidate.group())]:
+                match = entries[index].pattern.match(text, start, s_end)
+                if match:
+                    cue = _apply(entries[index], text, start, match.end(), s_start, s_end)
+                    if cue is not None:
+                        break
+            if cue is not None:
+                found.append(cue)
+                position = cue.end
+    return found
+
+
+def _apply(
+    entry: _Entry, text: str, start: int, end: int, s_start: int, s_end: int
+) -> HedgeSpan | None:
+    end_of_cue = _RULES[entry.rule](text, start, end, s_start, s_end)
+    if end_of_cue is None:
+        return None
+    if entry.category == "booster":
+        if _negated(text, start, s_start):
+            return HedgeSpan(start, end_of_cue, "probability", "hedge")
+        return HedgeSpan(start, end_of_cue, "booster", "booster")
+    return HedgeSpan(start, end_of_cue, entry.category, "hedge")
+
+
+# --- the table -----------------------------------------------------------------------------
+
+
+def _parse_spans(value: str | None) -> list[tuple[int, int]]:
+    if not value:
+        return []
+    return [tuple(int(x) for x in piece.split()) for piece in value.split(";")]  # type: ignore[misc]
+
+
+def _is_scare_quote(text: str, quote: QuoteSpan, s_start: int, s_end: int) -> bool:
+    """A few quoted words inside a sentence, not a name or a title."""
+    inner = text[quote.inner_start : quote.inner_end]
+    words = re.findall(r"\w[\w'’\-]*", inner)
+    if not words or len(words) > SCARE_QUOTE_MAX_WORDS:
+        return False
+    if re.search(r"[.!?,;:]\s*$", inner):
+        return False  # a clause, quoted
+    if all(w[0].isupper() or not w[0].isalpha() for w in words):
+        return False  # names, titles, slogans in title case
+    before = text[s_start : quote.start].strip()
+    after = text[quote.end : s_end].strip(" .!?\"”’'")
+    return bool(before) and bool(after or before)
+
+
+def hedge_columns(
+    article_id: str,
+    text: str,
+    sentences: dict[str, list],
+    quotes: Sequence[QuoteSpan],
+    attributions: dict[str, list],
+) -> dict[str, list]:
+    """The ``hedges`` rows of one article as column lists (body sentences only).
+
+    ``sentences`` and ``attributions`` are the article's column lists (as built by the
+    pipeline); ``quotes`` its quotation spans (:func:`analysis.find_quotes`).
+    """
+    body = [
+        (int(i), int(s), int(e))
+        for i, s, e, part in zip(
+            sentences["sentence_id"],
+            sentences["start"],
+            sentences["end"],
+            sentences["part"],
+            strict=True,
+        )
+        if part == "body"
+    ]
+    cues = find_hedges(text, [(s, e) for _, s, e in body])
+    taken = sorted((c.start, c.end) for c in cues)
+
+    def overlaps(start: int, end: int) -> bool:
+        index = bisect.bisect_left(taken, (end, end))
+        return index > 0 and taken[index - 1][1] > start
+
+    extra: list[HedgeSpan] = []
+    # Reporting cues of the distancing kind: "she claimed", "he insisted".
+    for start, end, category in zip(
+        attributions["cue_start"],
+        attributions["cue_end"],
+        attributions["cue_category"],
+        strict=True,
+    ):
+        if category == "distancing" and start is not None and not overlaps(start, end):
+            extra.append(HedgeSpan(start, end, "distancing"))
+            bisect.insort(taken, (start, end))
+    # Scare quotes: a few quoted words inside a sentence.
+    sentence_starts = [s for _, s, _ in body]
+    for quote in quotes:
+        index = bisect.bisect_right(sentence_starts, quote.start) - 1
+        if index < 0:
+            continue
+        _, s_start, s_end = body[index]
+        if quote.dangling or quote.end > s_end or overlaps(quote.start, quote.end):
+            continue
+        if _is_scare_quote(text, quote, s_start, s_end):
+            extra.append(HedgeSpan(quote.start, quote.end, "distancing"))
+            bisect.insort(taken, (quote.start, quote.end))
+    scare = {(h.start, h.end) for h in extra if h.category == "distancing"}
+    cues = sorted(cues + extra, key=lambda c: (c.start, c.end))
+
+    # Voice: inside a quotation or an attribution's content, the cue is the source's.
+    quote_spans = sorted((q.start, q.end) for q in quotes)
+    contents: list[tuple[int, int, int]] = []
+    cue_spans: list[tuple[int, int, int]] = []
+    for attribution_id, spans, cue_start, cue_end in zip(
+        attributions["attribution_id"],
+        attributions["content_spans"],
+        attributions["cue_start"],
+        attributions["cue_end"],
+        strict=True,
+    ):
+        for start, end in _parse_spans(spans):
+            contents.append((start, end, int(attribution_id)))
+        if cue_start is not None:
+            cue_spans.append((int(cue_start), int(cue_end), int(attribution_id)))
+    contents.sort()
+
+    columns: dict[str, list] = {
+        name: []
+        for name in (
+            "sentence_id",
+            "start",
+            "end",
+            "text",
+            "category",
+            "polarity",
+            "voice",
+            "attribution_id",
+        )
+    }
+    for cue in cues:
+        index = bisect.bisect_right(sentence_starts, cue.start) - 1
+        in_quote = _inside(quote_spans, cue.start, cue.end) and (cue.start, cue.end) not in scare
+        attribution = _holder(contents, cue.start, cue.end)
+        if attribution is None:
+            attribution = next((a for s, e, a in cue_spans if s < cue.end and cue.start < e), None)
+            voice = "source" if in_quote else "reporter"
+        else:
+            voice = "source"
+        columns["sentence_id"].append(body[index][0])
+        columns["start"].append(cue.start)
+        columns["end"].append(cue.end)
+        columns["text"].append(text[cue.start : cue.end])
+        columns["category"].append(cue.category)
+        columns["polarity"].append(cue.polarity)
+        columns["voice"].append(voice)
+        columns["attribution_id"].append(attribution)
+    return {
+        "article_id": [article_id] * len(cues),
+        "hedge_id": list(range(len(cues))),
+        **columns,
+    }
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    index = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
+
+
+def _holder(spans: list[tuple[int, int, int]], start: int, end: int) -> int | None:
+    """The attribution whose content span holds ``start:end`` (spans sorted by start)."""
+    index = bisect.bisect_right(spans, (start, float("inf"), 0))
+    for s, e, attribution_id in reversed(spans[:index]):
+        if s <= start and end <= e:
+            return attribution_id
+    return None

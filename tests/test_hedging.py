@@ -1,0 +1,193 @@
+"""Hedge, distancing and booster cues: one invented sentence per construction."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.hedging import UNCERTAINTY_CATEGORIES, find_hedges
+from analysis.tables import HEDGE_CATEGORIES
+
+
+def cues(text: str) -> list[tuple[str, str]]:
+    return [(text[h.start : h.end], h.category) for h in find_hedges(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # modal: epistemic uses; `could` in `could not verify` belongs to verification
+        ("The storm may reach the coast.", [("may", "modal")]),
+        ("The fire might spread.", [("might", "modal")]),
+        ("Prices could fall.", [("could", "modal")]),
+        ("The army could not verify the report.", [("could not verify", "verification")]),
+        ("She couldn't be reached for comment.", []),
+        ("He could not be reached.", []),
+        ("The vote is on May 5.", []),
+        ("Talks resumed in May and ended in June.", []),
+        ("May brought rain.", []),
+        # will is never a hedge by itself
+        ("The minister will visit Kyiv.", []),
+        # would: hypothetical yes, backshifted future and refusals no
+        ("A ban would hurt farmers if it passed.", [("would", "modal"), ("if", "conditional")]),
+        ("The mayor said the council would meet today.", []),
+        ("The firm would not comment.", []),
+        ("It signed a deal that would create jobs.", []),
+        # probability
+        ("Rain is likely tonight.", [("likely", "probability")]),
+        ("Rain is not likely tonight.", [("likely", "probability")]),
+        ("It is possible the talks fail.", [("It is possible", "probability")]),
+        ("They left as soon as possible.", []),
+        ("It was possible to travel by train.", []),
+        ("The killer is probably still nearby.", [("probably", "probability")]),
+        # evidential
+        ("The plan seems to work.", [("seems", "evidential")]),
+        ("The driver appeared to lose control.", [("appeared", "evidential")]),
+        ("The driver appeared in court on Monday.", []),
+        ("Data suggest a slowdown.", [("suggest", "evidential")]),
+        # belief
+        ("Investigators believe the fire was set.", [("believe", "belief")]),
+        ("We think the deal is close.", [("think", "belief")]),
+        ("Sales rose more than expected.", []),
+        ("As expected, the bank held rates.", []),
+        ("Analysts expect a cut.", [("expect", "belief")]),
+        # approximators only before a quantity, with the quantity in the span
+        ("About 40 people died.", [("About 40", "approximator")]),
+        ("They talked about the weather.", []),
+        ("Up to 180 fighters were killed.", [("Up to 180", "approximator")]),
+        (
+            "The fund lost more than 2.5 million dollars.",
+            [("more than 2.5 million", "approximator")],
+        ),
+        ("At least a dozen homes burned.", [("At least a dozen", "approximator")]),
+        ("Nearly half the staff left.", [("Nearly half", "approximator")]),
+        ("Dozens of shops closed.", [("Dozens of", "approximator")]),
+        ("Some residents fled.", []),
+        # hearsay
+        ("The man reportedly fled abroad.", [("reportedly", "hearsay")]),
+        ("The king is said to be ill.", [("is said to", "hearsay")]),
+        # distancing
+        ("He launched what he called a rescue.", [("what he called", "distancing")]),
+        ("The so-called reform failed.", [("so-called", "distancing")]),
+        # unnamed sources
+        (
+            "The talks stalled, people familiar with the matter said.",
+            [("familiar with the matter", "unnamed_source")],
+        ),
+        (
+            "An aide spoke on condition of anonymity.",
+            [("on condition of anonymity", "unnamed_source")],
+        ),
+        ("Sources said the deal was off.", [("Sources said", "unnamed_source")]),
+        # verification: multi-word cues are one span
+        (
+            "Reporters could not independently verify the claim.",
+            [("could not independently verify", "verification")],
+        ),
+        ("The toll was not able to be confirmed.", []),
+        (
+            "The agency was not able to verify that toll.",
+            [("was not able to verify", "verification")],
+        ),
+        ("It was not clear who fired first.", [("not clear", "verification")]),
+        ("The cause is unclear.", [("unclear", "verification")]),
+        # conditional and investigation
+        ("Unless talks resume, the strike goes on.", [("Unless", "conditional")]),
+        (
+            "Police are investigating whether the fire was set.",
+            [("investigating whether", "investigation")],
+        ),
+        (
+            "It remains to be seen if the truce holds.",
+            [("remains to be seen", "investigation"), ("if", "conditional")],
+        ),
+        ("Troops will stay until the rebels disarm.", [("until", "conditional")]),
+        ("He was chairman until 1974.", []),
+        ("The shop stays open until his death.", []),
+        # forecast
+        ("Growth is expected to slow.", [("expected to", "forecast")]),
+        ("The firm is set to announce cuts.", [("is set to", "forecast")]),
+        # boosters, and negation
+        ("The result is clearly wrong.", [("clearly", "booster")]),
+        ("There is no doubt about it.", [("no doubt", "booster")]),
+        ("In fact, sales fell.", [("In fact", "booster")]),
+        ("That is not definitely true.", [("definitely", "probability")]),
+    ],
+)
+def test_cues(text, expected):
+    assert cues(text) == expected
+
+
+def test_boosters_have_booster_polarity_and_negated_ones_hedge():
+    (boost,) = find_hedges("It is definitely true.")
+    (negated,) = find_hedges("It is not definitely true.")
+    assert (boost.category, boost.polarity) == ("booster", "booster")
+    assert (negated.category, negated.polarity) == ("probability", "hedge")
+
+
+def test_curly_apostrophes_match_like_straight_ones():
+    assert cues("Officials didn’t independently verify the figure.") == [
+        ("didn’t independently verify", "verification")
+    ]
+
+
+def test_rules_never_look_past_the_sentence():
+    text = "He spoke about. 40 people came."
+    assert find_hedges(text, [(0, 15), (16, len(text))]) == []
+
+
+def test_every_category_is_known_and_the_uncertain_ones_are_a_subset():
+    assert set(HEDGE_CATEGORIES) > UNCERTAINTY_CATEGORIES
+    assert "approximator" not in UNCERTAINTY_CATEGORIES
+    assert "booster" not in UNCERTAINTY_CATEGORIES
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    return analysis.parse(
+        pd.DataFrame(
+            {
+                "id": ["voice", "scare", "claim"],
+                "text": [
+                    "“I think we will win,” Maria Lopez said. The army may retreat.",
+                    "The ministry blamed “foreign agents” for the unrest.",
+                    "The company claimed the test was safe.",
+                ],
+            }
+        )
+    )
+
+
+def by_article(parsed, article_id):
+    hedges = parsed.hedges
+    return hedges[hedges["article_id"] == article_id]
+
+
+def test_voice_is_the_source_inside_a_quotation_and_the_reporter_outside(parsed):
+    rows = by_article(parsed, "voice")
+    assert rows[["text", "voice"]].values.tolist() == [["think", "source"], ["may", "reporter"]]
+    attributions = parsed.attributions[parsed.attributions["article_id"] == "voice"]
+    assert rows["attribution_id"].iloc[0] == attributions["attribution_id"].iloc[0]
+    assert pd.isna(rows["attribution_id"].iloc[1])
+
+
+def test_short_quotations_inside_a_sentence_are_scare_quotes(parsed):
+    rows = by_article(parsed, "scare")
+    assert rows[["text", "category"]].values.tolist() == [["“foreign agents”", "distancing"]]
+
+
+def test_a_distancing_reporting_cue_is_a_distancing_hedge(parsed):
+    rows = by_article(parsed, "claim")
+    assert rows[["text", "category", "voice"]].values.tolist() == [
+        ["claimed", "distancing", "reporter"]
+    ]
+    assert not pd.isna(rows["attribution_id"].iloc[0])
+
+
+def test_hedge_spans_index_the_text_and_ids_count_up(parsed):
+    texts = parsed.articles.set_index("article_id")["text"]
+    for row in parsed.hedges.itertuples():
+        assert texts[row.article_id][row.start : row.end] == row.text
+    for _, group in parsed.hedges.groupby("article_id"):
+        assert group["hedge_id"].tolist() == list(range(len(group)))

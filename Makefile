@@ -24,15 +24,22 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/python -m ruff check analysis tests benchmarks
 
-# Executes every numbered notebook on CORPUS (default: seeds/) and writes figures/.
+# Executes every numbered notebook, in order, on CORPUS (default: seeds/) and writes figures/
+# (FIGURES=dir writes them elsewhere). Parses are cached in notebooks/.analysis-cache/, keyed by
+# the corpus and the code. Stops at the first failing cell.
+FIGURES ?=
 figures: $(STAMP)
 ifeq ($(NOTEBOOKS),)
-	@echo "no notebooks yet in notebooks/: nothing to regenerate"
+	@echo "no notebooks in notebooks/: nothing to regenerate" && exit 1
 else
+	@test -e "$(CORPUS)" || { echo "CORPUS=$(CORPUS) does not exist"; exit 2; }
 	cd notebooks && for nb in $(notdir $(NOTEBOOKS)); do \
-	  ANALYSIS_CORPUS="$(abspath $(CORPUS))" ../$(BIN)/jupyter nbconvert --to notebook --execute \
-	    --ExecutePreprocessor.timeout=1800 --output-dir ../figures/notebooks "$$nb" || exit 1; \
+	  echo "== $$nb"; \
+	  ANALYSIS_CORPUS="$(abspath $(CORPUS))" $(if $(FIGURES),ANALYSIS_FIGURES="$(abspath $(FIGURES))") \
+	    ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	    --ExecutePreprocessor.timeout=3600 --log-level=WARN "$$nb" || exit 1; \
 	done
+	@echo "figures written under $(if $(FIGURES),$(FIGURES),figures/)"
 endif
 
 lab: $(STAMP)

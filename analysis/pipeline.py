@@ -84,7 +84,11 @@ def parse_records(
         records = list(records)
         segmenter = Segmenter.trained(r["text"] for r in records if r.get("text"))
     if progress:
-        from tqdm.auto import tqdm
+        try:  # a notebook widget bar needs ipywidgets; without it, the text bar
+            import ipywidgets  # noqa: F401
+            from tqdm.auto import tqdm
+        except ImportError:
+            from tqdm import tqdm
 
         records = tqdm(
             records, total=total, unit=" articles", mininterval=0.5, delay=1.0, leave=False

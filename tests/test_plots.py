@@ -1,0 +1,64 @@
+"""Charts: deterministic files, empty data drawn as a message, bad names refused."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import plots
+
+
+@pytest.fixture
+def figures(tmp_path, monkeypatch):
+    monkeypatch.setenv("ANALYSIS_FIGURES", str(tmp_path))
+    plots.set_style()
+    return tmp_path
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_same_figure_gives_the_same_bytes(figures):
+    data = pd.Series({"a": 3, "b": 1})
+    first = plots.save_figure(plots.bar_chart(data, title="t", xlabel="x", ylabel="y"), "n/one")
+    again = plots.save_figure(plots.bar_chart(data, title="t", xlabel="x", ylabel="y"), "n/two")
+    assert digest(first) == digest(again)
+    assert digest(first.with_suffix(".svg")) == digest(again.with_suffix(".svg"))
+    assert b"Software" not in first.read_bytes()
+
+
+@pytest.mark.parametrize("name", ["", "/abs/name", "../outside"])
+def test_figure_names_stay_inside_the_figures_folder(figures, name):
+    fig = plots.histogram([1, 2], title="t", xlabel="x")
+    with pytest.raises(ValueError, match="relative name"):
+        plots.save_figure(fig, name)
+
+
+def test_empty_data_gives_a_chart_that_says_so(figures):
+    fig = plots.histogram([], title="Nothing", xlabel="x", note="corpus: none · 0 articles")
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert any("no values" in t for t in texts)
+
+
+def test_every_notebook_chart_works_on_an_article_without_quotes_or_hedges(figures):
+    parsed = analysis.parse(["Prices rose on Monday. Shares fell."])
+    note = plots.corpus_note("tiny", 1)
+    for name in plots.__all__:
+        if name.endswith("_chart") and name not in (
+            "bar_chart",
+            "interval_chart",
+            "position_chart",
+            "scatter_chart",
+        ):
+            chart = getattr(plots, name)
+            fig = chart(parsed, "0", note) if name == "article_strip_chart" else chart(parsed, note)
+            assert fig.axes, name
+
+
+def test_corpus_note_counts_articles():
+    assert plots.corpus_note("bbc", 2225) == "corpus: bbc · 2,225 articles"
+    assert plots.corpus_note("seeds", 1) == "corpus: seeds · 1 article"

@@ -1,0 +1,40 @@
+"""The notebooks' corpus parameter and parse cache."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import workspace
+
+
+def test_the_environment_overrides_the_corpus_parameter(tmp_path, monkeypatch):
+    monkeypatch.setenv("ANALYSIS_CORPUS", str(tmp_path))
+    assert workspace.corpus_parameter("../seeds") == tmp_path
+    monkeypatch.setenv("ANALYSIS_CORPUS", str(tmp_path / "missing"))
+    with pytest.raises(ValueError, match="does not exist"):
+        workspace.corpus_parameter("../seeds")
+
+
+def test_parse_cached_reuses_tables_until_the_corpus_changes(tmp_path, write):
+    corpus = write("corpus/a.txt", "Prices may rise, officials said.")
+    cache = tmp_path / "cache"
+    first = workspace.parse_cached(corpus.parent, cache, progress=False)
+    second = workspace.parse_cached(corpus.parent, cache, progress=False)
+    for name in first:
+        pd.testing.assert_frame_equal(first[name], second[name])
+    assert len(list(cache.iterdir())) == 1
+    write("corpus/a.txt", "Prices fell.")
+    third = workspace.parse_cached(corpus.parent, cache, progress=False)
+    assert third.sentences["text"].tolist() == ["Prices fell."]
+    assert len(list(cache.iterdir())) == 2
+    assert not [p for p in cache.iterdir() if "partial" in p.name]
+
+
+def test_pick_article_checks_the_id(tmp_path, write):
+    corpus = write("corpus/a.txt", "One.")
+    parsed = workspace.parse_cached(corpus.parent, tmp_path / "cache", progress=False)
+    assert workspace.pick_article(parsed) == "a"
+    assert workspace.pick_article(parsed, "a") == "a"
+    with pytest.raises(ValueError, match="no article 'b'"):
+        workspace.pick_article(parsed, "b")

@@ -264,8 +264,10 @@ def article_groups(tables: Mapping[str, pd.DataFrame]) -> pd.Series | None:
     """The natural grouping of a corpus's articles, for charts by group.
 
     The ``outlet`` column when it has values, else ``agency``, else the first folder of the
-    article ids (``business/001`` is in ``business``); ``None`` when none of these splits the
-    corpus into two or more groups. Indexed by ``article_id``, named after its origin.
+    article ids (``business/001`` is in ``business``), else the publication ``year`` (or
+    ``month``, when the dates span less than three years) from ``date``; ``None`` when none of
+    these splits the corpus into two or more groups. Indexed by ``article_id``, named after its
+    origin (``outlet``, ``agency``, ``folder``, ``year``, ``month``).
     """
     articles = _table(tables, "articles")
     index = pd.Index(articles["article_id"].astype("string"), name="article_id")
@@ -273,9 +275,21 @@ def article_groups(tables: Mapping[str, pd.DataFrame]) -> pd.Series | None:
         ("outlet", articles["outlet"]),
         ("agency", articles["agency"]),
         ("folder", articles["article_id"].astype("string").str.extract(r"^([^/]+)/", expand=False)),
+        _period(articles["date"]),
     ]
     for name, values in candidates:
         values = pd.Series(values.to_numpy(), index=index, name=name, dtype="string")
         if values.notna().any() and values.nunique(dropna=True) >= 2:
             return values.fillna("(none)")
     return None
+
+
+def _period(dates: pd.Series) -> tuple[str, pd.Series]:
+    """Dates as ``year`` or ``month`` labels (``2019``, ``2019-03``); unparsable ones missing."""
+    parsed = pd.to_datetime(dates, errors="coerce", utc=True, format="mixed")
+    valid = parsed.dropna()
+    if valid.empty:
+        return "year", pd.Series(pd.NA, index=dates.index, dtype="string")
+    if (valid.max() - valid.min()).days >= 3 * 365:
+        return "year", parsed.dt.strftime("%Y").astype("string")
+    return "month", parsed.dt.strftime("%Y-%m").astype("string")

@@ -472,6 +472,17 @@ def composition_chart(tables: Mapping[str, pd.DataFrame], note: str | None = Non
     from analysis.metrics import article_groups
 
     groups = article_groups(tables)
+    if groups is not None and groups.name in ("year", "month"):
+        counts = groups.value_counts().sort_index()
+        return bar_chart(
+            counts,
+            title=f"Articles by {groups.name}",
+            xlabel=str(groups.name),
+            ylabel="articles",
+            note=note,
+            fmt="{:,.0f}",
+            labels=len(counts) <= 24,
+        )
     if groups is not None:
         counts = groups.value_counts().sort_values(ascending=False).head(25)
         return bar_chart(
@@ -709,9 +720,9 @@ def sourcing_chart(tables: Mapping[str, pd.DataFrame], note: str | None = None) 
 
 
 def hedging_by_group_chart(tables: Mapping[str, pd.DataFrame], note: str | None = None) -> Figure:
-    """Hedges per 100 body words by group (outlet, agency, folder), reporter vs source; by
-    paragraph when there is one article or no groups."""
-    from analysis.metrics import article_groups, hedging_by_group
+    """Hedges per 100 body words by group (outlet, agency, folder, year), reporter vs source;
+    per article for a corpus without groups; by paragraph for one article."""
+    from analysis.metrics import article_groups, article_hedging, hedging_by_group
 
     groups = article_groups(tables)
     if groups is not None:
@@ -719,7 +730,9 @@ def hedging_by_group_chart(tables: Mapping[str, pd.DataFrame], note: str | None 
             group=groups.reindex(tables["articles"]["article_id"].astype("string")).to_numpy()
         )
         table = hedging_by_group({**tables, "articles": articles}, "group")
-        rates = table[["reporter_per_100_words", "source_per_100_words"]].head(25)
+        rates = table[["reporter_per_100_words", "source_per_100_words"]]
+        if groups.name not in ("year", "month"):
+            rates = rates.loc[table["n_articles"].sort_values(ascending=False).index[:25]]
         rates.columns = ["reporter", "source"]
         return grouped_bars(
             rates,
@@ -729,6 +742,13 @@ def hedging_by_group_chart(tables: Mapping[str, pd.DataFrame], note: str | None 
             stacked=True,
             colors=[PALETTE[0], PALETTE[1]],
             legend_title="voice",
+            note=note,
+        )
+    if _n_articles(tables) > 1:
+        return histogram(
+            article_hedging(tables)["hedges_per_100_words"],
+            title="Hedges per 100 body words, per article",
+            xlabel="hedges per 100 body words",
             note=note,
         )
     sentences = tables["sentences"]

@@ -191,3 +191,17 @@ def test_hedge_spans_index_the_text_and_ids_count_up(parsed):
         assert texts[row.article_id][row.start : row.end] == row.text
     for _, group in parsed.hedges.groupby("article_id"):
         assert group["hedge_id"].tolist() == list(range(len(group)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Analysts anticipate a cut.", [("anticipate", "belief")]),
+        ("The long anticipated album is out.", []),
+        ("Investors remain skeptical.", [("skeptical", "belief")]),
+        ("There is no guarantee the plan works.", [("no guarantee", "probability")]),
+        ("The parties reached a tentative deal.", [("tentative", "probability")]),
+    ],
+)
+def test_more_cues_from_the_hedging_literature(text, expected):
+    assert cues(text) == expected

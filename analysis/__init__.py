@@ -9,6 +9,7 @@ News articles parsed into pandas tables. Start with :func:`parse`::
     parsed.sources                         # the distinct speakers of each article
     parsed.to_dir("out")                   # one Parquet file per table
     analysis.read_tables("out")            # and back
+    analysis.parse_corpus("big.jsonl", "out")  # any size: batches, all cores, Parquet parts
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from analysis.articles import decode_bytes, load_articles
 from analysis.attribution import find_attributions, reporting_cues
 from analysis.brat import read_brat, write_brat
+from analysis.corpus import CorpusSummary, parse_corpus
 from analysis.lexicon import load_lexicon, load_lexicon_table
 from analysis.metadata import ArticleMetadata, find_metadata
 from analysis.pipeline import parse, parse_article, parse_records
@@ -44,6 +46,7 @@ __all__ = [
     "SOURCE_COLUMNS",
     "TABLE_SCHEMAS",
     "ArticleMetadata",
+    "CorpusSummary",
     "Segmenter",
     "Tables",
     "count_words",
@@ -58,6 +61,7 @@ __all__ = [
     "mention_name",
     "parse",
     "parse_article",
+    "parse_corpus",
     "parse_records",
     "read_brat",
     "read_tables",

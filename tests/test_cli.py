@@ -11,15 +11,17 @@ import analysis
 from analysis.cli import main
 
 
-def test_parse_writes_one_file_per_table(write, tmp_path, capsys):
+def test_parse_writes_one_dataset_folder_per_table(write, tmp_path, capsys):
     write("corpus/a.txt", "It rained. It stopped.")
     write("corpus/b.txt", b"")
     write("corpus/c.txt", bytes(range(256)) * 10)
     out = tmp_path / "out"
     assert main(["parse", str(tmp_path / "corpus"), "--out", str(out), "--quiet"]) == 0
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        f"{name}.parquet" for name in analysis.TABLE_SCHEMAS
+        ["_manifest.jsonl", *analysis.TABLE_SCHEMAS]
     )
+    for name in analysis.TABLE_SCHEMAS:
+        assert [p.name for p in (out / name).iterdir()] == ["part-00000.parquet"]
     summary = capsys.readouterr().out.strip().splitlines()[-1]
     assert summary.startswith("3 articles (1 ok, 1 empty, 1 failed), 2 sentences")
     assert analysis.read_tables(out).articles["status"].tolist() == ["ok", "empty", "error"]

@@ -42,7 +42,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 import pandas as pd
 
@@ -142,23 +142,31 @@ _SUBORDINATORS = frozenset(
 _PARTICLES = _words("particle")
 
 
-@dataclass(frozen=True)
 class Token:
-    start: int
-    end: int
-    text: str
+    """A token and its span; ``lower``, ``is_word`` and ``capitalised`` are computed once,
+    when the token is made, since the rules ask for them many times per token."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("start", "end", "text", "lower", "is_word", "capitalised")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+    def __init__(self, start: int, end: int, text: str):
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower()
+        first = text[:1]
+        self.is_word = first.isalnum()
+        self.capitalised = first.isupper()
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return (self.start, self.end, self.text) == (other.start, other.end, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
+
+    def __repr__(self) -> str:
+        return f"Token(start={self.start!r}, end={self.end!r}, text={self.text!r})"
 
 
 @dataclass
@@ -225,7 +233,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             tokens.append(Token(match.start(), match.end() - 1, word[:-1]))
             tokens.append(Token(match.end() - 1, match.end(), "."))
             continue
-        contraction = _CONTRACTION.fullmatch(word)
+        contraction = ("’" in word or "'" in word) and _CONTRACTION.fullmatch(word)
         if contraction:  # "He’s", "didn’t": the auxiliary is a token of its own
             split = contraction.end(1) if contraction.group(1) else contraction.end(3)
             cut = match.start() + split
@@ -245,7 +253,7 @@ class _Sentence:
         self.tokens = tokenize(text, start, end)
         self.quotes = quotes
 
-    @property
+    @cached_property
     def title_case(self) -> bool:
         """A headline in title case: nearly every word but the small ones capitalised."""
         words = [
@@ -282,9 +290,12 @@ class _Sentence:
 
 
 def _match_cue(tokens: Sequence[Token], i: int) -> _Cue | None:
-    for cue in reporting_cues().get(tokens[i].lower, ()):
+    candidates = reporting_cues().get(tokens[i].lower)
+    if not candidates:  # most tokens: one dict look-up
+        return None
+    for cue in candidates:
         n = len(cue.words)
-        if tuple(t.lower for t in tokens[i : i + n]) == cue.words:
+        if n == 1 or tuple(t.lower for t in tokens[i : i + n]) == cue.words:
             return cue
     return None
 
@@ -634,6 +645,8 @@ def find_attributions(
             nearby.append(ordered[upcoming])
             upcoming += 1
         nearby = [q for q in nearby if q.end >= start - 3]
+        if not _may_attribute(text, start, end, nearby):
+            continue
         sentence = _Sentence(text, start, end, nearby)
         found.extend(_sentence_attributions(sentence, sentence_id))
         dash = _dash_signature(sentence, sentence_id)
@@ -643,6 +656,39 @@ def find_attributions(
     found.extend(_floating(text, sentences, quotes, found))
     found.sort(key=lambda a: (a.sentence_id, a.cue[0] if a.cue else a.content[0][0]))
     return found
+
+
+_WORD_RUN = re.compile(r"\w+")
+_DASH_CHARACTERS = frozenset("―—–-")  # the characters of every token in _DASHES
+
+
+@cache
+def _cue_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """First words of the cues: plain ones, and those with inner punctuation (``e-mailed``)."""
+    words = frozenset(reporting_cues())
+    return words, tuple(word for word in words if not word.isalnum())
+
+
+def _may_attribute(text: str, start: int, end: int, nearby: Sequence[QuoteSpan]) -> bool:
+    """Whether the rules can find anything in ``text[start:end]``: a cheap test that lets most
+    sentences without a cue skip tokenisation.
+
+    It errs on the side of yes: every rule needs a token that starts a cue (found among the
+    lower-cased runs of word characters; a run minus its last letter covers ``could|n’t``),
+    a colon, or a dash after a quotation.
+    """
+    lowered = text[start:end].lower()
+    if ":" in lowered:
+        return True
+    if nearby and not _DASH_CHARACTERS.isdisjoint(lowered):
+        return True
+    plain, punctuated = _cue_words()
+    runs = set(_WORD_RUN.findall(lowered))
+    if not plain.isdisjoint(runs):
+        return True
+    if any(run[:-1] in plain for run in runs if run.endswith("n")):
+        return True
+    return any(word in lowered for word in punctuated)
 
 
 def _continue_quotations(

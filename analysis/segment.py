@@ -55,7 +55,6 @@ MAX_PIECE_CHARS = 10_000
 
 _SINGLE_LINE_BREAK = re.compile(LINE_BREAK)
 _TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*$")
-_LAST_TOKEN = re.compile(r"(\S+)\s*$")
 _FIRST_WORD = re.compile(r"\s*([\"“‘'«(\[]*)(\w*)")
 _DOTTED_INITIALISM = re.compile(r"(?:[^\W\d_]\.){2,}")
 _NEVER_START = frozenset(".,;:")
@@ -235,10 +234,12 @@ def _is_heading(line: str) -> bool:
 
 def _final_abbreviation(before: str) -> str | None:
     """The kind of the abbreviation that ``before`` ends with, or ``None``."""
-    match = _LAST_TOKEN.search(before)
-    if not match:
+    # The last white-space-separated token (what ``(\S+)\s*$`` finds, without a regex search
+    # that tries every position of the window).
+    words = before.rsplit(None, 1)
+    if not words:
         return None
-    token = match.group(1).lstrip("\"“‘'«([")
+    token = words[-1].lstrip("\"“‘'«([")
     return abbreviation_kind(token) if token.endswith(".") else None
 
 

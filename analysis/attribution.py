@@ -220,27 +220,29 @@ def _news_agencies() -> frozenset[str]:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word and punctuation tokens of ``text[start:end]`` with their spans."""
-    tokens = []
+    tokens: list[Token] = []
+    append = tokens.append
     for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
         word = match.group()
+        first, last = match.span()
         if (
-            len(word) > 1
-            and word.endswith(".")
+            word[-1] == "."
+            and len(word) > 1
             and word[0].isalnum()
             and abbreviation_kind(word) is None
             and not _INITIAL.fullmatch(word)
         ):
-            tokens.append(Token(match.start(), match.end() - 1, word[:-1]))
-            tokens.append(Token(match.end() - 1, match.end(), "."))
+            append(Token(first, last - 1, word[:-1]))
+            append(Token(last - 1, last, "."))
             continue
         contraction = ("’" in word or "'" in word) and _CONTRACTION.fullmatch(word)
         if contraction:  # "He’s", "didn’t": the auxiliary is a token of its own
             split = contraction.end(1) if contraction.group(1) else contraction.end(3)
-            cut = match.start() + split
-            tokens.append(Token(match.start(), cut, word[:split]))
-            tokens.append(Token(cut, match.end(), word[split:]))
+            cut = first + split
+            append(Token(first, cut, word[:split]))
+            append(Token(cut, last, word[split:]))
             continue
-        tokens.append(Token(match.start(), match.end(), word))
+        append(Token(first, last, word))
     return tokens
 
 
@@ -675,13 +677,17 @@ def _may_attribute(text: str, start: int, end: int, nearby: Sequence[QuoteSpan])
 
     It errs on the side of yes: every rule needs a token that starts a cue (found among the
     lower-cased runs of word characters; a run minus its last letter covers ``could|n’t``),
-    a colon, or a dash after a quotation.
+    a colon, or a dash right after a quotation.
     """
     lowered = text[start:end].lower()
     if ":" in lowered:
         return True
-    if nearby and not _DASH_CHARACTERS.isdisjoint(lowered):
-        return True
+    for quote in nearby:  # a dash signature: a dash is the first thing after a quotation
+        after = quote.end
+        while after < end and text[after].isspace():
+            after += 1
+        if start <= after < end and text[after] in _DASH_CHARACTERS:
+            return True
     plain, punctuated = _cue_words()
     runs = set(_WORD_RUN.findall(lowered))
     if not plain.isdisjoint(runs):
@@ -858,9 +864,11 @@ def _sentence_attributions(sentence: _Sentence, sentence_id: int) -> list[Attrib
     colon = _colon_attribution(sentence, sentence_id)
     if colon is not None:
         results.append(colon)
+    first_words = reporting_cues()
     i = 0
     while i < len(tokens):
-        cue = _match_cue(tokens, i)
+        # most tokens start no cue: one dict look-up here, no call
+        cue = _match_cue(tokens, i) if tokens[i].lower in first_words else None
         if cue is None or not _is_cue_use(sentence, i, cue):
             i += 1
             continue

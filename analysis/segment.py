@@ -120,6 +120,29 @@ def _lexicon_parameters() -> punkt.PunktParameters:
     return params
 
 
+class _MemoPunkt(punkt.PunktSentenceTokenizer):
+    """Punkt remembering its verdict on each candidate context (``said. The``).
+
+    Punkt judges every candidate boundary by annotating the words of a short context around
+    it, and the verdict depends only on that context and the fixed parameters; contexts recur
+    across a corpus, so the verdicts are kept (a bounded number, then started afresh).
+    """
+
+    MAX_REMEMBERED = 200_000
+
+    def __init__(self, params: punkt.PunktParameters):
+        super().__init__(params)
+        self._verdicts: dict[str, bool] = {}
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        verdict = self._verdicts.get(text)
+        if verdict is None:
+            if len(self._verdicts) >= self.MAX_REMEMBERED:
+                self._verdicts.clear()
+            verdict = self._verdicts[text] = super().text_contains_sentbreak(text)
+        return verdict
+
+
 class Segmenter:
     """Sentence boundaries for one configuration of Punkt (lexicons, optionally training).
 
@@ -137,7 +160,7 @@ class Segmenter:
 
     def __init__(self, params: punkt.PunktParameters | None = None):
         self.params = params or _lexicon_parameters()
-        self._punkt = punkt.PunktSentenceTokenizer(self.params)
+        self._punkt = _MemoPunkt(self.params)
 
     @classmethod
     def trained(cls, texts: Iterable[str]) -> Segmenter:

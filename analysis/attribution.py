@@ -143,19 +143,24 @@ _PARTICLES = _words("particle")
 
 
 class Token:
-    """A token and its span; ``lower``, ``is_word`` and ``capitalised`` are computed once,
-    when the token is made, since the rules ask for them many times per token."""
+    """A token and its span; ``lower`` is computed once, when the token is made, since the
+    rules ask for it many times per token."""
 
-    __slots__ = ("start", "end", "text", "lower", "is_word", "capitalised")
+    __slots__ = ("start", "end", "text", "lower")
 
     def __init__(self, start: int, end: int, text: str):
         self.start = start
         self.end = end
         self.text = text
         self.lower = text.lower()
-        first = text[:1]
-        self.is_word = first.isalnum()
-        self.capitalised = first.isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Token):
@@ -689,10 +694,10 @@ def _may_attribute(text: str, start: int, end: int, nearby: Sequence[QuoteSpan])
         if start <= after < end and text[after] in _DASH_CHARACTERS:
             return True
     plain, punctuated = _cue_words()
-    runs = set(_WORD_RUN.findall(lowered))
+    runs = _WORD_RUN.findall(lowered)
     if not plain.isdisjoint(runs):
         return True
-    if any(run[:-1] in plain for run in runs if run.endswith("n")):
+    if any(run[-1] == "n" and run[:-1] in plain for run in runs):
         return True
     return any(word in lowered for word in punctuated)
 

@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
         type=_positive,
         default=None,
         metavar="N",
-        help="articles per batch and per part file (default: 500)",
+        help="articles per batch and per part file (default: 250)",
     )
     parse.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser

@@ -43,7 +43,7 @@ __all__ = ["CorpusSummary", "DEFAULT_BATCH_SIZE", "parse_batch", "parse_corpus"]
 
 #: Articles per batch: large enough that per-batch costs (a part file per table, a process
 #: hand-over) are small, small enough that a batch's tables take a few tens of MB.
-DEFAULT_BATCH_SIZE = 500
+DEFAULT_BATCH_SIZE = 250
 
 MANIFEST = "_manifest.jsonl"
 _PART = re.compile(r"part-(\d+)\.(parquet|csv)$")

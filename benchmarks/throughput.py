@@ -83,7 +83,6 @@ def run_cli(inputs: list[Path], workers: int) -> tuple[float, int, str]:
 
 
 def measure(label: str, inputs: list[Path], workers: int, articles: int, mb: float, runs: int):
-    load = os.getloadavg()[0]
     results = [run_cli(inputs, workers) for _ in range(runs)]
     seconds = statistics.median(r[0] for r in results)
     peak = max(r[1] for r in results)
@@ -93,8 +92,6 @@ def measure(label: str, inputs: list[Path], workers: int, articles: int, mb: flo
         f"peak {peak / 2**20:6.0f} MB   ({seconds:.2f} s median of {runs}: {times})"
     )
     print(f"{'':<34} {results[-1][2]}")
-    if load > 0.5:  # other work on the machine slows these runs, and their speed-up most
-        print(f"{'':<34} (load average {load:.1f} before this case: the machine was busy)")
     return articles / seconds, peak
 
 
@@ -115,6 +112,8 @@ def main() -> int:
         return 0
     cores = os.cpu_count() or 1
     print(f"whole CLI runs (start-up included), {cores} cores, Python {sys.version.split()[0]}")
+    # Other work on the machine slows every run, and the all-workers runs most: say so.
+    print(f"load average before the first run: {os.getloadavg()[0]:.2f}")
     if args.only in (None, "bbc"):
         bbc = require("bbc")
         articles, mb = text_megabytes_of_folder(bbc)

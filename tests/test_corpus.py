@@ -184,3 +184,14 @@ def test_dask_engine_without_a_client_says_how_to_start_one(tmp_path):
     pytest.importorskip("distributed")
     with pytest.raises(ValueError, match="Client"):
         parse_corpus(["It rained."], tmp_path / "out", engine="dask")
+
+
+def test_a_trained_segmenter_reaches_the_workers(corpus, tmp_path):
+    parse_corpus(corpus, tmp_path / "out", workers=2, batch_size=3, train_segmenter=True)
+    expected = analysis.parse(corpus, train_segmenter=True)
+    _assert_same_tables(analysis.read_tables(tmp_path / "out"), expected)
+
+
+def test_progress_bar_counts_articles(corpus, tmp_path, capsys):
+    summary = parse_corpus(corpus, tmp_path / "out", workers=1, batch_size=4, progress=True)
+    assert summary.articles == len(analysis.parse(corpus).articles)

@@ -2,8 +2,7 @@
 
 The corpus is parsed in batches (:func:`analysis.parse_corpus`) across worker processes and
 each table is written as a dataset folder of part files, ``DIR/<table>/part-NNNNN.parquet``;
-rerunning into the same ``DIR`` resumes an interrupted run. Heavy modules (pandas, the parser)
-are imported only once the arguments are known, so ``--help`` and usage errors are quick.
+rerunning into the same ``DIR`` resumes an interrupted run.
 
 Exit codes: 0 the run completed (whatever individual articles did: their ``status`` says);
 2 usage errors and missing inputs.
@@ -16,6 +15,10 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+from analysis.brat import write_brat
+from analysis.corpus import DEFAULT_BATCH_SIZE, parse_corpus
+from analysis.tables import read_table_part
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -62,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
         type=_positive,
         default=None,
         metavar="N",
-        help="articles per batch and per part file (default: 250)",
+        help=f"articles per batch and per part file (default: {DEFAULT_BATCH_SIZE})",
     )
     parse.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
@@ -101,8 +104,6 @@ def _run_parse(args: argparse.Namespace) -> int:
     if out.exists() and not out.is_dir():
         print(f"error: --out {out} exists and is not a folder", file=sys.stderr)
         return EXIT_USAGE
-    from analysis.corpus import DEFAULT_BATCH_SIZE, parse_corpus
-
     try:
         summary = parse_corpus(
             paths,
@@ -134,9 +135,6 @@ def _run_parse(args: argparse.Namespace) -> int:
 
 def _write_brat_by_batch(out: Path, brat: str) -> None:
     """BRAT files for every article, one batch at a time (memory stays that of one batch)."""
-    from analysis.brat import write_brat
-    from analysis.tables import read_table_part
-
     for part in sorted((out / "articles").glob("part-*")):
         articles = read_table_part(part, "articles", columns=["article_id", "text", "status"])
         attributions = read_table_part(out / "attributions" / part.name, "attributions")

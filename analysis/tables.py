@@ -33,6 +33,7 @@ __all__ = [
     "TABLE_SCHEMAS",
     "Tables",
     "conform",
+    "read_table_part",
     "read_tables",
     "register_table",
 ]

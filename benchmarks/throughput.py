@@ -82,6 +82,32 @@ def run_cli(inputs: list[Path], workers: int) -> tuple[float, int, str]:
     return seconds, peak, stdout.strip()
 
 
+_SPIN = (
+    "import time\nt = time.perf_counter()\nx = 0\n"
+    "for i in range(10_000_000): x += i\nprint(time.perf_counter() - t)"
+)
+
+
+def parallel_capacity(processes: int) -> float:
+    """How many cores' worth of pure-Python work ``processes`` processes get at once here.
+
+    A virtual machine's cores may share physical ones with other machines: then no program
+    can run ``processes`` times faster on them, and the all-workers figures say more about
+    the host than about the parser. ``processes`` (ideal) down to 1 (no parallelism at all).
+    """
+
+    def spin(count: int) -> float:
+        children = [
+            subprocess.Popen([sys.executable, "-c", _SPIN], stdout=subprocess.PIPE, text=True)
+            for _ in range(count)
+        ]
+        return max(float(child.communicate()[0]) for child in children)
+
+    alone = min(spin(1) for _ in range(2))
+    together = min(spin(processes) for _ in range(2))
+    return processes * alone / together
+
+
 def measure(label: str, inputs: list[Path], workers: int, articles: int, mb: float, runs: int):
     results = [run_cli(inputs, workers) for _ in range(runs)]
     seconds = statistics.median(r[0] for r in results)
@@ -114,6 +140,11 @@ def main() -> int:
     print(f"whole CLI runs (start-up included), {cores} cores, Python {sys.version.split()[0]}")
     # Other work on the machine slows every run, and the all-workers runs most: say so.
     print(f"load average before the first run: {os.getloadavg()[0]:.2f}")
+    if cores > 1:
+        print(
+            f"parallel capacity: {cores} processes of pure Python run at "
+            f"{parallel_capacity(cores):.2f}x one (the ceiling of any all-workers speed-up now)"
+        )
     if args.only in (None, "bbc"):
         bbc = require("bbc")
         articles, mb = text_megabytes_of_folder(bbc)

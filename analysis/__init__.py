@@ -10,6 +10,7 @@ News articles parsed into pandas tables. Start with :func:`parse`::
     parsed.hedges                          # hedging, distancing and boosting language
     parsed.to_dir("out")                   # one Parquet file per table
     analysis.read_tables("out")            # and back
+    analysis.parse_corpus("big.jsonl", "out")  # any size: batches, all cores, Parquet parts
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 from analysis.articles import decode_bytes, load_articles
 from analysis.attribution import find_attributions, reporting_cues
 from analysis.brat import read_brat, write_brat
+from analysis.corpus import CorpusSummary, parse_corpus
 from analysis.hedging import UNCERTAINTY_CATEGORIES, find_hedges
 from analysis.lexicon import load_lexicon, load_lexicon_table
 from analysis.metadata import ArticleMetadata, find_metadata
@@ -52,6 +54,7 @@ __all__ = [
     "TABLE_SCHEMAS",
     "UNCERTAINTY_CATEGORIES",
     "ArticleMetadata",
+    "CorpusSummary",
     "Segmenter",
     "Tables",
     "article_hedging",
@@ -69,6 +72,7 @@ __all__ = [
     "mention_name",
     "parse",
     "parse_article",
+    "parse_corpus",
     "parse_records",
     "read_brat",
     "read_tables",

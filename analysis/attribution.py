@@ -42,7 +42,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 import pandas as pd
 
@@ -142,15 +142,17 @@ _SUBORDINATORS = frozenset(
 _PARTICLES = _words("particle")
 
 
-@dataclass(frozen=True)
 class Token:
-    start: int
-    end: int
-    text: str
+    """A token and its span; ``lower`` is computed once, when the token is made, since the
+    rules ask for it many times per token."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("start", "end", "text", "lower")
+
+    def __init__(self, start: int, end: int, text: str):
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower()
 
     @property
     def is_word(self) -> bool:
@@ -159,6 +161,17 @@ class Token:
     @property
     def capitalised(self) -> bool:
         return self.text[:1].isupper()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return (self.start, self.end, self.text) == (other.start, other.end, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
+
+    def __repr__(self) -> str:
+        return f"Token(start={self.start!r}, end={self.end!r}, text={self.text!r})"
 
 
 @dataclass
@@ -212,27 +225,29 @@ def _news_agencies() -> frozenset[str]:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word and punctuation tokens of ``text[start:end]`` with their spans."""
-    tokens = []
+    tokens: list[Token] = []
+    append = tokens.append
     for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
         word = match.group()
+        first, last = match.span()
         if (
-            len(word) > 1
-            and word.endswith(".")
+            word[-1] == "."
+            and len(word) > 1
             and word[0].isalnum()
             and abbreviation_kind(word) is None
             and not _INITIAL.fullmatch(word)
         ):
-            tokens.append(Token(match.start(), match.end() - 1, word[:-1]))
-            tokens.append(Token(match.end() - 1, match.end(), "."))
+            append(Token(first, last - 1, word[:-1]))
+            append(Token(last - 1, last, "."))
             continue
-        contraction = _CONTRACTION.fullmatch(word)
+        contraction = ("’" in word or "'" in word) and _CONTRACTION.fullmatch(word)
         if contraction:  # "He’s", "didn’t": the auxiliary is a token of its own
             split = contraction.end(1) if contraction.group(1) else contraction.end(3)
-            cut = match.start() + split
-            tokens.append(Token(match.start(), cut, word[:split]))
-            tokens.append(Token(cut, match.end(), word[split:]))
+            cut = first + split
+            append(Token(first, cut, word[:split]))
+            append(Token(cut, last, word[split:]))
             continue
-        tokens.append(Token(match.start(), match.end(), word))
+        append(Token(first, last, word))
     return tokens
 
 
@@ -245,7 +260,7 @@ class _Sentence:
         self.tokens = tokenize(text, start, end)
         self.quotes = quotes
 
-    @property
+    @cached_property
     def title_case(self) -> bool:
         """A headline in title case: nearly every word but the small ones capitalised."""
         words = [
@@ -282,9 +297,12 @@ class _Sentence:
 
 
 def _match_cue(tokens: Sequence[Token], i: int) -> _Cue | None:
-    for cue in reporting_cues().get(tokens[i].lower, ()):
+    candidates = reporting_cues().get(tokens[i].lower)
+    if not candidates:  # most tokens: one dict look-up
+        return None
+    for cue in candidates:
         n = len(cue.words)
-        if tuple(t.lower for t in tokens[i : i + n]) == cue.words:
+        if n == 1 or tuple(t.lower for t in tokens[i : i + n]) == cue.words:
             return cue
     return None
 
@@ -634,6 +652,8 @@ def find_attributions(
             nearby.append(ordered[upcoming])
             upcoming += 1
         nearby = [q for q in nearby if q.end >= start - 3]
+        if not _may_attribute(text, start, end, nearby):
+            continue
         sentence = _Sentence(text, start, end, nearby)
         found.extend(_sentence_attributions(sentence, sentence_id))
         dash = _dash_signature(sentence, sentence_id)
@@ -643,6 +663,43 @@ def find_attributions(
     found.extend(_floating(text, sentences, quotes, found))
     found.sort(key=lambda a: (a.sentence_id, a.cue[0] if a.cue else a.content[0][0]))
     return found
+
+
+_WORD_RUN = re.compile(r"\w+")
+_DASH_CHARACTERS = frozenset("―—–-")  # the characters of every token in _DASHES
+
+
+@cache
+def _cue_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """First words of the cues: plain ones, and those with inner punctuation (``e-mailed``)."""
+    words = frozenset(reporting_cues())
+    return words, tuple(word for word in words if not word.isalnum())
+
+
+def _may_attribute(text: str, start: int, end: int, nearby: Sequence[QuoteSpan]) -> bool:
+    """Whether the rules can find anything in ``text[start:end]``: a cheap test that lets most
+    sentences without a cue skip tokenisation.
+
+    It errs on the side of yes: every rule needs a token that starts a cue (found among the
+    lower-cased runs of word characters; a run minus its last letter covers ``could|n’t``),
+    a colon, or a dash right after a quotation.
+    """
+    lowered = text[start:end].lower()
+    if ":" in lowered:
+        return True
+    for quote in nearby:  # a dash signature: a dash is the first thing after a quotation
+        after = quote.end
+        while after < end and text[after].isspace():
+            after += 1
+        if start <= after < end and text[after] in _DASH_CHARACTERS:
+            return True
+    plain, punctuated = _cue_words()
+    runs = _WORD_RUN.findall(lowered)
+    if not plain.isdisjoint(runs):
+        return True
+    if any(run[-1] == "n" and run[:-1] in plain for run in runs):
+        return True
+    return any(word in lowered for word in punctuated)
 
 
 def _continue_quotations(
@@ -812,9 +869,11 @@ def _sentence_attributions(sentence: _Sentence, sentence_id: int) -> list[Attrib
     colon = _colon_attribution(sentence, sentence_id)
     if colon is not None:
         results.append(colon)
+    first_words = reporting_cues()
     i = 0
     while i < len(tokens):
-        cue = _match_cue(tokens, i)
+        # most tokens start no cue: one dict look-up here, no call
+        cue = _match_cue(tokens, i) if tokens[i].lower in first_words else None
         if cue is None or not _is_cue_use(sentence, i, cue):
             i += 1
             continue

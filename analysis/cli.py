@@ -1,4 +1,8 @@
-"""Command line: ``python -m analysis parse INPUT... --out DIR [--format parquet|csv]``.
+"""Command line: ``python -m analysis parse INPUT... --out DIR [--workers N] [--format csv]``.
+
+The corpus is parsed in batches (:func:`analysis.parse_corpus`) across worker processes and
+each table is written as a dataset folder of part files, ``DIR/<table>/part-NNNNN.parquet``;
+rerunning into the same ``DIR`` resumes an interrupted run.
 
 Exit codes: 0 the run completed (whatever individual articles did: their ``status`` says);
 2 usage errors and missing inputs.
@@ -7,15 +11,14 @@ Exit codes: 0 the run completed (whatever individual articles did: their ``statu
 from __future__ import annotations
 
 import argparse
-import itertools
+import os
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from analysis.articles import iter_records
 from analysis.brat import write_brat
-from analysis.pipeline import parse_records
+from analysis.corpus import DEFAULT_BATCH_SIZE, parse_corpus
+from analysis.tables import read_table_part
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -50,8 +53,32 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="also write the attributions as BRAT standoff (<article_id>.ann and .txt) into DIR",
     )
+    parse.add_argument(
+        "--workers",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help=f"worker processes (default: all cores, here {os.cpu_count() or 1})",
+    )
+    parse.add_argument(
+        "--batch-size",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help=f"articles per batch and per part file (default: {DEFAULT_BATCH_SIZE})",
+    )
     parse.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive integer, not {value!r}")
+    return number
 
 
 def _count_inputs(paths: Sequence[Path]) -> int | None:
@@ -77,11 +104,13 @@ def _run_parse(args: argparse.Namespace) -> int:
     if out.exists() and not out.is_dir():
         print(f"error: --out {out} exists and is not a folder", file=sys.stderr)
         return EXIT_USAGE
-    started = time.perf_counter()
-    records = itertools.chain.from_iterable(iter_records(p) for p in paths)
     try:
-        tables = parse_records(
-            records,
+        summary = parse_corpus(
+            paths,
+            out,
+            workers=args.workers,
+            batch_size=args.batch_size or DEFAULT_BATCH_SIZE,
+            format=args.format,
             progress=not args.quiet,
             total=_count_inputs(paths),
             train_segmenter=args.train_segmenter,
@@ -89,23 +118,28 @@ def _run_parse(args: argparse.Namespace) -> int:
     except ValueError as error:  # a whole input is unusable (no text column, duplicate ids)
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    articles = tables.articles
-    if not len(articles):
+    if not summary.articles:
         print(f"error: no articles found in {', '.join(args.inputs)}", file=sys.stderr)
         return EXIT_USAGE
-    tables.to_dir(out, args.format)
     if args.brat:
-        write_brat(tables.attributions, articles, args.brat)
-    counts = articles["status"].value_counts()
-    seconds = time.perf_counter() - started
+        _write_brat_by_batch(out, args.brat)
+    statuses, rows = summary.statuses, summary.rows
     print(
-        f"{_count(len(articles), 'article')} ({counts.get('ok', 0):,} ok, "
-        f"{counts.get('empty', 0):,} empty, {counts.get('error', 0):,} failed), "
-        f"{_count(len(tables.sentences), 'sentence')}, {_count(len(tables.quotes), 'quote')}, "
-        f"{_count(len(tables.attributions), 'attribution')}, "
-        f"{_count(len(tables.hedges), 'hedge')} in {seconds:.1f} s -> {out}/"
+        f"{_count(summary.articles, 'article')} ({statuses['ok']:,} ok, "
+        f"{statuses['empty']:,} empty, {statuses['error']:,} failed), "
+        f"{_count(rows['sentences'], 'sentence')}, {_count(rows['quotes'], 'quote')}, "
+        f"{_count(rows['attributions'], 'attribution')}, {_count(rows['hedges'], 'hedge')} "
+        f"in {summary.seconds:.1f} s -> {out}/"
     )
     return EXIT_OK
+
+
+def _write_brat_by_batch(out: Path, brat: str) -> None:
+    """BRAT files for every article, one batch at a time (memory stays that of one batch)."""
+    for part in sorted((out / "articles").glob("part-*")):
+        articles = read_table_part(part, "articles", columns=["article_id", "text", "status"])
+        attributions = read_table_part(out / "attributions" / part.name, "attributions")
+        write_brat(attributions, articles, brat)
 
 
 def _count(n: int, noun: str) -> str:

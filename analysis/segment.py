@@ -55,7 +55,6 @@ MAX_PIECE_CHARS = 10_000
 
 _SINGLE_LINE_BREAK = re.compile(LINE_BREAK)
 _TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*$")
-_LAST_TOKEN = re.compile(r"(\S+)\s*$")
 _FIRST_WORD = re.compile(r"\s*([\"“‘'«(\[]*)(\w*)")
 _DOTTED_INITIALISM = re.compile(r"(?:[^\W\d_]\.){2,}")
 _NEVER_START = frozenset(".,;:")
@@ -121,6 +120,29 @@ def _lexicon_parameters() -> punkt.PunktParameters:
     return params
 
 
+class _MemoPunkt(punkt.PunktSentenceTokenizer):
+    """Punkt remembering its verdict on each candidate context (``said. The``).
+
+    Punkt judges every candidate boundary by annotating the words of a short context around
+    it, and the verdict depends only on that context and the fixed parameters; contexts recur
+    across a corpus, so the verdicts are kept (a bounded number, then started afresh).
+    """
+
+    MAX_REMEMBERED = 200_000
+
+    def __init__(self, params: punkt.PunktParameters):
+        super().__init__(params)
+        self._verdicts: dict[str, bool] = {}
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        verdict = self._verdicts.get(text)
+        if verdict is None:
+            if len(self._verdicts) >= self.MAX_REMEMBERED:
+                self._verdicts.clear()
+            verdict = self._verdicts[text] = super().text_contains_sentbreak(text)
+        return verdict
+
+
 class Segmenter:
     """Sentence boundaries for one configuration of Punkt (lexicons, optionally training).
 
@@ -138,7 +160,7 @@ class Segmenter:
 
     def __init__(self, params: punkt.PunktParameters | None = None):
         self.params = params or _lexicon_parameters()
-        self._punkt = punkt.PunktSentenceTokenizer(self.params)
+        self._punkt = _MemoPunkt(self.params)
 
     @classmethod
     def trained(cls, texts: Iterable[str]) -> Segmenter:
@@ -235,10 +257,12 @@ def _is_heading(line: str) -> bool:
 
 def _final_abbreviation(before: str) -> str | None:
     """The kind of the abbreviation that ``before`` ends with, or ``None``."""
-    match = _LAST_TOKEN.search(before)
-    if not match:
+    # The last white-space-separated token (what ``(\S+)\s*$`` finds, without a regex search
+    # that tries every position of the window).
+    words = before.rsplit(None, 1)
+    if not words:
         return None
-    token = match.group(1).lstrip("\"“‘'«([")
+    token = words[-1].lstrip("\"“‘'«([")
     return abbreviation_kind(token) if token.endswith(".") else None
 
 

@@ -37,6 +37,7 @@ __all__ = [
     "TABLE_SCHEMAS",
     "Tables",
     "conform",
+    "read_table_part",
     "read_tables",
     "register_table",
 ]
@@ -312,8 +313,13 @@ def read_tables(
     path: str | os.PathLike,
     tables: Iterable[str] | None = None,
     columns: Iterable[str] | None = None,
+    articles: Iterable[str] | None = None,
 ) -> Tables:
-    """Read tables written by :meth:`Tables.to_dir` (or the CLI) back into a :class:`Tables`.
+    """Read tables written by :meth:`Tables.to_dir`, the CLI or :func:`analysis.parse_corpus`.
+
+    A table is either one file (``path/sentences.parquet`` or ``.csv``) or a dataset folder of
+    part files (``path/sentences/part-00000.parquet``, ...), read in part order, which is
+    the order of the corpus.
 
     Parameters
     ----------
@@ -323,14 +329,18 @@ def read_tables(
         Names of the tables to read; default: every known table present in the folder.
     columns
         Read only these columns of each table (those a table has).
+    articles
+        Read only the rows of these article ids (for Parquet, filtered while reading).
 
     Examples
     --------
     >>> import analysis, tempfile
     >>> out = tempfile.mkdtemp()
-    >>> _ = analysis.parse(["It rained."]).to_dir(out)
+    >>> _ = analysis.parse(["It rained.", "It snowed."]).to_dir(out)
     >>> analysis.read_tables(out).sentences.text.tolist()
-    ['It rained.']
+    ['It rained.', 'It snowed.']
+    >>> analysis.read_tables(out, tables=["sentences"], articles=["1"]).sentences.text.tolist()
+    ['It snowed.']
     """
     folder = Path(path)
     if not folder.is_dir():
@@ -339,22 +349,65 @@ def read_tables(
     unknown = [name for name in wanted if name not in TABLE_SCHEMAS]
     if unknown:
         raise ValueError(f"unknown table(s) {unknown}; known tables: {list(TABLE_SCHEMAS)}")
+    if isinstance(articles, str):
+        raise ValueError("articles must be a list of article ids, not one string")
+    ids = None if articles is None else [str(a) for a in articles]
     found = {}
     for name in wanted:
         schema = TABLE_SCHEMAS[name]
         keep = None if columns is None else [c for c in columns if c in schema]
-        parquet, csv = folder / f"{name}.parquet", folder / f"{name}.csv"
-        if parquet.exists():
-            frame = pd.read_parquet(parquet, columns=keep)
-        elif csv.exists():
-            frame = pd.read_csv(csv, usecols=keep, dtype=str, keep_default_na=False, na_values=[""])
-            for column, dtype in schema.items():
-                if dtype == "bool" and column in frame.columns:  # CSV holds "True"/"False"
-                    frame[column] = frame[column].map({"True": True, "False": False})
-        elif tables is not None:
-            raise FileNotFoundError(f"no {name}.parquet or {name}.csv in {folder}")
+        if keep is not None and ids is not None and "article_id" not in keep:
+            read_columns = ["article_id", *keep]
         else:
+            read_columns = keep
+        parts = _table_files(folder, name)
+        if not parts:
+            if tables is not None:
+                raise FileNotFoundError(f"no {name}.parquet or {name}.csv in {folder}")
             continue
+        frames = [_read_file(part, read_columns, schema, ids) for part in parts]
+        frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+        if ids is not None:
+            frame = frame[frame["article_id"].isin(ids)].reset_index(drop=True)
+            if keep is not None and "article_id" not in keep:
+                frame = frame.drop(columns="article_id")
         sub_schema = {c: d for c, d in schema.items() if c in frame.columns}
         found[name] = conform(frame, sub_schema)
     return Tables(found)
+
+
+def _table_files(folder: Path, name: str) -> list[Path]:
+    """The files holding table ``name``: its dataset's parts in order, else its one file."""
+    dataset = folder / name
+    if dataset.is_dir():
+        parts = sorted(dataset.glob("part-*.parquet")) or sorted(dataset.glob("part-*.csv"))
+        if parts:
+            return parts
+    for suffix in ("parquet", "csv"):
+        single = folder / f"{name}.{suffix}"
+        if single.exists():
+            return [single]
+    return []
+
+
+def read_table_part(
+    part: str | os.PathLike, name: str, columns: Iterable[str] | None = None
+) -> pd.DataFrame:
+    """Read one file of table ``name`` (a whole table or one part of a dataset), typed."""
+    schema = TABLE_SCHEMAS[name]
+    keep = None if columns is None else [c for c in columns if c in schema]
+    frame = _read_file(Path(part), keep, schema, None)
+    return conform(frame, {c: d for c, d in schema.items() if c in frame.columns})
+
+
+def _read_file(
+    part: Path, columns: list[str] | None, schema: Mapping[str, object], ids: list[str] | None
+) -> pd.DataFrame:
+    if part.suffix == ".parquet":
+        filters = [("article_id", "in", ids)] if ids is not None else None
+        return pd.read_parquet(part, columns=columns, filters=filters)
+    frame = pd.read_csv(part, usecols=columns, dtype=str, keep_default_na=False, na_values=[""])
+    for column, dtype in schema.items():
+        if dtype == "bool" and column in frame.columns:  # CSV holds "True"/"False"
+            frame[column] = frame[column].map({"True": True, "False": False})
+    return frame

@@ -5,21 +5,24 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from conftest import REPO
 
 import analysis
 from analysis.cli import main
 
 
-def test_parse_writes_one_file_per_table(write, tmp_path, capsys):
+def test_parse_writes_one_dataset_folder_per_table(write, tmp_path, capsys):
     write("corpus/a.txt", "It rained. It stopped.")
     write("corpus/b.txt", b"")
     write("corpus/c.txt", bytes(range(256)) * 10)
     out = tmp_path / "out"
     assert main(["parse", str(tmp_path / "corpus"), "--out", str(out), "--quiet"]) == 0
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        f"{name}.parquet" for name in analysis.TABLE_SCHEMAS
+        ["_manifest.jsonl", *analysis.TABLE_SCHEMAS]
     )
+    for name in analysis.TABLE_SCHEMAS:
+        assert [p.name for p in (out / name).iterdir()] == ["part-00000.parquet"]
     summary = capsys.readouterr().out.strip().splitlines()[-1]
     assert summary.startswith("3 articles (1 ok, 1 empty, 1 failed), 2 sentences")
     assert analysis.read_tables(out).articles["status"].tolist() == ["ok", "empty", "error"]
@@ -87,3 +90,38 @@ def test_brat_output_leaves_out_floating_attributions(write, tmp_path):
     assert attributions["is_floating"].tolist() == [False, True]
     gold = analysis.read_brat(brat / "a.ann", text=corpus.read_text(encoding="utf-8"))
     assert len(gold) == 1
+
+
+def test_workers_and_batches_give_the_tables_of_parse(write, tmp_path):
+    for number, text in enumerate(["“It is fine,” Ann Lee said.", "", "Prices rose, he said."]):
+        write(f"corpus/{number}.txt", text)
+    out = tmp_path / "out"
+    arguments = ["parse", str(tmp_path / "corpus"), "--out", str(out), "--quiet"]
+    assert main([*arguments, "--workers", "2", "--batch-size", "1"]) == 0
+    assert sorted(p.name for p in (out / "sentences").iterdir()) == [
+        "part-00000.parquet",
+        "part-00001.parquet",
+        "part-00002.parquet",
+    ]
+    expected = analysis.parse(tmp_path / "corpus")
+    for name, frame in analysis.read_tables(out).items():
+        assert frame.equals(expected[name]), name
+
+
+def test_a_rerun_resumes_and_reports_the_whole_corpus(write, tmp_path, capsys):
+    write("corpus/a.txt", "It rained, she said.")
+    write("corpus/b.txt", "It snowed.")
+    arguments = ["parse", str(tmp_path / "corpus"), "--out", str(tmp_path / "out"), "--quiet"]
+    assert main([*arguments, "--batch-size", "1"]) == 0
+    assert main([*arguments, "--batch-size", "1"]) == 0
+    summary = capsys.readouterr().out.strip().splitlines()[-1]
+    assert summary.startswith("2 articles (2 ok, 0 empty, 0 failed), 2 sentences, 0 quotes, 1")
+
+
+@pytest.mark.parametrize("option", ["--workers", "--batch-size"])
+@pytest.mark.parametrize("value", ["0", "-1", "many"])
+def test_counts_must_be_positive_integers(tmp_path, capsys, option, value):
+    with pytest.raises(SystemExit) as stop:
+        main(["parse", "seeds", "--out", str(tmp_path / "out"), option, value])
+    assert stop.value.code == 2
+    assert "positive integer" in capsys.readouterr().err

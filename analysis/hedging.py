@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -116,6 +116,7 @@ class _Entry:
     rule: str
     pattern: re.Pattern[str]
     first_words: frozenset[str]
+    single: bool  # one plain word: the candidate match is the whole phrase
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -139,14 +140,59 @@ def _trie_pattern(words: Iterable[str]) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
 
+    def piece(char: str) -> str:
+        return {" ": r"\s+", _JOIN_TIGHT: r"\s*"}.get(char) or _word_pattern(char)
+
     def build(node: dict) -> str:
-        branches = [_word_pattern(char) + build(node[char]) for char in sorted(node) if char]
+        branches = [piece(char) + build(node[char]) for char in sorted(node) if char]
         if not branches:
             return ""
         body = "(?:" + "|".join(branches) + ")"
         return body + "?" if "" in node else body  # a word may end here or go on
 
     return build(trie)
+
+
+_JOIN_TIGHT = "\x01"  # joins a word and a contracted negation: "did" + "n't"
+
+
+def _alternatives(token: str) -> list[str] | None:
+    """The words a phrase token can be, or None for a gap (``<1-4>``)."""
+    if _GAP.fullmatch(token):
+        return None
+    return token.strip("[]").split("|")
+
+
+def _leads(entry: _Entry) -> set[str]:
+    """The strings a phrase can start with: its first word, or its first two words."""
+    tokens = entry.phrase.split(" ")
+    firsts = tokens[0].split("|")
+    if len(tokens) == 1:
+        return set(firsts)
+    seconds = _alternatives(tokens[1])
+    if seconds is not None and tokens[1].startswith("["):  # optional: or the word after it
+        after = _alternatives(tokens[2]) if len(tokens) > 2 else None
+        seconds = None if after is None or tokens[2].startswith("[") else seconds + after
+    if seconds is None:
+        return set(firsts)
+    return {
+        first + (_JOIN_TIGHT if second.startswith("n'") else " ") + second
+        for first in firsts
+        for second in seconds
+    }
+
+
+def _candidate_key(word: str, known: Mapping[str, object]) -> tuple[str, int]:
+    """A candidate's look-up key (its first word) and the length of that first word."""
+    whole = _first_word_key(word)
+    if whole in known:  # a one-word phrase written with a space or hyphen: "so called"
+        return whole, len(word)
+    first = word.split(maxsplit=1)[0]
+    for negation in ("n't", "n’t", "N'T", "N’T"):
+        if first.endswith(negation) and len(first) > len(negation):
+            first = first[: -len(negation)]
+            break
+    return _first_word_key(first), len(first)
 
 
 @cache
@@ -174,6 +220,7 @@ def _lexicon() -> tuple[re.Pattern[str], tuple[_Entry, ...], dict[str, tuple[int
                 rule,
                 re.compile(_phrase_pattern(phrase), re.IGNORECASE),
                 frozenset(first.split("|")),
+                " " not in phrase and not first.startswith(("[", "<")),
             )
         )
     entries.sort(key=lambda e: -len(e.phrase.split(" ")))
@@ -181,10 +228,11 @@ def _lexicon() -> tuple[re.Pattern[str], tuple[_Entry, ...], dict[str, tuple[int
     for index, entry in enumerate(entries):
         for word in entry.first_words:
             by_first_word.setdefault(_first_word_key(word), []).append(index)
-    first_words = {w.lower() for e in entries for w in e.first_words}
-    # A first word may run into a contracted negation: "didn't verify".
+    # Candidates are a phrase's first two words where it has a fixed second word, so that
+    # "of course" does not stop at every "of". A word may run into a contracted negation.
+    leads = {lead.lower() for entry in entries for lead in _leads(entry)}
     candidates = re.compile(
-        _BOUNDARY_BEFORE + _trie_pattern(first_words) + r"(?:(?![\w\-])|(?=n['’]t\b))",
+        _BOUNDARY_BEFORE + _trie_pattern(leads) + r"(?:(?![\w\-])|(?=n['’]t\b))",
         re.IGNORECASE,
     )
     return candidates, tuple(entries), {w: tuple(i) for w, i in by_first_word.items()}
@@ -401,24 +449,61 @@ def find_hedges(text: str, spans: Iterable[tuple[int, int]] | None = None) -> li
     [('Up to 180', 'approximator'), ('may', 'modal'), ('could not be verified', 'verification')]
     """
     candidates, entries, by_first_word = _lexicon()
+    sentences = [(0, len(text))] if spans is None else list(spans)
     found: list[HedgeSpan] = []
-    for s_start, s_end in [(0, len(text))] if spans is None else spans:
-        position = s_start
-        for candidate in candidates.finditer(text, s_start, s_end):
-            start = candidate.start()
-            if start < position:
-                continue  # inside the previous cue
-            cue = None
-            for index in by_first_word[_first_word_key(candidate.group())]:
-                match = entries[index].pattern.match(text, start, s_end)
-                if match:
-                    cue = _apply(entries[index], text, start, match.end(), s_start, s_end)
-                    if cue is not None:
-                        break
+    if not sentences:
+        return found
+    keys = _KEY_CACHE
+    index = 0
+    s_start, s_end = sentences[0]
+    end_of_text = sentences[-1][1]
+    position = s_start
+    # One scan over the text; each candidate is then judged inside its own sentence. A
+    # candidate that is no cue gives way after its first word (its second may start one).
+    while True:
+        candidate = candidates.search(text, position, end_of_text)
+        if candidate is None:
+            break
+        start = candidate.start()
+        if start >= s_end:
+            while index < len(sentences) and sentences[index][1] <= start:
+                index += 1
+            if index == len(sentences):
+                break
+            s_start, s_end = sentences[index]
+            if start < s_start:
+                position = s_start
+                continue
+        word = candidate.group()
+        known = keys.get(word)
+        if known is None:
+            known = keys.setdefault(word, _candidate_key(word, by_first_word))
+        key, first_length = known
+        cue = None
+        for entry_index in by_first_word[key]:
+            entry = entries[entry_index]
+            if entry.single:
+                end = start + first_length
+                if end > s_end or (end < s_end and (text[end].isalnum() or text[end] in "_-")):
+                    continue  # "couldn't": the word runs on
+            else:
+                match = entry.pattern.match(text, start, s_end)
+                if not match:
+                    continue
+                end = match.end()
+            cue = _apply(entry, text, start, end, s_start, s_end)
             if cue is not None:
-                found.append(cue)
-                position = cue.end
+                break
+        if cue is not None:
+            found.append(cue)
+            position = cue.end
+        else:
+            position = start + first_length
     return found
+
+
+#: Candidates seen so far, with their look-up key and first word's length (a few thousand).
+_KEY_CACHE: dict[str, tuple[str, int]] = {}
 
 
 def _apply(

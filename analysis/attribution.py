@@ -48,7 +48,7 @@ import pandas as pd
 
 from analysis.lexicon import load_lexicon, load_lexicon_table
 from analysis.quotes import QuoteSpan
-from analysis.segment import abbreviation_kind
+from analysis.segment import abbreviation_kind, body_sentence_spans
 from analysis.tables import ATTRIBUTION_COLUMNS, conform
 from analysis.text import paragraph_spans, strip_span
 
@@ -1613,17 +1613,7 @@ def attribution_columns(
     quotes: Sequence[QuoteSpan],
 ) -> dict[str, list]:
     """The ``attributions`` rows of one article as column lists (body sentences only)."""
-    spans = [
-        (int(sentence_id), int(start), int(end))
-        for sentence_id, start, end, part in zip(
-            sentences["sentence_id"],
-            sentences["start"],
-            sentences["end"],
-            sentences["part"],
-            strict=True,
-        )
-        if part == "body"
-    ]
+    spans = body_sentence_spans(sentences)
     columns: dict[str, list] = {name: [] for name in ATTRIBUTION_COLUMNS}
     ordered = sorted(quotes, key=lambda quote: quote.start)
     for number, attribution in enumerate(find_attributions(text, spans, quotes)):

@@ -26,7 +26,6 @@ import itertools
 import json
 import os
 import re
-import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
@@ -37,7 +36,7 @@ from typing import Any
 from analysis.articles import iter_records
 from analysis.pipeline import ARTICLE_TABLES, parse_records
 from analysis.segment import Segmenter
-from analysis.tables import TABLE_SCHEMAS
+from analysis.tables import TABLE_SCHEMAS, _write_atomically
 
 __all__ = ["CorpusSummary", "DEFAULT_BATCH_SIZE", "parse_batch", "parse_corpus"]
 
@@ -106,20 +105,6 @@ def parse_batch(
         "statuses": {status: int(statuses.get(status, 0)) for status in _STATUSES},
         "rows": {name: len(tables[name]) for name in ARTICLE_TABLES},
     }
-
-
-def _write_atomically(frame: Any, target: Path, format: str) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(handle)
-    try:
-        if format == "parquet":
-            frame.to_parquet(temporary, index=False)
-        else:
-            frame.to_csv(temporary, index=False)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 class _InProcess(Executor):

@@ -40,6 +40,7 @@ from functools import cache
 
 from analysis.lexicon import load_lexicon_table
 from analysis.quotes import QuoteSpan
+from analysis.segment import body_sentence_spans
 from analysis.tables import HEDGE_CATEGORIES
 
 __all__ = [
@@ -555,17 +556,7 @@ def hedge_columns(
     ``sentences`` and ``attributions`` are the article's column lists (as built by the
     pipeline); ``quotes`` its quotation spans (:func:`analysis.find_quotes`).
     """
-    body = [
-        (int(i), int(s), int(e))
-        for i, s, e, part in zip(
-            sentences["sentence_id"],
-            sentences["start"],
-            sentences["end"],
-            sentences["part"],
-            strict=True,
-        )
-        if part == "body"
-    ]
+    body = body_sentence_spans(sentences)
     cues = find_hedges(text, [(s, e) for _, s, e in body])
     taken = sorted((c.start, c.end) for c in cues)
 

@@ -41,6 +41,7 @@ from analysis.text import LINE_BREAK, PARAGRAPH_BREAK, count_words
 __all__ = [
     "Segmenter",
     "article_sentences",
+    "body_sentence_spans",
     "default_segmenter",
     "sentence_columns",
     "sentence_spans",
@@ -361,6 +362,22 @@ def sentence_spans(
             if span
         ]
     return (segmenter or default_segmenter()).sentences(text, parts)
+
+
+def body_sentence_spans(sentences: pd.DataFrame | dict[str, list]) -> list[tuple[int, int, int]]:
+    """``(sentence_id, start, end)`` of the body sentences of one article's sentence rows
+    (bylines, datelines and credits left out): what the extraction stages search."""
+    return [
+        (int(sentence_id), int(start), int(end))
+        for sentence_id, start, end, part in zip(
+            sentences["sentence_id"],
+            sentences["start"],
+            sentences["end"],
+            sentences["part"],
+            strict=True,
+        )
+        if part == "body"
+    ]
 
 
 def sentence_columns(row: dict, segmenter: Segmenter | None = None) -> dict[str, list]:

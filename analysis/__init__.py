@@ -19,6 +19,13 @@ from analysis.articles import decode_bytes, load_articles
 from analysis.attribution import find_attributions, reporting_cues
 from analysis.brat import read_brat, write_brat
 from analysis.corpus import CorpusSummary, parse_corpus
+from analysis.diversity import (
+    bootstrap_diversity,
+    diversity_by,
+    diversity_indices,
+    gender_shares,
+    source_mix,
+)
 from analysis.hedging import UNCERTAINTY_CATEGORIES, find_hedges
 from analysis.lexicon import load_lexicon, load_lexicon_table
 from analysis.metadata import ArticleMetadata, find_metadata
@@ -26,7 +33,7 @@ from analysis.metrics import article_hedging, hedging_by_group
 from analysis.pipeline import parse, parse_article, parse_records
 from analysis.quotes import find_quotes
 from analysis.segment import Segmenter, default_segmenter, sentence_spans, split_sentences
-from analysis.sources import mention_name, resolve_sources
+from analysis.sources import mention_name, profile_source, resolve_sources
 from analysis.tables import (
     ARTICLE_COLUMNS,
     ATTRIBUTION_COLUMNS,
@@ -58,13 +65,17 @@ __all__ = [
     "Segmenter",
     "Tables",
     "article_hedging",
+    "bootstrap_diversity",
     "count_words",
     "decode_bytes",
     "default_segmenter",
+    "diversity_by",
+    "diversity_indices",
     "find_attributions",
     "find_hedges",
     "find_metadata",
     "find_quotes",
+    "gender_shares",
     "hedging_by_group",
     "load_articles",
     "load_lexicon",
@@ -74,11 +85,13 @@ __all__ = [
     "parse_article",
     "parse_corpus",
     "parse_records",
+    "profile_source",
     "read_brat",
     "read_tables",
     "reporting_cues",
     "resolve_sources",
     "sentence_spans",
+    "source_mix",
     "split_sentences",
     "write_brat",
 ]

@@ -21,14 +21,16 @@ from functools import cache
 
 import pandas as pd
 
-from analysis.lexicon import load_lexicon
+from analysis.lexicon import load_lexicon, load_lexicon_table
 from analysis.tables import SOURCE_COLUMNS, conform
 
 __all__ = [
     "article_sources",
     "mention_name",
+    "profile_source",
     "resolve_sources",
     "source_columns",
+    "source_descriptor",
 ]
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -252,12 +254,266 @@ def _antecedent(text: str, position: int) -> str | None:
     return None
 
 
+# --- who the source is: descriptor, kind, identification, type, gender, country -------------
+
+_RELATIVE_CLAUSE = re.compile(r",?\s+(?:who|which|that|whose)\b.*$", re.DOTALL | re.IGNORECASE)
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+
+
+@cache
+def _roles() -> dict[str, tuple[str, str]]:
+    return {
+        fields[0].casefold(): (fields[1], fields[2])
+        for fields in load_lexicon_table("source_roles")
+    }
+
+
+@cache
+def _gendered_words() -> dict[str, tuple[str, str]]:
+    return {
+        fields[0].casefold(): (fields[1], fields[2])
+        for fields in load_lexicon_table("gendered_words")
+    }
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    return {fields[0]: fields[1] for fields in load_lexicon_table("first_names")}
+
+
+@cache
+def _countries() -> dict[str, str]:
+    """Nationality words, country names and capitals (case-folded) to their country."""
+    places: dict[str, str] = {}
+    for fields in load_lexicon_table("nationalities"):
+        places[fields[0].casefold()] = fields[1]
+        places[fields[1].casefold()] = fields[1]
+    for fields in load_lexicon_table("capitals"):
+        places[fields[0].casefold()] = fields[1]
+    return places
+
+
+@cache
+def _capitals() -> frozenset[str]:
+    return frozenset(fields[0].casefold() for fields in load_lexicon_table("capitals"))
+
+
+def _role(word: str) -> tuple[str, str] | None:
+    """(type, kind) of a role or organisation word; a plural person role is a group."""
+    lowered = word.casefold().rstrip(".")
+    roles = _roles()
+    if lowered in roles:
+        return roles[lowered]
+    for suffix in ("s", "es"):
+        if lowered.endswith(suffix) and lowered[: -len(suffix)] in roles:
+            role_type, kind = roles[lowered[: -len(suffix)]]
+            return role_type, "group" if kind == "person" else kind
+    return None
+
+
+def _country_of(word: str) -> str | None:
+    """The country of a nationality word, country name or capital (``U.S.``, ``Russia``)."""
+    countries = _countries()
+    lowered = word.casefold()
+    return (
+        countries.get(lowered) or countries.get(lowered.rstrip(".")) or countries.get(lowered + ".")
+    )
+
+
+def _strip_determiners(words: list[str]) -> list[str]:
+    while words and words[0].casefold() in _DETERMINERS:
+        words = words[1:]
+    return words
+
+
+def source_descriptor(mention: str, name: str = "") -> str:
+    """The role words of a source mention: what it says the source is, without the name.
+
+    Examples
+    --------
+    >>> source_descriptor("Ukrainian negotiator Mykhailo Podolyak", "Mykhailo Podolyak")
+    'Ukrainian negotiator'
+    >>> source_descriptor("Aliev, a 23-year-old musician", "Aliev")
+    '23-year-old musician'
+    >>> source_descriptor("the regional police chief")
+    'regional police chief'
+    """
+    text = _RELATIVE_CLAUSE.sub("", mention.strip()).strip(" ,")
+    pieces = [p.strip() for p in text.split(",") if p.strip()]
+    described: list[str] = []
+    for piece in pieces:
+        if name and name in piece:
+            before = piece[: piece.index(name)].split()
+            before = _strip_determiners(before)
+            if before:
+                described.append(" ".join(before))
+        else:
+            words = _strip_determiners(piece.split())
+            if words:
+                described.append(" ".join(words))
+    return "; ".join(described)
+
+
+def _title_before(text: str, name: str) -> str:
+    """Title and nationality words right before the first mention of ``name`` in ``text``:
+    ``Russian President`` in ``Russian President Vladimir Putin launched``."""
+    index = text.find(name)
+    if index <= 0:
+        return ""
+    words = text[max(0, index - 80) : index].split()
+    titles: list[str] = []
+    for word in reversed(words):
+        if _is_title(word) or (word[:1].isupper() and _role(word) is not None):
+            titles.append(word)
+        else:
+            break
+    return " ".join(reversed(titles))
+
+
+def profile_source(
+    name: str, mentions: Sequence[str], text: str | None = None
+) -> dict[str, object]:
+    """Who a source is, from its name and mentions (and the article text, for titles and
+    honorifics before its first mention): descriptor, kind, identification, type, gender with
+    its evidence, and country.
+
+    Examples
+    --------
+    >>> profile = profile_source("Olga", ["Olga, a refugee from Kyiv,"])
+    >>> [profile[k] for k in ("identification", "type", "gender", "gender_evidence")]
+    ['named', 'citizen', 'female', 'name_list']
+    >>> profile = profile_source("Russia’s defence ministry", ["Russia’s defence ministry"])
+    >>> [profile[k] for k in ("kind", "identification", "type", "country")]
+    ['organization', 'institution', 'official', 'Russia']
+    """
+    spoken = [m for m in mentions if m.strip().casefold() not in _PERSON_PRONOUNS | _OTHER_PRONOUNS]
+    proper = mention_name(name) if name else ""
+    descriptors = [source_descriptor(m, proper) for m in spoken]
+    descriptor = max(descriptors, key=len, default="")
+    if proper and not descriptor and text:
+        descriptor = _title_before(text, proper)
+    words = []
+    for word in f"{descriptor} {name}".replace("’s", " ").replace("'s", " ").split():
+        word = word.strip("’',;:()\"“”")
+        words.extend(part for part in word.split("-") if part)  # "Russian-backed"
+
+    # Kind and type from role words: an organisation word decides for a generic role.
+    person_type = organization_type = None
+    head_kind = None
+    for word in words:
+        role = _role(word)
+        if role is None:
+            continue
+        role_type, kind = role
+        if kind == "organization":
+            organization_type = organization_type or (role_type if role_type != "-" else None)
+            head_kind = head_kind or "organization"
+        else:
+            person_type = person_type or (role_type if role_type != "-" else None)
+            head_kind = (
+                kind
+                if head_kind in (None, "organization") and kind == "group"
+                else (head_kind or kind)
+            )
+    countries = _countries()
+    name_key = (proper or "").casefold()
+    is_place = name_key in countries
+    is_acronym = bool(proper) and bool(_ACRONYM.match(proper.replace(".", "")))
+    named_body = bool(proper) and (
+        is_place
+        or any(_role(w) and _role(w)[1] == "organization" for w in proper.split())
+        or proper.casefold() in {a.casefold() for a in load_lexicon("news_agencies")}
+        or is_acronym
+    )
+    if named_body:
+        identification, kind = "institution", "organization"
+    elif proper:
+        identification, kind = "named", "person"
+    else:
+        # The head of a description is its last role word before a preposition:
+        # "spokesperson for the company" is a person, "the city council in Mariupol" a body.
+        head_words = re.split(r"\s(?:for|of|at|in|from|with|to|on|near)\s", f" {descriptor} ")[0]
+        described = [w for w in head_words.replace("-", " ").split() if _role(w.strip(",.;"))]
+        described = described or [w for w in words if _role(w)]
+        last = _role(described[-1].strip(",.;")) if described else None
+        kind = (
+            last[1]
+            if last
+            else ("group" if words and words[-1].casefold().endswith("s") else "person")
+        )
+        identification = "institution" if kind == "organization" else "anonymous"
+    if is_place:
+        source_type = "official"
+    elif proper and proper.casefold() in {a.casefold() for a in load_lexicon("news_agencies")}:
+        source_type = "media"
+    else:
+        source_type = person_type or organization_type or "other"
+        if kind == "organization" and organization_type:
+            source_type = organization_type
+
+    gender, evidence = _gender(proper, spoken, mentions, descriptor, text, kind)
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    country = countries.get(name_key) or next(
+        (_country_of(word) for word in [*pairs, *words] if _country_of(word)), None
+    )
+    return {
+        "descriptor": descriptor or None,
+        "kind": kind,
+        "identification": identification,
+        "type": source_type,
+        "gender": gender,
+        "gender_evidence": evidence,
+        "country": country,
+    }
+
+
+def _gender(
+    proper: str,
+    spoken: Sequence[str],
+    mentions: Sequence[str],
+    descriptor: str,
+    text: str | None,
+    kind: str,
+) -> tuple[str, str | None]:
+    """Gender and the evidence for it, strongest first; ``unknown`` without evidence."""
+    if kind != "person":
+        return "unknown", None
+    gendered = _gendered_words()
+    before_name = ""
+    if proper and text:
+        index = text.find(proper)
+        before_name = text[max(0, index - 6) : index] if index > 0 else ""
+    for mention in [*spoken, before_name]:
+        for word in mention.split():
+            found = gendered.get(word.casefold())
+            if found and found[1] == "honorific":
+                return found[0], "honorific"
+    for word in descriptor.replace(";", " ").split():
+        found = gendered.get(word.casefold().strip(",."))
+        if found and found[1] == "noun":
+            return found[0], "noun"
+    pronouns = {m.strip().casefold() for m in mentions}
+    if pronouns & {"he", "him"} and not pronouns & {"she", "her"}:
+        return "male", "pronoun"
+    if pronouns & {"she", "her"} and not pronouns & {"he", "him"}:
+        return "female", "pronoun"
+    if proper:
+        first = proper.split()[0].casefold()
+        if first in _first_names():
+            return _first_names()[first], "name_list"
+    return "unknown", None
+
+
 def source_columns(
-    article_id: str, attributions: dict[str, list], text: str | None = None
+    article_id: str,
+    attributions: dict[str, list],
+    text: str | None = None,
+    quotes: dict[str, list] | None = None,
 ) -> tuple[list[int | None], dict[str, list]]:
     """Source ids for one article's attributions (column lists, in text order), and its
     ``sources`` rows as column lists. With the article ``text``, a he/she source may resolve to
-    a person named earlier in its sentence."""
+    a person named earlier in its sentence, and titles before a name count as its descriptor;
+    with its ``quotes`` (linked to attributions), quotations and quoted words are counted."""
     mentions = [m if isinstance(m, str) else None for m in attributions["source_text"]]
     antecedents = None
     if text is not None:
@@ -268,14 +524,36 @@ def source_columns(
             for mention, start in zip(mentions, attributions["source_start"], strict=True)
         ]
     ids, sources = resolve_sources(mentions, antecedents)
-    columns = {
-        "article_id": [article_id] * len(sources),
-        "source_id": [source.source_id for source in sources],
-        "name": [source.name or None for source in sources],
-        "mentions": ["; ".join(source.mentions) for source in sources],
-        "n_attributions": [len(source.attribution_ids) for source in sources],
-    }
-    return ids, columns
+    quoted: dict[int, list[int]] = {}
+    if quotes is not None:
+        for attribution_id, n_words in zip(
+            quotes["attribution_id"], quotes["n_words"], strict=True
+        ):
+            if attribution_id is not None and not pd.isna(attribution_id):
+                quoted.setdefault(int(attribution_id), []).append(int(n_words))
+    sentence_ids = attributions.get("sentence_id")
+    columns: dict[str, list] = {name: [] for name in SOURCE_COLUMNS if name != "article_id"}
+    for source in sources:
+        profile = profile_source(source.name, source.mentions, text)
+        attribution_ids = [attributions["attribution_id"][i] for i in source.attribution_ids]
+        words = [n for a in attribution_ids for n in quoted.get(int(a), [])]
+        row = {
+            "source_id": source.source_id,
+            "name": source.name or None,
+            **profile,
+            "mentions": "; ".join(source.mentions),
+            "n_attributions": len(source.attribution_ids),
+            "n_quotes": len(words),
+            "n_quoted_words": sum(words),
+            "first_sentence_id": min(
+                (int(sentence_ids[i]) for i in source.attribution_ids), default=None
+            )
+            if sentence_ids is not None
+            else None,
+        }
+        for name, value in row.items():
+            columns[name].append(value)
+    return ids, {"article_id": [article_id] * len(sources), **columns}
 
 
 def article_sources(
@@ -284,6 +562,8 @@ def article_sources(
     """Source ids for an article's attributions (a DataFrame in text order), and its
     ``sources`` rows (see :func:`source_columns`)."""
     columns = {
+        "attribution_id": list(attributions["attribution_id"]),
+        "sentence_id": list(attributions["sentence_id"]),
         "source_text": [None if pd.isna(m) else str(m) for m in attributions["source_text"]],
         "source_start": list(attributions["source_start"]),
     }

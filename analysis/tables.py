@@ -30,10 +30,15 @@ __all__ = [
     "SOURCE_COLUMNS",
     "SENTENCE_COLUMNS",
     "SENTENCE_PARTS",
+    "GENDERS",
+    "GENDER_EVIDENCE",
     "HEDGE_CATEGORIES",
     "HEDGE_COLUMNS",
     "HEDGE_POLARITIES",
     "HEDGE_VOICES",
+    "SOURCE_IDENTIFICATIONS",
+    "SOURCE_KINDS",
+    "SOURCE_TYPES",
     "TABLE_SCHEMAS",
     "Tables",
     "conform",
@@ -142,12 +147,29 @@ ATTRIBUTION_COLUMNS: dict[str, object] = {
     "via": "string",
 }
 
+#: Values of the ``sources`` table's profile columns (see ``analysis/sources.py``).
+SOURCE_KINDS = ("person", "organization", "group")
+SOURCE_IDENTIFICATIONS = ("named", "institution", "anonymous")
+SOURCE_TYPES = ("official", "expert", "business", "civil_society", "citizen", "media", "other")
+GENDERS = ("female", "male", "unknown")
+GENDER_EVIDENCE = ("honorific", "noun", "pronoun", "name_list")
+
 SOURCE_COLUMNS: dict[str, object] = {
     "article_id": "string",
     "source_id": "int64",
     "name": "string",
+    "descriptor": "string",
+    "kind": pd.CategoricalDtype(SOURCE_KINDS),
+    "identification": pd.CategoricalDtype(SOURCE_IDENTIFICATIONS),
+    "type": pd.CategoricalDtype(SOURCE_TYPES),
+    "gender": pd.CategoricalDtype(GENDERS),
+    "gender_evidence": pd.CategoricalDtype(GENDER_EVIDENCE),
+    "country": "string",
     "mentions": "string",
     "n_attributions": "int64",
+    "n_quotes": "int64",
+    "n_quoted_words": "int64",
+    "first_sentence_id": "Int64",
 }
 
 #: Values of ``hedges.category`` (see ``analysis/hedging.py`` and ``lexicons/hedges.txt``).

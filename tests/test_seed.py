@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from conftest import SEED
 
@@ -132,3 +133,52 @@ def test_seed_i_think_inside_podolyaks_quotation_is_the_sources_voice(parsed):
     assert "Podolyak" in attribution["source_text"] or "Podolyak" in str(
         parsed.sources.set_index("source_id").loc[attribution["source_id"], "name"]
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "identification", "source_type"),
+    [
+        ("Olga", "named", "citizen"),
+        ("Aliev", "named", "citizen"),
+        ("Mykhailo Podolyak", "named", "official"),
+        ("Volodymyr Zelenskiy", "named", "official"),
+        ("Liu Pengyu", "named", "official"),
+        ("Russia’s defence ministry", "institution", "official"),
+        ("Britain’s defence ministry", "institution", "official"),
+        ("White House", "institution", "official"),
+        ("State Department", "institution", "official"),
+        ("United Nations", "institution", "official"),
+        ("Moscow", "institution", "official"),
+        ("city council in Mariupol", "institution", "official"),
+        ("Ukrainian official", "anonymous", "official"),
+        ("U.S. officials", "anonymous", "official"),
+        ("authorities", "anonymous", "official"),
+        ("regional police chief", "anonymous", "official"),
+    ],
+)
+def test_seed_sources_are_typed_as_a_researcher_would_code_them(
+    parsed, name, identification, source_type
+):
+    rows = parsed.sources[parsed.sources["name"] == name]
+    assert len(rows) == 1, f"{name} should be one source"
+    row = rows.iloc[0]
+    assert (row["identification"], row["type"]) == (identification, source_type)
+
+
+@pytest.mark.parametrize(
+    ("name", "gender", "evidence"),
+    [("Olga", "female", "name_list"), ("Liu Pengyu", "male", "pronoun")],
+)
+def test_seed_gender_comes_from_evidence(parsed, name, gender, evidence):
+    row = parsed.sources.set_index("name").loc[name]
+    assert (row["gender"], row["gender_evidence"]) == (gender, evidence)
+
+
+def test_seed_institutions_have_no_gender_and_quotes_are_counted(parsed):
+    sources = parsed.sources.set_index("name")
+    assert sources.loc["White House", "gender"] == "unknown"
+    assert pd.isna(sources.loc["White House", "gender_evidence"])
+    liu = sources.loc["Liu Pengyu"]
+    assert liu["n_attributions"] == 4 and liu["n_quotes"] >= 2 and liu["n_quoted_words"] > 10
+    assert sources.loc["Olga", "country"] == "Ukraine"
+    assert sources.loc["Mykhailo Podolyak", "descriptor"] == "Ukrainian negotiator"

@@ -65,3 +65,66 @@ def test_unresolvable_pronoun_has_no_source():
     ids, found = resolve_sources(["He"])
     assert ids == [None]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("name", "mentions", "expected"),
+    [
+        # (kind, identification, type, gender, gender_evidence, country)
+        (
+            "Maria Lopez",
+            ["Maria Lopez, a nurse"],
+            ("person", "named", "other", "female", "name_list", None),
+        ),
+        ("Tom Berg", ["Mr Tom Berg"], ("person", "named", "other", "male", "honorific", None)),
+        (
+            "Sam Otto",
+            ["Sam Otto, a mother of three"],
+            ("person", "named", "citizen", "female", "noun", None),
+        ),
+        ("Kim Park", ["Kim Park", "she"], ("person", "named", "other", "female", "pronoun", None)),
+        (
+            "Kim Park",
+            ["Kim Park, a South Korean economist"],
+            ("person", "named", "expert", "unknown", None, "South Korea"),
+        ),
+        (
+            "French President Anne Roux",
+            ["French President Anne Roux"],
+            ("person", "named", "official", "female", "name_list", "France"),
+        ),
+        ("Moscow", ["Moscow"], ("organization", "institution", "official", None, None, "Russia")),
+        ("Acme Corp", ["Acme Corp"], ("organization", "institution", "business", None, None, None)),
+        ("Reuters", ["Reuters"], ("organization", "institution", "media", None, None, None)),
+        (
+            "German officials",
+            ["several German officials"],
+            ("group", "anonymous", "official", None, None, "Germany"),
+        ),
+        ("residents", ["residents"], ("group", "anonymous", "citizen", None, None, None)),
+        (
+            "spokesperson for the company",
+            ["a spokesperson for the company"],
+            ("person", "anonymous", "business", "unknown", None, None),
+        ),
+        (
+            "Kenya’s health ministry",
+            ["Kenya’s health ministry"],
+            ("organization", "institution", "official", None, None, "Kenya"),
+        ),
+    ],
+)
+def test_source_profiles(name, mentions, expected):
+    from analysis.sources import profile_source
+
+    profile = profile_source(name, mentions)
+    gender = profile["gender"] if profile["kind"] == "person" else None
+    got = (
+        profile["kind"],
+        profile["identification"],
+        profile["type"],
+        gender,
+        profile["gender_evidence"],
+        profile["country"],
+    )
+    assert got == expected

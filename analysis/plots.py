@@ -24,6 +24,13 @@ from matplotlib.figure import Figure
 
 __all__ = [
     "PALETTE",
+    "country_chart",
+    "diversity_chart",
+    "gender_chart",
+    "identification_chart",
+    "most_quoted_chart",
+    "source_type_chart",
+    "sources_per_article_chart",
     "article_strip_chart",
     "attribution_kind_chart",
     "composition_chart",
@@ -374,7 +381,7 @@ def interval_chart(
 ) -> Figure:
     """Estimates with intervals, one row each: columns ``estimate``, ``low``, ``high``."""
     data = frame.dropna(subset=["estimate"])
-    fig, ax = _figure((8, max(3.0, 0.45 * len(data) + 1.3)))
+    fig, ax = _figure((8, max(3.5, 0.6 * len(data) + 1.5)))
     if data.empty:
         _empty(ax, "no values to show in this corpus")
         return _finish(fig, ax, title, xlabel, ylabel, note)
@@ -958,3 +965,179 @@ def article_strip_chart(
         title=f"Sentence by sentence: {article_id}",
         note=note,
     )
+
+
+# --- 04: source diversity -----------------------------------------------------------------
+
+
+def _mix_chart(
+    tables: Mapping[str, pd.DataFrame], column: str, title: str, note: str | None
+) -> Figure:
+    """Shares of a sources column's categories, by group when the corpus has groups."""
+    from analysis.diversity import source_mix
+    from analysis.metrics import article_groups
+
+    sources = tables["sources"]
+    groups = article_groups(tables)
+    if groups is not None and len(sources):
+        articles = tables["articles"].assign(
+            group=groups.reindex(tables["articles"]["article_id"].astype("string")).to_numpy()
+        )
+        shares = source_mix({**tables, "articles": articles}, column, by="group")
+        shares = shares.loc[:, shares.sum() > 0]
+        return grouped_bars(
+            shares,
+            title=f"{title} by {groups.name}",
+            xlabel=str(groups.name),
+            ylabel="share of sources",
+            stacked=True,
+            legend_title=column,
+            note=note,
+        )
+    counts = sources[column].value_counts(normalize=True, sort=False)
+    counts = counts[counts > 0] if len(counts) else counts
+    return bar_chart(
+        counts,
+        title=title,
+        xlabel="",
+        ylabel="share of sources",
+        note=note,
+        fmt="{:.0%}",
+        empty_message="no sources in this corpus",
+    )
+
+
+def identification_chart(tables: Mapping[str, pd.DataFrame], note: str | None = None) -> Figure:
+    """Named people, named institutions and anonymous sources."""
+    return _mix_chart(tables, "identification", "Named, institutional and anonymous sources", note)
+
+
+def source_type_chart(tables: Mapping[str, pd.DataFrame], note: str | None = None) -> Figure:
+    """Officials, experts, business, civil society, citizens, media."""
+    return _mix_chart(tables, "type", "Who gets a voice: source types", note)
+
+
+def gender_chart(tables: Mapping[str, pd.DataFrame], note: str | None = None) -> Figure:
+    """Women and men among person sources, with unknowns, and the evidence behind them."""
+    sources = tables["sources"]
+    persons = sources[sources["kind"] == "person"]
+    counts = (
+        persons.assign(evidence=persons["gender_evidence"].astype("object").fillna("no evidence"))
+        .groupby(["gender", "evidence"], observed=True)
+        .size()
+        .unstack("evidence", fill_value=0)
+        .reindex(index=["female", "male", "unknown"], fill_value=0)
+    )
+    known = counts.loc[["female", "male"]].to_numpy().sum()
+    share = counts.loc["female"].sum() / known if known else float("nan")
+    title = "Gender of person sources" + (
+        f" (women: {share:.0%} of those with known gender)" if known else ""
+    )
+    return grouped_bars(
+        counts,
+        title=title,
+        xlabel="gender",
+        ylabel="person sources",
+        stacked=True,
+        legend_title="evidence",
+        note=note,
+        empty_message="no person sources in this corpus",
+    )
+
+
+def country_chart(
+    tables: Mapping[str, pd.DataFrame], note: str | None = None, top: int = 15
+) -> Figure:
+    """Sources by country of affiliation (from nationality words, possessives and capitals)."""
+    countries = tables["sources"]["country"].dropna().value_counts().head(top)
+    return bar_chart(
+        countries,
+        title="Sources by country of affiliation",
+        xlabel="sources",
+        ylabel="",
+        horizontal=True,
+        note=note,
+        fmt="{:,.0f}",
+        empty_message="no country affiliations found",
+    )
+
+
+def sources_per_article_chart(
+    tables: Mapping[str, pd.DataFrame], note: str | None = None
+) -> Figure:
+    """Distinct sources per article (a corpus); attributions per source (one article)."""
+    if _n_articles(tables) > 1:
+        counts = (
+            tables["sources"]
+            .groupby("article_id")
+            .size()
+            .reindex(tables["articles"]["article_id"].astype("string"), fill_value=0)
+        )
+        return histogram(
+            counts,
+            title="Distinct sources per article",
+            xlabel="sources",
+            note=note,
+            bins=np.arange(0, max(int(counts.max()), 1) + 2) - 0.5,
+        )
+    sources = tables["sources"]
+    counts = sources.set_index(sources["name"].fillna("(unnamed)"))["n_attributions"]
+    return histogram(
+        counts,
+        title="How often each source is cited",
+        xlabel="attributions per source",
+        ylabel="sources",
+        note=note,
+        bins=np.arange(0, max(int(counts.max()) if len(counts) else 1, 1) + 2) - 0.5,
+    )
+
+
+def most_quoted_chart(
+    tables: Mapping[str, pd.DataFrame], note: str | None = None, top: int = 15
+) -> Figure:
+    """The sources cited most often: named people and bodies with a proper name (``the
+    company`` is left out), summed by name over the corpus."""
+    sources = tables["sources"]
+    named = sources[
+        sources["identification"].isin(["named", "institution"])
+        & sources["name"].str.match(r"^[A-Z]").fillna(False)
+    ]
+    counts = named.groupby("name")["n_attributions"].sum().sort_values(ascending=False).head(top)
+    return bar_chart(
+        counts,
+        title="Who is cited most",
+        xlabel="attributions",
+        ylabel="",
+        horizontal=True,
+        note=note,
+        fmt="{:,.0f}",
+        empty_message="no named sources in this corpus",
+    )
+
+
+def diversity_chart(
+    tables: Mapping[str, pd.DataFrame], note: str | None = None, n_boot: int = 1000
+) -> Figure:
+    """Corpus-level diversity of source types and identification, with 95% bootstrap
+    intervals over articles (a single article has no interval)."""
+    from analysis.diversity import bootstrap_diversity
+
+    rows = {}
+    for column, label in (("type", "source type"), ("identification", "identification")):
+        table = bootstrap_diversity(tables, column, n_boot=n_boot)
+        for index, name in (("iqv", "IQV"), ("shannon_relative", "relative Shannon")):
+            rows[f"{label}: {name}"] = table.loc[index]
+    frame = pd.DataFrame(rows).T
+    interval = (
+        "95% bootstrap interval over articles"
+        if _n_articles(tables) > 1
+        else "one article: no interval over articles"
+    )
+    fig = interval_chart(
+        frame,
+        title="Source diversity",
+        xlabel=f"0 = a single category, 1 = an even spread ({interval})",
+        note=note,
+    )
+    fig.axes[0].set_xlim(0, 1.05)
+    return fig

@@ -388,6 +388,8 @@ def profile_source(
     """
     spoken = [m for m in mentions if m.strip().casefold() not in _PERSON_PRONOUNS | _OTHER_PRONOUNS]
     proper = mention_name(name) if name else ""
+    if proper and " " not in proper and _role(proper) and _role(proper)[1] != "organization":
+        proper = ""  # "Analysts said", "Police said": a capitalised role, not a name
     descriptors = [source_descriptor(m, proper) for m in spoken]
     descriptor = max(descriptors, key=len, default="")
     if proper and not descriptor and text:

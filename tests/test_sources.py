@@ -128,3 +128,10 @@ def test_source_profiles(name, mentions, expected):
         profile["country"],
     )
     assert got == expected
+
+
+@pytest.mark.parametrize("name", ["Analysts", "Police", "Residents"])
+def test_a_capitalised_role_word_is_not_a_name(name):
+    from analysis.sources import profile_source
+
+    assert profile_source(name, [name])["identification"] == "anonymous"

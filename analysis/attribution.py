@@ -50,7 +50,7 @@ from analysis.lexicon import load_lexicon, load_lexicon_table
 from analysis.quotes import QuoteSpan
 from analysis.segment import abbreviation_kind, body_sentence_spans
 from analysis.tables import ATTRIBUTION_COLUMNS, conform
-from analysis.text import paragraph_spans, strip_span
+from analysis.text import ContainingSpans, paragraph_spans, strip_span
 
 __all__ = [
     "Attribution",
@@ -652,17 +652,43 @@ def find_attributions(
             nearby.append(ordered[upcoming])
             upcoming += 1
         nearby = [q for q in nearby if q.end >= start - 3]
-        if not _may_attribute(text, start, end, nearby):
-            continue
-        sentence = _Sentence(text, start, end, nearby)
-        found.extend(_sentence_attributions(sentence, sentence_id))
-        dash = _dash_signature(sentence, sentence_id)
-        if dash is not None:
-            found.append(dash)
+        for piece_start, piece_end in _windows(text, start, end):
+            if not _may_attribute(text, piece_start, piece_end, nearby):
+                continue
+            sentence = _Sentence(text, piece_start, piece_end, nearby)
+            found.extend(_sentence_attributions(sentence, sentence_id))
+            dash = _dash_signature(sentence, sentence_id)
+            if dash is not None:
+                found.append(dash)
     _continue_quotations(text, sentences, quotes, found)
     found.extend(_floating(text, sentences, quotes, found))
     found.sort(key=lambda a: (a.sentence_id, a.cue[0] if a.cue else a.content[0][0]))
     return found
+
+
+#: A "sentence" longer than this (text without full stops, a dump) is read in windows of at
+#: most this many characters, cut after a comma, semicolon or space: the rules compare cues
+#: with the tokens around them, which would grow with the square of such a sentence's length.
+#: Real sentences are far shorter (the longest of 2,225 BBC articles has 1,063 characters).
+MAX_ATTRIBUTION_CHARS = 2_000
+_WINDOW_CUT = re.compile(r"[,;]\s|\s")
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` pieces of a sentence for attribution: the sentence itself, or windows
+    of at most :data:`MAX_ATTRIBUTION_CHARS` characters for an overlong one."""
+    if end - start <= MAX_ATTRIBUTION_CHARS:
+        return [(start, end)]
+    windows = []
+    while end - start > MAX_ATTRIBUTION_CHARS:
+        limit = start + MAX_ATTRIBUTION_CHARS
+        cuts = list(_WINDOW_CUT.finditer(text, start + MAX_ATTRIBUTION_CHARS // 2, limit))
+        punctuation = [m for m in cuts if m.group()[0] in ",;"]
+        cut = (punctuation or cuts)[-1].end() if cuts else limit
+        windows.append((start, cut))
+        start = cut
+    windows.append((start, end))
+    return [strip_span(text, s, e) for s, e in windows if text[s:e].strip()]
 
 
 _WORD_RUN = re.compile(r"\w+")
@@ -1669,9 +1695,14 @@ def link_quotes(quotes: dict[str, list], attributions: dict[str, list]) -> dict[
         if spans:
             for piece in spans.split(";"):
                 start, end = map(int, piece.split())
-                pieces.append((start, end, attribution_id))
-    for index, (start, end) in enumerate(zip(quotes["start"], quotes["end"], strict=True)):
-        owner = next(((s, e, a) for s, e, a in pieces if s <= start and end <= e), None)
+                pieces.append((start, end, (len(pieces), start, end, attribution_id)))
+    holders = ContainingSpans(pieces)
+    order = sorted(range(len(quotes["start"])), key=lambda i: quotes["start"][i])
+    for index in order:
+        start, end = quotes["start"][index], quotes["end"][index]
+        # The first content piece (in attribution order) that holds the quotation.
+        found = min(holders.containing(start, end), default=None)
+        owner = None if found is None else found[1:]
         if owner is None:
             if quotes["kind"][index] == "partial":
                 quotes["kind"][index] = "other"

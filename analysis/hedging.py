@@ -42,6 +42,7 @@ from analysis.lexicon import load_lexicon_table
 from analysis.quotes import QuoteSpan
 from analysis.segment import body_sentence_spans
 from analysis.tables import HEDGE_CATEGORIES
+from analysis.text import ContainingSpans
 
 __all__ = [
     "HEDGE_CATEGORIES",
@@ -312,6 +313,7 @@ _DETERMINER_BEFORE = re.compile(
     r"every|each|main|prime|chief|key)\s+$",
     re.IGNORECASE,
 )
+_CONTEXT = 400  # characters a rule may look back or ahead within its sentence
 _RELATIVE_BEFORE = re.compile(r"(?:^|[^\w])(?:that|which|who)\s+$", re.IGNORECASE)
 _SPEECH_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|announced|added|stated|promised|pledged|vowed|agreed|"
@@ -363,7 +365,12 @@ def _rule_would(text: str, start: int, end: int, s_start: int, s_end: int) -> in
     before = text[max(s_start, start - 12) : start]
     if _RELATIVE_BEFORE.search(before):
         return None  # "a deal that would create": a description, not a hypothesis
-    if _SPEECH_VERB.search(text, s_start, start) and not _CONDITION.search(text, s_start, s_end):
+    # Look at most a few hundred characters around: enough for any real sentence, and bounded
+    # on a run-on "sentence" that repeats "would" thousands of times.
+    near_start, near_end = max(s_start, start - _CONTEXT), min(s_end, start + _CONTEXT)
+    if _SPEECH_VERB.search(text, near_start, start) and not _CONDITION.search(
+        text, near_start, near_end
+    ):
         return None  # "said it would": the future of reported speech
     return end
 
@@ -606,6 +613,8 @@ def hedge_columns(
         if cue_start is not None:
             cue_spans.append((int(cue_start), int(cue_end), int(attribution_id)))
     contents.sort()
+    cue_spans.sort()
+    holders = ContainingSpans((s, e, (s, a)) for s, e, a in contents)
 
     columns: dict[str, list] = {
         name: []
@@ -623,9 +632,11 @@ def hedge_columns(
     for cue in cues:
         index = bisect.bisect_right(sentence_starts, cue.start) - 1
         in_quote = _inside(quote_spans, cue.start, cue.end) and (cue.start, cue.end) not in scare
-        attribution = _holder(contents, cue.start, cue.end)
+        # The latest-starting content that holds the cue (cues come in text order).
+        held = holders.containing(cue.start, cue.end)
+        attribution = max(held)[1] if held else None
         if attribution is None:
-            attribution = next((a for s, e, a in cue_spans if s < cue.end and cue.start < e), None)
+            attribution = _overlapping(cue_spans, cue.start, cue.end)
             voice = "source" if in_quote else "reporter"
         else:
             voice = "source"
@@ -649,10 +660,11 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 
 
-def _holder(spans: list[tuple[int, int, int]], start: int, end: int) -> int | None:
-    """The attribution whose content span holds ``start:end`` (spans sorted by start)."""
-    index = bisect.bisect_right(spans, (start, float("inf"), 0))
-    for s, e, attribution_id in reversed(spans[:index]):
-        if s <= start and end <= e:
-            return attribution_id
+def _overlapping(spans: list[tuple[int, int, int]], start: int, end: int) -> int | None:
+    """The attribution whose reporting cue overlaps ``start:end`` (cue spans sorted)."""
+    index = bisect.bisect_left(spans, (end, 0, 0)) - 1
+    while index >= 0 and spans[index][1] > start:
+        if spans[index][0] < end:
+            return spans[index][2]
+        index -= 1
     return None

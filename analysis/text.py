@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 __all__ = [
+    "ContainingSpans",
     "LINE_BREAK",
     "PARAGRAPH_BREAK",
     "WORD_RE",
@@ -91,3 +92,37 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+class ContainingSpans:
+    """Which of many spans contain a query span, for queries asked in text order.
+
+    ``spans`` are ``(start, end, key)`` tuples in any order. Queries must come with
+    non-decreasing ``start``; a sweep keeps only the spans that could still contain a query, so
+    an article's look-ups stay linear in its size (an article of a thousand reported sentences
+    would otherwise compare every quotation with every content piece).
+
+    Examples
+    --------
+    >>> spans = ContainingSpans([(0, 10, "a"), (2, 5, "b"), (20, 30, "c")])
+    >>> spans.containing(3, 4), spans.containing(6, 8), spans.containing(12, 13)
+    (['a', 'b'], ['a'], [])
+    """
+
+    def __init__(self, spans):
+        self._spans = sorted(spans, key=lambda span: span[0])
+        self._next = 0
+        self._active: list = []
+        self._last = -1
+
+    def containing(self, start: int, end: int) -> list:
+        """Keys of the spans that contain ``start:end``, by start (ties: in the given order)."""
+        if start < self._last:
+            raise ValueError("ContainingSpans queries must come in text order (by start)")
+        self._last = start
+        while self._next < len(self._spans) and self._spans[self._next][0] <= start:
+            self._active.append(self._spans[self._next])
+            self._next += 1
+        if self._active and any(span[1] <= start for span in self._active):
+            self._active = [span for span in self._active if span[1] > start]
+        return [key for s, e, key in self._active if s <= start and end <= e]

@@ -76,7 +76,7 @@ def main() -> int:
     args = parser.parse_args()
     print(f"{'case':34} {'size':>12} {'seconds':>8} {'size x10':>12} {'seconds':>8} {'ratio':>6}")
     failures = []
-    for name, (make, base, unit) in CASES.items():
+    for name, (make, base, _unit) in CASES.items():
         if args.only and args.only not in name:
             continue
         small, large = make(base), make(base * SCALE)

@@ -5,7 +5,8 @@ each table is written as a dataset folder of part files, ``DIR/<table>/part-NNNN
 rerunning into the same ``DIR`` resumes an interrupted run.
 
 Exit codes: 0 the run completed (whatever individual articles did: their ``status`` says);
-2 usage errors and missing inputs.
+1 with ``--strict``, an article failed (the run stops there); 2 usage errors, missing inputs,
+or an output folder holding files this tool did not write (without ``--overwrite``).
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from analysis.brat import write_brat
-from analysis.corpus import DEFAULT_BATCH_SIZE, parse_corpus
+from analysis.corpus import DEFAULT_BATCH_SIZE, ArticleFailed, parse_corpus
 from analysis.tables import read_table_part
 
 EXIT_OK = 0
+EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 
@@ -67,6 +69,24 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"articles per batch and per part file (default: {DEFAULT_BATCH_SIZE})",
     )
+    parse.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first article that fails, with exit code 1 (default: record it in "
+        "articles.status and go on)",
+    )
+    parse.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="write into --out even if it holds files this tool did not write (they are "
+        "never deleted)",
+    )
+    parse.add_argument(
+        "--excel-safe",
+        action="store_true",
+        help="with --format csv: prefix cells starting with = + - @ with an apostrophe so "
+        "spreadsheets do not run them as formulas (this changes the text)",
+    )
     parse.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
 
@@ -104,6 +124,9 @@ def _run_parse(args: argparse.Namespace) -> int:
     if out.exists() and not out.is_dir():
         print(f"error: --out {out} exists and is not a folder", file=sys.stderr)
         return EXIT_USAGE
+    if args.excel_safe and args.format != "csv":
+        print("error: --excel-safe applies to --format csv only", file=sys.stderr)
+        return EXIT_USAGE
     try:
         summary = parse_corpus(
             paths,
@@ -114,7 +137,19 @@ def _run_parse(args: argparse.Namespace) -> int:
             progress=not args.quiet,
             total=_count_inputs(paths),
             train_segmenter=args.train_segmenter,
+            overwrite=args.overwrite,
+            strict=args.strict,
+            excel_safe=args.excel_safe,
         )
+    except ArticleFailed as error:
+        print(f"error: {error} (--strict: stopped; batches before it are written)", file=sys.stderr)
+        return EXIT_FAILED
+    except FileExistsError as error:
+        print(
+            f"error: {error}".replace("overwrite=True (CLI: --overwrite)", "--overwrite"),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     except ValueError as error:  # a whole input is unusable (no text column, duplicate ids)
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

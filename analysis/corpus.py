@@ -38,7 +38,7 @@ from analysis.pipeline import ARTICLE_TABLES, parse_records
 from analysis.segment import Segmenter
 from analysis.tables import TABLE_SCHEMAS, _write_atomically
 
-__all__ = ["CorpusSummary", "DEFAULT_BATCH_SIZE", "parse_batch", "parse_corpus"]
+__all__ = ["ArticleFailed", "CorpusSummary", "DEFAULT_BATCH_SIZE", "parse_batch", "parse_corpus"]
 
 #: Articles per batch: large enough that per-batch costs (a part file per table, a process
 #: hand-over) are small, small enough that a batch's tables take a few tens of MB.
@@ -75,6 +75,15 @@ class CorpusSummary:
             self.rows[name] = self.rows.get(name, 0) + n
 
 
+class ArticleFailed(RuntimeError):
+    """Raised by :func:`parse_corpus` with ``strict=True`` when an article failed."""
+
+    def __init__(self, article_id: str, error: str):
+        super().__init__(f"article {article_id!r} failed: {error}")
+        self.article_id = article_id
+        self.error = error
+
+
 def part_name(index: int, format: str) -> str:
     """The file name of batch ``index``'s part of each table: ``part-00042.parquet``."""
     return f"part-{index:05d}.{format}"
@@ -86,6 +95,7 @@ def parse_batch(
     out: str | os.PathLike,
     format: str = "parquet",
     segmenter: Segmenter | None = None,
+    excel_safe: bool = False,
 ) -> dict[str, Any]:
     """Parse one batch of raw records and write every table's part file for it.
 
@@ -98,12 +108,18 @@ def parse_batch(
     for name, frame in tables.items():
         target = folder / name / part_name(index, format)
         target.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(frame, target, format)
-    statuses = tables["articles"]["status"].value_counts()
+        _write_atomically(frame, target, format, excel_safe)
+    articles = tables["articles"]
+    statuses = articles["status"].value_counts()
+    failed = articles[articles["status"] == "error"].head(5)
     return {
-        "articles": len(tables["articles"]),
+        "articles": len(articles),
         "statuses": {status: int(statuses.get(status, 0)) for status in _STATUSES},
         "rows": {name: len(tables[name]) for name in ARTICLE_TABLES},
+        "failures": [
+            {"article_id": str(a), "error": str(e)}
+            for a, e in zip(failed["article_id"], failed["error"], strict=True)
+        ],
     }
 
 
@@ -227,6 +243,9 @@ def parse_corpus(
     total: int | None = None,
     train_segmenter: bool = False,
     segmenter: Segmenter | None = None,
+    overwrite: bool = False,
+    strict: bool = False,
+    excel_safe: bool = False,
 ) -> CorpusSummary:
     """Parse a corpus of any size in batches into a dataset of part files under ``out``.
 
@@ -260,6 +279,16 @@ def parse_corpus(
         must then be a path or a list of them, or a DataFrame or list held in memory anyway).
     segmenter
         A ready :class:`~analysis.segment.Segmenter` (overrides ``train_segmenter``).
+    overwrite
+        Write into ``out`` even when it holds files this tool did not write (no
+        ``_manifest.jsonl``). Without it such a folder is refused. Either way, files that are not
+        this tool's tables are never deleted.
+    strict
+        Stop at the first batch with a failed article (``status`` ``error``) and raise
+        :class:`ArticleFailed` naming it; batches finished before stay written.
+    excel_safe
+        CSV only: neutralise cells a spreadsheet would run as formulas
+        (:func:`analysis.tables.excel_safe`; this changes their text).
 
     Returns
     -------
@@ -270,6 +299,10 @@ def parse_corpus(
     ------
     ValueError
         For invalid arguments, a table input without a ``text`` column, or duplicate ids.
+    FileExistsError
+        When ``out`` holds files this tool did not write and ``overwrite`` is not given.
+    ArticleFailed
+        With ``strict``, when an article failed.
 
     Examples
     --------
@@ -292,9 +325,17 @@ def parse_corpus(
         raise ValueError(f"workers must be a positive integer or None (all cores), not {workers!r}")
     if engine not in ("processes", "dask"):
         raise ValueError(f"engine must be 'processes' or 'dask', not {engine!r}")
+    if excel_safe and format != "csv":
+        raise ValueError("excel_safe applies to CSV output only; use format='csv'")
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise ValueError(f"out={str(folder)!r} exists and is not a folder; give a folder path")
+    ours = (folder / MANIFEST).exists()
+    if folder.is_dir() and not ours and any(folder.iterdir()) and not overwrite:
+        raise FileExistsError(
+            f"{folder} is not empty and was not written by analysis (no {MANIFEST}); choose a new "
+            "folder, or pass overwrite=True (CLI: --overwrite) to write the tables into it"
+        )
     started = time.perf_counter()
     if segmenter is None and train_segmenter:
         segmenter = Segmenter.trained(r["text"] for r in _records(source) if r.get("text"))
@@ -304,6 +345,7 @@ def parse_corpus(
             "format": format,
             "tables": {name: list(schema) for name, schema in TABLE_SCHEMAS.items()},
             "segmenter": "trained" if segmenter is not None else "default",
+            "excel_safe": excel_safe,
             "version": _version(),
         },
         sort_keys=True,
@@ -333,6 +375,9 @@ def parse_corpus(
             summary.add(counts)
             if bar is not None:
                 bar.update(counts["articles"])
+            if strict and counts.get("failures"):
+                first = counts["failures"][0]
+                raise ArticleFailed(first["article_id"], first["error"])
 
     try:
         for index, batch in enumerate(_batches(_records(source), batch_size)):
@@ -340,11 +385,16 @@ def parse_corpus(
             key = _batch_key(settings, batch)
             done = manifest.finished(index, key)
             if done is not None and _parts_exist(folder, index, format):
+                if strict and done.get("failures"):
+                    first = done["failures"][0]
+                    raise ArticleFailed(first["article_id"], first["error"])
                 summary.add(done, skipped=True)
                 if bar is not None:
                     bar.update(done["articles"])
                 continue
-            future = executor.submit(parse_batch, batch, index, str(folder), format, segmenter)
+            future = executor.submit(
+                parse_batch, batch, index, str(folder), format, segmenter, excel_safe
+            )
             pending[future] = (index, key)
             del batch
             if len(pending) >= in_flight:
@@ -357,7 +407,8 @@ def parse_corpus(
         if owned:
             executor.shutdown(wait=True, cancel_futures=True)
     manifest.rewrite(summary.batches)
-    _remove_stale_parts(folder, summary.batches)
+    if ours:  # parts of an earlier run of ours; a folder we did not write keeps its files
+        _remove_stale_parts(folder, summary.batches)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -42,6 +42,7 @@ __all__ = [
     "TABLE_SCHEMAS",
     "Tables",
     "conform",
+    "excel_safe",
     "read_table_part",
     "read_tables",
     "register_table",
@@ -299,32 +300,68 @@ class Tables(Mapping[str, pd.DataFrame]):
         sizes = ", ".join(f"{name}: {len(frame):,} rows" for name, frame in self._tables.items())
         return f"Tables({sizes})"
 
-    def to_dir(self, path: str | os.PathLike, format: str = "parquet") -> list[Path]:
+    def to_dir(
+        self, path: str | os.PathLike, format: str = "parquet", excel_safe: bool = False
+    ) -> list[Path]:
         """Write one file per table (``path/articles.parquet``, ...) and return their paths.
 
         Each file is written under a temporary name and renamed into place, so an interrupted
-        run never leaves a truncated table behind.
+        run never leaves a truncated table behind. ``excel_safe`` (CSV only) neutralises cells
+        that a spreadsheet would run as formulas (see :func:`excel_safe`; it changes text).
         """
         if format not in ("parquet", "csv"):
             raise ValueError(f"format must be 'parquet' or 'csv', not {format!r}")
+        if excel_safe and format != "csv":
+            raise ValueError("excel_safe applies to CSV output only; use format='csv'")
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
         written = []
         for name, frame in self._tables.items():
             target = folder / f"{name}.{format}"
-            _write_atomically(frame, target, format)
+            _write_atomically(frame, target, format, excel_safe)
             written.append(target)
         return written
 
 
-def _write_atomically(frame: pd.DataFrame, target: Path, format: str) -> None:
+#: First characters that make a spreadsheet read a cell as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells starting with ``=``, ``+``, ``-`` or ``@`` get a
+    leading apostrophe, so that a spreadsheet shows them instead of running them as formulas.
+
+    This changes the text: such a cell no longer equals ``article_text[start:end]``. Use it for
+    CSV files meant for Excel or LibreOffice, not for analysis.
+
+    Examples
+    --------
+    >>> excel_safe(pd.DataFrame({"text": ["=1+1", "ok", "-3 dead"], "n": [-1, 2, 3]}))
+    ... # doctest: +NORMALIZE_WHITESPACE
+        text  n
+    0  '=1+1 -1
+    1     ok  2
+    2  '-3 dead  3
+    """
+    result = frame.copy()
+    for column in result.columns:
+        values = result[column]
+        if pd.api.types.is_string_dtype(values.dtype) or values.dtype == object:
+            text = values.astype("string")
+            risky = text.str.startswith(FORMULA_STARTS).fillna(False).astype(bool)
+            if risky.any():
+                result[column] = text.mask(risky, "'" + text)
+    return result
+
+
+def _write_atomically(frame: pd.DataFrame, target: Path, format: str, excel: bool = False) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     os.close(handle)
     try:
         if format == "parquet":
             frame.to_parquet(temporary, index=False)
         else:
-            frame.to_csv(temporary, index=False)
+            (excel_safe(frame) if excel else frame).to_csv(temporary, index=False)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

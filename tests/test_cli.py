@@ -125,3 +125,38 @@ def test_counts_must_be_positive_integers(tmp_path, capsys, option, value):
         main(["parse", "seeds", "--out", str(tmp_path / "out"), option, value])
     assert stop.value.code == 2
     assert "positive integer" in capsys.readouterr().err
+
+
+def test_a_folder_the_tool_did_not_write_is_refused_unless_overwrite(write, tmp_path, capsys):
+    write("corpus/a.txt", "It rained.")
+    out = tmp_path / "out"
+    mine = write("out/notes.md", "my notes")
+    args = ["parse", str(tmp_path / "corpus"), "--out", str(out), "--quiet"]
+    assert main(args) == 2
+    assert "--overwrite" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == ["notes.md"]
+    assert main([*args, "--overwrite"]) == 0
+    assert mine.read_text() == "my notes"  # never deleted
+    assert main(args) == 0  # now it holds the tool's manifest: a rerun resumes
+
+
+def test_strict_stops_with_exit_code_1_on_a_failed_article(write, tmp_path, capsys):
+    write("corpus/a.txt", "It rained.")
+    write("corpus/b.txt", bytes(range(256)) * 10)  # random bytes: the only thing that fails
+    args = ["parse", str(tmp_path / "corpus"), "--quiet"]
+    assert main([*args, "--out", str(tmp_path / "lenient")]) == 0
+    assert "1 failed" in capsys.readouterr().out
+    assert main([*args, "--out", str(tmp_path / "strict"), "--strict"]) == 1
+    assert "article 'b' failed" in capsys.readouterr().err
+
+
+def test_excel_safe_csv_neutralises_formulas(write, tmp_path):
+    write("corpus/a.txt", "=HYPERLINK(1) was typed. -5 degrees were forecast.")
+    out = tmp_path / "out"
+    args = ["parse", str(tmp_path / "corpus"), "--out", str(out), "--format", "csv", "--quiet"]
+    assert main([*args, "--excel-safe"]) == 0
+    text = (out / "sentences" / "part-00000.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK(1) was typed." in text and "'-5 degrees were forecast." in text
+    assert (
+        main(["parse", str(tmp_path / "corpus"), "--out", str(tmp_path / "p"), "--excel-safe"]) == 2
+    )

@@ -194,3 +194,68 @@ def test_hedge_spans_index_the_text_inside_their_sentence(text):
         assert sentence.start <= row.start and row.end <= sentence.end
     ids = set(parsed.hedges["attribution_id"].dropna())
     assert ids <= set(parsed.attributions["attribution_id"])
+
+
+NEWS_PIECES = st.sampled_from(
+    [
+        "said",
+        "told",
+        "according to",
+        "claimed",
+        "Maria Lopez",
+        "the ministry",
+        "He",
+        "She",
+        "Mr. Roe",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "«",
+        "»",
+        '"',
+        "'",
+        "n't",
+        ",",
+        ".",
+        ":",
+        "\n",
+        "\r\n",
+        "\r",
+        "\n\n",
+        "\u2028",
+        "may",
+        "about 40",
+    ]
+)
+NEWS_TEXT = st.lists(
+    st.one_of(NEWS_PIECES, st.text(max_size=5), st.text(alphabet="ABCxyz ", max_size=8)),
+    max_size=70,
+).map(" ".join)
+
+
+def _inside_sentence(sentences, article_id, sentence_id, start, end):
+    row = sentences.loc[(article_id, sentence_id)]
+    assert row["start"] <= start and end <= row["end"], (sentence_id, start, end)
+
+
+@SETTINGS
+@given(NEWS_TEXT)
+def test_every_table_span_lies_in_its_sentence_and_indexes_the_text(text):
+    parsed = analysis.parse([text])
+    sentences = parsed.sentences.set_index(["article_id", "sentence_id"])
+    for row in parsed.quotes.itertuples():
+        assert row.text in text[row.start : row.end]  # the marks and what they hold
+        _inside_sentence(sentences, row.article_id, row.sentence_id, row.start, row.start + 1)
+    for row in parsed.hedges.itertuples():
+        assert text[row.start : row.end] == row.text
+        _inside_sentence(sentences, row.article_id, row.sentence_id, row.start, row.end)
+    for row in parsed.attributions.itertuples():
+        for role in ("source", "cue"):
+            start, end = getattr(row, f"{role}_start"), getattr(row, f"{role}_end")
+            if not pd.isna(start):
+                assert text[start:end] == getattr(row, f"{role}_text")
+    assert set(parsed.sources["source_id"]) >= set(parsed.attributions["source_id"].dropna())
+    again = analysis.parse([text])
+    for name in parsed:
+        pd.testing.assert_frame_equal(parsed[name], again[name])

@@ -294,8 +294,8 @@ def _countries() -> dict[str, str]:
 
 
 @cache
-def _capitals() -> frozenset[str]:
-    return frozenset(fields[0].casefold() for fields in load_lexicon_table("capitals"))
+def _agency_names() -> frozenset[str]:
+    return frozenset(entry.casefold() for entry in load_lexicon("news_agencies"))
 
 
 def _role(word: str) -> tuple[str, str] | None:
@@ -424,7 +424,7 @@ def profile_source(
     named_body = bool(proper) and (
         is_place
         or any(_role(w) and _role(w)[1] == "organization" for w in proper.split())
-        or proper.casefold() in {a.casefold() for a in load_lexicon("news_agencies")}
+        or proper.casefold() in _agency_names()
         or is_acronym
     )
     if named_body:
@@ -446,7 +446,7 @@ def profile_source(
         identification = "institution" if kind == "organization" else "anonymous"
     if is_place:
         source_type = "official"
-    elif proper and proper.casefold() in {a.casefold() for a in load_lexicon("news_agencies")}:
+    elif proper and proper.casefold() in _agency_names():
         source_type = "media"
     else:
         source_type = person_type or organization_type or "other"

@@ -121,6 +121,63 @@ def _lexicon_parameters() -> punkt.PunktParameters:
     return params
 
 
+class _LanguageVars(punkt.PunktLanguageVars):
+    """Punkt's English patterns, compiled with the standard ``re`` module.
+
+    nltk 3.10 runs Punkt's patterns through its ``redos`` wrapper (the ``regex`` module with a
+    wall-clock limit) to defend against catastrophic backtracking on huge paragraphs. Here
+    Punkt only ever sees pieces of at most :data:`MAX_PIECE_CHARS` characters, whose time
+    ``benchmarks/adversarial.py`` checks, so the same patterns run on ``re``: a fifth of the
+    segmentation time, and no verdict that could depend on machine load.
+    """
+
+    re_boundary_realignment = re.compile(
+        punkt.PunktLanguageVars.re_boundary_realignment.pattern, re.MULTILINE
+    )
+
+    def _word_tokenizer_re(self):  # noqa: ANN202 - nltk's signature
+        try:
+            return self._fast_word_tokenizer
+        except AttributeError:
+            self._fast_word_tokenizer = re.compile(
+                self._word_tokenize_fmt
+                % {
+                    "NonWord": self._re_non_word_chars,
+                    "MultiChar": self._re_multi_char_punct,
+                    "WordStart": self._re_word_start,
+                },
+                re.UNICODE | re.VERBOSE,
+            )
+            return self._fast_word_tokenizer
+
+    def period_context_re(self):  # noqa: ANN202 - nltk's signature
+        try:
+            return self._fast_period_context
+        except AttributeError:
+            self._fast_period_context = re.compile(
+                self._period_context_fmt
+                % {"NonWord": self._re_non_word_chars, "SentEndChars": self._re_sent_end_chars},
+                re.UNICODE | re.VERBOSE,
+            )
+            return self._fast_period_context
+
+
+_NON_PUNCT = re.compile(r"[^\W\d]", re.UNICODE)
+
+
+class _Token(punkt.PunktToken):
+    """Punkt's token with its class patterns compiled by ``re`` (see :class:`_LanguageVars`)."""
+
+    _RE_ELLIPSIS = re.compile(r"\.\.+$")
+    _RE_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
+    _RE_INITIAL = re.compile(r"[^\W\d]\.$", re.UNICODE)
+    _RE_ALPHA = re.compile(r"[^\W\d]+$", re.UNICODE)
+
+    @property
+    def is_non_punct(self):  # noqa: ANN201 - nltk's signature
+        return _NON_PUNCT.search(self.type)
+
+
 class _MemoPunkt(punkt.PunktSentenceTokenizer):
     """Punkt remembering its verdict on each candidate context (``said. The``).
 
@@ -132,7 +189,7 @@ class _MemoPunkt(punkt.PunktSentenceTokenizer):
     MAX_REMEMBERED = 200_000
 
     def __init__(self, params: punkt.PunktParameters):
-        super().__init__(params)
+        super().__init__(params, lang_vars=_LanguageVars(), token_cls=_Token)
         self._verdicts: dict[str, bool] = {}
 
     def text_contains_sentbreak(self, text: str) -> bool:

@@ -45,18 +45,27 @@ def _table(tables: Mapping[str, pd.DataFrame], name: str) -> pd.DataFrame:
         ) from None
 
 
-def _hedge_counts(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    articles = _table(tables, "articles")
-    sentences = _table(tables, "sentences")
-    hedges = _table(tables, "hedges")
+def _body_counts(articles: pd.DataFrame, sentences: pd.DataFrame):
+    """Body words and sentences per article, and a test of which rows lie in body sentences."""
     ids = pd.Index(articles["article_id"].astype("string"), name="article_id")
     body = sentences[sentences["part"] == "body"]
     counts = pd.DataFrame(index=ids)
     counts["n_body_words"] = body.groupby("article_id")["n_words"].sum()
     counts["n_body_sentences"] = body.groupby("article_id").size()
     body_keys = pd.MultiIndex.from_frame(body[["article_id", "sentence_id"]])
-    in_body = pd.MultiIndex.from_frame(hedges[["article_id", "sentence_id"]]).isin(body_keys)
-    hedges = hedges[in_body]
+
+    def in_body(frame: pd.DataFrame):
+        return pd.MultiIndex.from_frame(frame[["article_id", "sentence_id"]]).isin(body_keys)
+
+    return counts, in_body
+
+
+def _hedge_counts(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    articles = _table(tables, "articles")
+    sentences = _table(tables, "sentences")
+    hedges = _table(tables, "hedges")
+    counts, in_body = _body_counts(articles, sentences)
+    hedges = hedges[in_body(hedges)]
     is_hedge = hedges["polarity"] == "hedge"
     counts["n_hedges"] = is_hedge.groupby(hedges["article_id"]).sum()
     counts["n_boosters"] = (~is_hedge).groupby(hedges["article_id"]).sum()
@@ -178,13 +187,8 @@ def article_quoting(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     sentences = _table(tables, "sentences")
     quotes = _table(tables, "quotes")
     attributions = _table(tables, "attributions")
-    ids = pd.Index(articles["article_id"].astype("string"), name="article_id")
-    body = sentences[sentences["part"] == "body"]
-    table = pd.DataFrame(index=ids)
-    table["n_body_words"] = body.groupby("article_id")["n_words"].sum()
-    table["n_body_sentences"] = body.groupby("article_id").size()
-    body_keys = pd.MultiIndex.from_frame(body[["article_id", "sentence_id"]])
-    quotes = quotes[pd.MultiIndex.from_frame(quotes[["article_id", "sentence_id"]]).isin(body_keys)]
+    table, in_body = _body_counts(articles, sentences)
+    quotes = quotes[in_body(quotes)]
     table["n_quotes"] = quotes.groupby("article_id").size()
     speech = quotes[quotes["kind"].isin(["direct", "partial"])].sort_values(["article_id", "start"])
     # A quotation inside another (a nested or unclosed one) must not count its words twice.

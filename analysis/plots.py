@@ -444,6 +444,13 @@ def sentence_strip(
 # sources) and for a corpus (over articles and groups) --------------------------------------
 
 
+def _with_group(tables: Mapping[str, pd.DataFrame], groups: pd.Series) -> dict:
+    """The tables with a ``group`` column in ``articles`` (from :func:`article_groups`)."""
+    articles = tables["articles"]
+    ids = articles["article_id"].astype("string")
+    return {**tables, "articles": articles.assign(group=groups.reindex(ids).to_numpy())}
+
+
 def _n_articles(tables: Mapping[str, pd.DataFrame]) -> int:
     return int((tables["articles"]["status"] == "ok").sum())
 
@@ -733,10 +740,7 @@ def hedging_by_group_chart(tables: Mapping[str, pd.DataFrame], note: str | None 
 
     groups = article_groups(tables)
     if groups is not None:
-        articles = tables["articles"].assign(
-            group=groups.reindex(tables["articles"]["article_id"].astype("string")).to_numpy()
-        )
-        table = hedging_by_group({**tables, "articles": articles}, "group")
+        table = hedging_by_group(_with_group(tables, groups), "group")
         rates = table[["reporter_per_100_words", "source_per_100_words"]]
         if groups.name not in ("year", "month"):
             rates = rates.loc[table["n_articles"].sort_values(ascending=False).index[:25]]
@@ -980,10 +984,7 @@ def _mix_chart(
     sources = tables["sources"]
     groups = article_groups(tables)
     if groups is not None and len(sources):
-        articles = tables["articles"].assign(
-            group=groups.reindex(tables["articles"]["article_id"].astype("string")).to_numpy()
-        )
-        shares = source_mix({**tables, "articles": articles}, column, by="group")
+        shares = source_mix(_with_group(tables, groups), column, by="group")
         shares = shares.loc[:, shares.sum() > 0]
         return grouped_bars(
             shares,

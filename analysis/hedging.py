@@ -5,8 +5,10 @@ A hedge is a span of an article that makes a statement less certain (``may``, ``
 (``what he called``, scare quotes); a booster makes it more certain (``clearly``, ``no doubt``).
 Cues come from ``lexicons/hedges.txt``, where each phrase carries its category and the context
 rule that decides when a match is a cue (``about`` only before a quantity, ``could`` not in
-``could not``, ``until`` only before a clause). Matching is one compiled alternation per
-sentence, longest phrase first, so a multi-word cue is one span.
+``could not``, ``until`` only before a clause). One scan per article finds candidates (a
+phrase's first word, or its first two where the second is fixed, as one prefix-factored
+pattern); each candidate is then tried against its phrases longest first, inside its sentence,
+so a multi-word cue is one span.
 
 Each hedge also gets a *voice*: ``source`` when it lies inside a quotation or inside the content
 of an attribution (the uncertainty is the quoted person's: ``“I think we will ...”``), and

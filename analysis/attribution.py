@@ -39,6 +39,7 @@ not attributions.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -68,6 +69,9 @@ _TOKEN = re.compile(
     r"|\w+(?:[’'\-.&]\w+)*(?:(?<=s)[’'](?=\s\w))?\.?"  # words; plural possessive: Sanders’
     r"|[“”„«»‘’\"']+|\S"
 )
+# The same tokens with the white space before each: one ``findall`` gives every token and,
+# from the lengths, its span (no match object per token).
+_SPACED_TOKEN = re.compile(rf"(\s*+)({_TOKEN.pattern})")
 
 _OPENING_QUOTES = frozenset("“„«‘\"'")
 _CLOSING_QUOTES = frozenset("”»’\"'")
@@ -128,6 +132,18 @@ _CLAUSE_OPENERS = frozenset(
     {"while", "as", "when", "although", "though", "which", "where", "whereas", "because",
      "before", "after", "despite", "even", "but", "who"}
 )  # fmt: skip
+# Unions the rules test tokens against, built once (not once per test).
+_QUOTE_MARKS = _OPENING_QUOTES | _CLOSING_QUOTES
+_SUBJECT_OR_TIME = _SUBJECT_STOPS | _TIME_WORDS
+_PHRASE_STOPS = _PREPOSITIONS | _TIME_WORDS | _SUBJECT_STOPS
+_TIME_OR_PREPOSITION = _TIME_WORDS | _PREPOSITIONS
+_APPOSITIVE_OPENERS = _DETERMINERS | {"who", "which"}
+_CLAUSE_HEADS = _WH_WORDS | {"that"}
+_SUBJECT_PRONOUNS = _PRONOUNS - {"it", "you"}  # "it" and "you" are as often objects
+_LEAD_IN_PREPOSITIONS = _PREPOSITIONS | {"following", "to"}
+_DETERMINERS_PRONOUNS = _DETERMINERS | _PRONOUNS
+_PRONOUNS_ARTICLES = _PRONOUNS | _ARTICLES
+_SINGLE_OBJECTS = _OBJECT_PRONOUNS | {"this", "that", "yes", "no"}
 # What may stand right before a participial cue whose subject is the main clause's.
 _PARTICIPLE_LEADS = frozenset(
     {",", "-", "--", "—", "–", "by", "after", "before", "while", "in", "without", "when", "and"}
@@ -172,6 +188,9 @@ class Token:
 
     def __repr__(self) -> str:
         return f"Token(start={self.start!r}, end={self.end!r}, text={self.text!r})"
+
+
+_START = operator.attrgetter("start")
 
 
 @dataclass
@@ -224,12 +243,26 @@ def _news_agencies() -> frozenset[str]:
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Word and punctuation tokens of ``text[start:end]`` with their spans."""
+    """Word and punctuation tokens of ``text[start:end]`` with their spans.
+
+    Examples
+    --------
+    >>> tokens = tokenize("He didn’t say, U.S. aides said.")
+    >>> [t.text for t in tokens]
+    ['He', 'did', 'n’t', 'say', ',', 'U.S.', 'aides', 'said', '.']
+    >>> [t.start for t in tokens]
+    [0, 3, 6, 10, 13, 15, 20, 26, 30]
+    """
+    end = len(text) if end is None else min(end, len(text))
+    while end > start and text[end - 1].isspace():
+        end -= 1  # trailing white space, which no token follows, would be tried at every position
     tokens: list[Token] = []
     append = tokens.append
-    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        word = match.group()
-        first, last = match.span()
+    position = start
+    # Tokens cover every non-space character, so only white space lies between them.
+    for space, word in _SPACED_TOKEN.findall(text, start, end):
+        first = position + len(space)
+        position = last = first + len(word)
         if (
             word[-1] == "."
             and len(word) > 1
@@ -269,6 +302,13 @@ class _Sentence:
             if t.is_word and t.text[:1].isalpha() and t.lower not in _TITLE_SMALL_WORDS
         ]
         return len(words) >= 3 and sum(t.capitalised for t in words) >= 0.8 * len(words)
+
+    def words_between(self, start: int, end: int) -> list[Token]:
+        """The word tokens that start in ``[start, end)``."""
+        tokens = self.tokens
+        first = bisect.bisect_left(tokens, start, key=_START)
+        last = bisect.bisect_left(tokens, end, lo=first, key=_START)
+        return [token for token in tokens[first:last] if token.is_word]
 
     def quote_at(self, position: int) -> QuoteSpan | None:
         """The quotation whose inside contains ``position``."""
@@ -337,7 +377,7 @@ def _subject_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
     if tokens[j - 1].text == "," and j >= 3:
         k = j - 2
         while k > 0 and tokens[k].text not in (",", ";", ":") and j - k < 30:
-            if tokens[k].text[-1] in _OPENING_QUOTES | _CLOSING_QUOTES:
+            if tokens[k].text[-1] in _QUOTE_MARKS:
                 return None
             k -= 1
         if tokens[k].text == "," and k + 1 < j - 1:
@@ -484,7 +524,7 @@ def _subject_right(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
     role_start = (
         first.is_word
         and not first.capitalised
-        and first.lower not in _SUBJECT_STOPS | _TIME_WORDS
+        and first.lower not in _SUBJECT_OR_TIME
         and any(t.capitalised for t in tokens[k + 1 : k + 4])
         and not any(t.lower in _SUBJECT_STOPS or not t.is_word for t in tokens[k + 1 : k + 2])
     )
@@ -505,7 +545,7 @@ def _subject_right(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
         ) and not inside_name:
             break
         name_of = token.lower == "of" and j + 1 < len(tokens) and tokens[j + 1].capitalised
-        stops = token.lower in _PREPOSITIONS | _TIME_WORDS | _SUBJECT_STOPS
+        stops = token.lower in _PHRASE_STOPS
         if j > k and stops and not name_of:
             break
         if (
@@ -551,7 +591,7 @@ def _opens_appositive(token: Token) -> bool:
         token.is_word
         and not (word.endswith("ing") and not token.capitalised)
         and word not in _PREPOSITIONS
-        and (word not in _SUBJECT_STOPS or word in _DETERMINERS | {"who", "which"})
+        and (word not in _SUBJECT_STOPS or word in _APPOSITIVE_OPENERS)
     )
 
 
@@ -696,10 +736,23 @@ _DASH_CHARACTERS = frozenset("―—–-")  # the characters of every token in _
 
 
 @cache
-def _cue_words() -> tuple[frozenset[str], tuple[str, ...]]:
-    """First words of the cues: plain ones, and those with inner punctuation (``e-mailed``)."""
-    words = frozenset(reporting_cues())
-    return words, tuple(word for word in words if not word.isalnum())
+def _cue_words() -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]], tuple[str, ...]]:
+    """What :func:`_may_attribute` looks for, from the cue lexicon:
+
+    - first words that may be a cue by themselves (a one-word cue, or a phrase with inner
+      punctuation, which word runs cannot check);
+    - the other first words, with the rest of each of their phrases (``hit`` → ``out``), which
+      must follow as whole word runs;
+    - first words with inner punctuation (``e-mailed``), looked for in the text itself.
+    """
+    alone, phrases = set(), {}
+    for word, entries in reporting_cues().items():
+        if any(len(cue.words) == 1 or not all(w.isalnum() for w in cue.words) for cue in entries):
+            alone.add(word)
+        else:
+            phrases[word] = tuple(cue.words[1:] for cue in entries)
+    punctuated = tuple(word for word in reporting_cues() if not word.isalnum())
+    return frozenset(alone), phrases, punctuated
 
 
 def _may_attribute(text: str, start: int, end: int, nearby: Sequence[QuoteSpan]) -> bool:
@@ -707,8 +760,9 @@ def _may_attribute(text: str, start: int, end: int, nearby: Sequence[QuoteSpan])
     sentences without a cue skip tokenisation.
 
     It errs on the side of yes: every rule needs a token that starts a cue (found among the
-    lower-cased runs of word characters; a run minus its last letter covers ``could|n’t``),
-    a colon, or a dash right after a quotation.
+    lower-cased runs of word characters; a run minus its last letter covers ``could|n’t``;
+    a phrase such as ``hit out`` needs all its words, one after the other), a colon, or a dash
+    right after a quotation.
     """
     lowered = text[start:end].lower()
     if ":" in lowered:
@@ -719,12 +773,19 @@ def _may_attribute(text: str, start: int, end: int, nearby: Sequence[QuoteSpan])
             after += 1
         if start <= after < end and text[after] in _DASH_CHARACTERS:
             return True
-    plain, punctuated = _cue_words()
+    alone, phrases, punctuated = _cue_words()
     runs = _WORD_RUN.findall(lowered)
-    if not plain.isdisjoint(runs):
+    if not alone.isdisjoint(runs):
         return True
-    if any(run[-1] == "n" and run[:-1] in plain for run in runs):
-        return True
+    for word in phrases.keys() & runs:
+        # Tokens that spell a phrase are word runs with only white space between them.
+        for at in (n for n, run in enumerate(runs) if run == word):
+            if any(tuple(runs[at + 1 : at + 1 + len(rest)]) == rest for rest in phrases[word]):
+                return True
+    if ("n’t" in lowered or "n't" in lowered) and any(
+        run[-1] == "n" and (run[:-1] in alone or run[:-1] in phrases) for run in runs
+    ):
+        return True  # a contraction's first token: "could|n’t" is the run "couldn"
     return any(word in lowered for word in punctuated)
 
 
@@ -896,19 +957,18 @@ def _sentence_attributions(sentence: _Sentence, sentence_id: int) -> list[Attrib
     if colon is not None:
         results.append(colon)
     first_words = reporting_cues()
-    i = 0
-    while i < len(tokens):
-        # most tokens start no cue: one dict look-up here, no call
-        cue = _match_cue(tokens, i) if tokens[i].lower in first_words else None
+    free = 0  # tokens before this one belong to a cue already used
+    # most tokens start no cue: one look-up each, in a comprehension
+    for i in [n for n, token in enumerate(tokens) if token.lower in first_words]:
+        if i < free:
+            continue
+        cue = _match_cue(tokens, i)
         if cue is None or not _is_cue_use(sentence, i, cue):
-            i += 1
             continue
         attribution = _attribute(sentence, sentence_id, i, cue, results)
         if attribution is not None:
             results.append(attribution)
-            i += len(cue.words)
-        else:
-            i += 1
+            free = i + len(cue.words)
     _cut_overlaps(sentence, results)
     _cut_before_new_clauses(sentence, results)
     # An attribution inside another's content ("He said China found X") is part of what the
@@ -1207,7 +1267,7 @@ def _inner_coordination(
         return False
     first = sentence.text[holder.content[-1][0] : holder.content[-1][1]].split(maxsplit=1)[0]
     # "it" and "you" are as often objects ("called it shameful and called on ...")
-    return first.lower() in _WH_WORDS | {"that"} or first.lower() in _PRONOUNS - {"it", "you"}
+    return first.lower() in _CLAUSE_HEADS or first.lower() in _SUBJECT_PRONOUNS
 
 
 def _skip_lead_in(tokens: Sequence[Token], k: int) -> int:
@@ -1230,7 +1290,7 @@ def _skip_lead_in(tokens: Sequence[Token], k: int) -> int:
     end = _skip_trailer(tokens, k)
     if end == k or end >= len(tokens):
         return k
-    if tokens[k].lower in _TIME_WORDS or tokens[k].lower in _PREPOSITIONS | {"following", "to"}:
+    if tokens[k].lower in _TIME_WORDS or tokens[k].lower in _LEAD_IN_PREPOSITIONS:
         for m in range(end, min(len(tokens), k + 30)):
             if tokens[m].lower == "that":
                 return m
@@ -1374,7 +1434,7 @@ def _content_before(sentence: _Sentence, boundary: Token) -> tuple[int, int] | N
     content = _trim_content(sentence.text, start, boundary.start)
     if content is None:
         return None
-    words = [t for t in sentence.tokens if content[0] <= t.start < content[1] and t.is_word]
+    words = sentence.words_between(*content)
     return content if len(words) >= 2 else None
 
 
@@ -1387,7 +1447,7 @@ def _after_lead_adverbial(sentence: _Sentence) -> int:
     for m in range(1, min(len(tokens) - 1, 9)):
         if tokens[m].text == ",":
             following = tokens[m + 1]
-            if following.capitalised or following.lower in _DETERMINERS | _PRONOUNS:
+            if following.capitalised or following.lower in _DETERMINERS_PRONOUNS:
                 return following.start
             break
         if tokens[m].text in (".", ";", ":") or tokens[m].text[-1] in _OPENING_QUOTES:
@@ -1412,7 +1472,7 @@ def _clause_end(sentence: _Sentence, k: int) -> int:
         if opens_subordinate:
             return token.start
         lead = [t for t in tokens[k:m] if t.is_word]
-        if lead and lead[0].lower in _WH_WORDS | {"that"}:
+        if lead and lead[0].lower in _CLAUSE_HEADS:
             lead = lead[1:]
         if len(lead) < 3:
             continue  # "that after taxes, as a couple with one income, ...": still the lead-in
@@ -1422,7 +1482,7 @@ def _clause_end(sentence: _Sentence, k: int) -> int:
             following is not None
             and following.lower in ("and", "or")
             and after is not None
-            and (after.capitalised or after.lower in _PRONOUNS | _ARTICLES)
+            and (after.capitalised or after.lower in _PRONOUNS_ARTICLES)
         ):
             return token.start  # ", and Republican Donald Trump has been ...": a new clause
         # ", joking that ...", ", while ...", ", which ...": a new clause, not the content
@@ -1465,13 +1525,13 @@ def _content_after(sentence: _Sentence, k: int) -> list[tuple[int, int]] | None:
     running = sentence.quote_at(content[1] - 1)
     if running is not None and running.start >= content[0] and running.end > content[1]:
         content = (content[0], running.end)  # a quotation opened in the content goes on
-    words = [t for t in tokens if content[0] <= t.start < content[1] and t.is_word]
+    words = sentence.words_between(*content)
     single_object = len(words) == 1 and (
-        words[0].lower in _OBJECT_PRONOUNS | {"this", "that", "yes", "no"}
+        words[0].lower in _SINGLE_OBJECTS
         or (words[0].capitalised and words[0].lower not in _TIME_WORDS)
     )
     if (len(words) < 2 and not single_object) or all(
-        t.lower in _TIME_WORDS | _PREPOSITIONS for t in words
+        t.lower in _TIME_OR_PREPOSITION for t in words
     ):
         return None  # "said on Monday."; but "decried it", "endorsed Trump"
     return [content]

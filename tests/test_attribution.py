@@ -197,3 +197,21 @@ def test_spans_index_the_text():
             start, end = getattr(row, f"{role}_start"), getattr(row, f"{role}_end")
             if not pd.isna(start):
                 assert text[start:end] == getattr(row, f"{role}_text")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "may"),
+    [
+        ("The storm hit the coast on Monday.", False),  # "hit" alone is no cue; "hit out" is
+        ("The minister hit out at critics.", True),
+        ("The minister hit\nout at critics.", True),  # a line break is white space too
+        ("The storm hit the coast, and out went the lights.", False),
+        ("Residents: shaken.", True),  # a colon may introduce a source
+    ],
+)
+def test_the_cheap_pre_test_admits_every_sentence_with_a_possible_cue(sentence, may):
+    from analysis.attribution import _may_attribute, _Sentence, _sentence_attributions
+
+    assert _may_attribute(sentence, 0, len(sentence), []) is may
+    if not may:  # what the pre-test turns away, the rules would not have attributed
+        assert _sentence_attributions(_Sentence(sentence, 0, len(sentence), []), 0) == []

@@ -733,6 +733,7 @@ def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _WORD_RUN = re.compile(r"\w+")
 _DASH_CHARACTERS = frozenset("―—–-")  # the characters of every token in _DASHES
+_DASH = re.compile("[―—–-]")
 
 
 @cache
@@ -884,6 +885,8 @@ _DASHES = frozenset({"―", "—", "–", "-", "--"})
 def _dash_signature(sentence: _Sentence, sentence_id: int) -> Attribution | None:
     """``“Quote.” ― Sonya Herridge``: a dash and a name right after a quotation (pull quotes,
     vox pops, letters) attribute the quotation to the name."""
+    if not sentence.quotes or not _DASH.search(sentence.text, sentence.start, sentence.end):
+        return None  # no quotation nearby, or no dash: no need to look at every token
     tokens = sentence.tokens
     for m, token in enumerate(tokens):
         if token.text not in _DASHES:

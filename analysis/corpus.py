@@ -40,9 +40,11 @@ from analysis.tables import TABLE_SCHEMAS, _write_atomically
 
 __all__ = ["ArticleFailed", "CorpusSummary", "DEFAULT_BATCH_SIZE", "parse_batch", "parse_corpus"]
 
-#: Articles per batch: large enough that per-batch costs (a part file per table, a process
-#: hand-over) are small, small enough that a batch's tables take a few tens of MB.
-DEFAULT_BATCH_SIZE = 250
+#: Articles per batch: large enough that per-batch costs (six part files, a process hand-over)
+#: are small (on BBC, writing 9 batches of 250 took 0.4 s of CPU, 3 batches of 1,000 0.2 s),
+#: small enough that a batch's tables take a few tens of MB and an interrupted run loses
+#: only seconds of work.
+DEFAULT_BATCH_SIZE = 1000
 
 MANIFEST = "_manifest.jsonl"
 _PART = re.compile(r"part-(\d+)\.(parquet|csv)$")

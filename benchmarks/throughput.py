@@ -88,6 +88,25 @@ _SPIN = (
 )
 
 
+def _spin(count: int) -> float:
+    """Seconds of the slowest of ``count`` processes each running the reference loop."""
+    children = [
+        subprocess.Popen([sys.executable, "-c", _SPIN], stdout=subprocess.PIPE, text=True)
+        for _ in range(count)
+    ]
+    return max(float(child.communicate()[0]) for child in children)
+
+
+def reference_seconds() -> float:
+    """Median seconds of a fixed pure-Python loop (10 million additions) in one process.
+
+    The virtual machines here share physical cores, and their speed varies from hour to hour
+    (the same loop has taken from 0.6 s to 1.7 s): this figure, printed next to the
+    throughput, says how fast the machine was when it was measured.
+    """
+    return statistics.median(_spin(1) for _ in range(3))
+
+
 def parallel_capacity(processes: int) -> float:
     """How many cores' worth of pure-Python work ``processes`` processes get at once here.
 
@@ -96,15 +115,8 @@ def parallel_capacity(processes: int) -> float:
     the host than about the parser. ``processes`` (ideal) down to 1 (no parallelism at all).
     """
 
-    def spin(count: int) -> float:
-        children = [
-            subprocess.Popen([sys.executable, "-c", _SPIN], stdout=subprocess.PIPE, text=True)
-            for _ in range(count)
-        ]
-        return max(float(child.communicate()[0]) for child in children)
-
-    alone = min(spin(1) for _ in range(2))
-    together = min(spin(processes) for _ in range(2))
+    alone = min(_spin(1) for _ in range(2))
+    together = min(_spin(processes) for _ in range(2))
     return processes * alone / together
 
 
@@ -140,6 +152,7 @@ def main() -> int:
     print(f"whole CLI runs (start-up included), {cores} cores, Python {sys.version.split()[0]}")
     # Other work on the machine slows every run, and the all-workers runs most: say so.
     print(f"load average before the first run: {os.getloadavg()[0]:.2f}")
+    print(f"machine speed: the reference loop takes {reference_seconds():.2f} s (lower is faster)")
     if cores > 1:
         print(
             f"parallel capacity: {cores} processes of pure Python run at "
@@ -152,6 +165,7 @@ def main() -> int:
         one, _ = measure("BBC, 1 worker", [bbc], 1, articles, mb, args.runs)
         every, _ = measure(f"BBC, {cores} workers", [bbc], cores, articles, mb, args.runs)
         print(f"BBC: {cores} workers / 1 worker = {every / one:.2f}x")
+        print(f"machine speed after the BBC runs: reference loop {reference_seconds():.2f} s")
     if args.only in (None, "reuters"):
         reuters = require("reuters21578/reuters21578.jsonl")
         with reuters.open("rb") as handle:

@@ -401,11 +401,14 @@ class Segmenter:
                 is not None
             ):
                 cuts.add(match.start())
+        # A line runs from the end of the previous line break, whichever kind it is ("\r\n",
+        # "\r", U+2028, ...), or from the start of the paragraph.
+        line_start = start
         for match in _SINGLE_LINE_BREAK.finditer(text, start, end):
-            line_start = text.rfind("\n", start, match.start()) + 1
-            line = text[max(line_start, start) : match.start()].strip()
+            line = text[line_start : match.start()].strip()
             if _TERMINAL.search(line) or _is_heading(line) or _BULLET.match(text, match.end()):
                 cuts.add(match.start())
+            line_start = match.end()
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

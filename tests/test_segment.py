@@ -120,6 +120,29 @@ def test_sentence_boundaries(text, expected):
     assert sentences(text) == expected
 
 
+# "\r\n" is left out: analysis.text's PARAGRAPH_BREAK reads a single "\r\n" as a blank line.
+@pytest.mark.parametrize("line_break", ["\r", "\u2028", "\x85", "\v", "\f", "\x1c"])
+def test_lines_end_at_any_kind_of_line_break(line_break):
+    # A line ending in a full stop ends its sentence and a heading in capitals is a sentence
+    # of its own, whatever the line breaks are: the same sentences as with "\n".
+    lines = [
+        "The mayor spoke at length",
+        "about the plan.",
+        "HARSH WORDS",
+        "Critics said it was late",
+        "and costly.",
+    ]
+    expected = [
+        "The mayor spoke at length\nabout the plan.",
+        "HARSH WORDS",
+        "Critics said it was late\nand costly.",
+    ]
+    assert sentences("\n".join(lines)) == expected
+    assert sentences(line_break.join(lines)) == [
+        sentence.replace("\n", line_break) for sentence in expected
+    ]
+
+
 def test_paragraph_ids_follow_blank_lines_and_indents():
     text = "One. Two.\n\nThree.\n    Four starts an indented paragraph.\nFive."
     spans = sentence_spans(text, parts=())

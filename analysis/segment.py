@@ -37,7 +37,7 @@ from nltk.tokenize import punkt
 from analysis.lexicon import load_lexicon, load_lexicon_table
 from analysis.metadata import find_metadata
 from analysis.tables import SENTENCE_COLUMNS, conform
-from analysis.text import LINE_BREAK, PARAGRAPH_BREAK, count_words
+from analysis.text import PARAGRAPH_BREAK, count_words
 
 __all__ = [
     "Segmenter",
@@ -55,7 +55,11 @@ __all__ = [
 #: (else whitespace) before the limit, which is then a boundary.
 MAX_PIECE_CHARS = 10_000
 
-_SINGLE_LINE_BREAK = re.compile(LINE_BREAK)
+# LINE_BREAK (tests check they agree), written to start with a character class: ``re`` then skips
+# ahead to the next line-break character instead of trying the alternation at every position.
+_SINGLE_LINE_BREAK = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028](?:(?<=\r)\n)?")
+# Every character a PARAGRAPH_BREAK can start with (its leading lookahead): see _paragraph_breaks.
+_BREAK_CHARACTER = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 _TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*$")
 _FIRST_WORD = re.compile(r"\s*([\"“‘'«(\[]*)(\w*)")
 _DOTTED_INITIALISM = re.compile(r"(?:[^\W\d_]\.){2,}")
@@ -63,8 +67,9 @@ _NEVER_START = frozenset(".,;:")
 # A list item at the start of a line: "- Best sound design ...", "• ...", "2) ...".
 _BULLET = re.compile(r"[ \t]*(?:[-*•·▪–—]|\d{1,2}[.)])[ \t]")
 # An abbreviation, white space, then a capitalised word or an opening quotation mark: a place
-# where Punkt, without training, never looks for a boundary.
-_AFTER_ABBREVIATION = re.compile(r"(?<=\.)(?=\s+[\"“‘'«]?[A-Z])")
+# where Punkt, without training, never looks for a boundary (the end of the match). Starting
+# with the full stop, rather than a look-behind, lets ``re`` skip ahead to the next one.
+_AFTER_ABBREVIATION = re.compile(r"\.(?=\s+[\"“‘'«]?[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -95,15 +100,27 @@ def _abbreviations() -> dict[str, str]:
     return _abbreviation_kinds()[0]
 
 
+#: Kinds already looked up by :func:`abbreviation_kind` (tokens recur; started afresh when full).
+_KINDS_SEEN: dict[str, str | None] = {}
+_MAX_KINDS_SEEN = 100_000
+
+
 def abbreviation_kind(token: str) -> str | None:
     """The lexicon kind of ``token`` if it is an abbreviation (``""`` for no particular
     kind), else ``None``. Dotted initialisms (``N.Y.``, ``a.m.``) are abbreviations."""
+    try:
+        return _KINDS_SEEN[token]
+    except KeyError:
+        pass
     folded, cased = _abbreviation_kinds()
     kind = folded.get(token.casefold())
     if kind is None:
         kind = cased.get(token)
     if kind is None and _DOTTED_INITIALISM.fullmatch(token):
         kind = ""
+    if len(_KINDS_SEEN) >= _MAX_KINDS_SEEN:
+        _KINDS_SEEN.clear()
+    _KINDS_SEEN[token] = kind
     return kind
 
 
@@ -366,7 +383,7 @@ class Segmenter:
         ``parts`` are ``(start, end, part)`` spans (byline, dateline, credits) that must each be
         one sentence; everything else is ``body``.
         """
-        paragraph_breaks = [m.span() for m in PARAGRAPH_BREAK.finditer(text)]
+        paragraph_breaks = _paragraph_breaks(text)
         cuts: set[int] = set()
         forced: set[int] = set()
         paragraph_start = 0
@@ -382,7 +399,8 @@ class Segmenter:
             for cut in cuts | forced
             if 0 < cut < len(text) and (cut in forced or _keeps_boundary(text, cut))
         )
-        kept = [cut for cut in kept if not _inside(cut, parts)]
+        if parts:
+            kept = [cut for cut in kept if not _inside(cut, parts)]
         return _assemble(text, kept, [start for start, _ in paragraph_breaks], parts)
 
     def _paragraph_cuts(
@@ -396,11 +414,9 @@ class Segmenter:
         forced.update(piece_end for _, piece_end in pieces[:-1])
         for match in _AFTER_ABBREVIATION.finditer(text, start, end):
             # Judged by _keeps_boundary like every other candidate.
-            if (
-                _final_abbreviation(text[max(start, match.start() - 64) : match.start()])
-                is not None
-            ):
-                cuts.add(match.start())
+            cut = match.end()
+            if _final_abbreviation(text[max(start, cut - 64) : cut]) is not None:
+                cuts.add(cut)
         # A line runs from the end of the previous line break, whichever kind it is ("\r\n",
         # "\r", U+2028, ...), or from the start of the paragraph.
         line_start = start
@@ -409,6 +425,25 @@ class Segmenter:
             if _TERMINAL.search(line) or _is_heading(line) or _BULLET.match(text, match.end()):
                 cuts.add(match.start())
             line_start = match.end()
+
+
+def _paragraph_breaks(text: str) -> list[tuple[int, int]]:
+    """The spans of ``PARAGRAPH_BREAK.finditer(text)``, found faster.
+
+    The pattern starts with a look-ahead, which ``re`` tries at every position of the text;
+    here ``re`` skips to each character a break can start with and tries the pattern there,
+    resuming after a break as ``finditer`` does.
+    """
+    spans = []
+    position = 0
+    while found := _BREAK_CHARACTER.search(text, position):
+        match = PARAGRAPH_BREAK.match(text, found.start())
+        if match:
+            spans.append(match.span())
+            position = match.end()
+        else:
+            position = found.start() + 1
+    return spans
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -494,7 +529,11 @@ def _assemble(
             continue
         if sentences and _has_break_between(paragraph_break_starts, previous_end, start):
             paragraph_id += 1
-        part = next((name for s, e, name in parts if s <= start < e), "body")
+        part = "body"
+        for part_start, part_end, name in parts:
+            if part_start <= start < part_end:
+                part = name
+                break
         sentences.append(Sentence(start, end, paragraph_id, part))
         previous_end = end
     return sentences
@@ -563,23 +602,23 @@ def body_sentence_spans(sentences: pd.DataFrame | dict[str, list]) -> list[tuple
 def sentence_columns(row: dict, segmenter: Segmenter | None = None) -> dict[str, list]:
     """The ``sentences`` rows of one ``articles`` row, as column lists (none unless its status
     is ``ok``). The pipeline builds its tables from these, one DataFrame per corpus."""
-    columns: dict[str, list] = {name: [] for name in SENTENCE_COLUMNS}
     if row.get("status") != "ok":
-        return columns
+        return {name: [] for name in SENTENCE_COLUMNS}
     text = row["text"]
     has_metadata = any(f"{name}_start" in row for name in ("byline", "dateline", "credits"))
     parts = _parts_of(row) if has_metadata else None
-    for number, sentence in enumerate(sentence_spans(text, segmenter, parts)):
-        sentence_text = text[sentence.start : sentence.end]
-        columns["article_id"].append(row["article_id"])
-        columns["sentence_id"].append(number)
-        columns["paragraph_id"].append(sentence.paragraph_id)
-        columns["start"].append(sentence.start)
-        columns["end"].append(sentence.end)
-        columns["text"].append(sentence_text)
-        columns["part"].append(sentence.part)
-        columns["n_words"].append(count_words(sentence_text))
-    return columns
+    sentences = sentence_spans(text, segmenter, parts)
+    texts = [text[sentence.start : sentence.end] for sentence in sentences]
+    return {
+        "article_id": [row["article_id"]] * len(sentences),
+        "sentence_id": list(range(len(sentences))),
+        "paragraph_id": [sentence.paragraph_id for sentence in sentences],
+        "start": [sentence.start for sentence in sentences],
+        "end": [sentence.end for sentence in sentences],
+        "text": texts,
+        "part": [sentence.part for sentence in sentences],
+        "n_words": [count_words(sentence_text) for sentence_text in texts],
+    }
 
 
 def article_sentences(row: dict, segmenter: Segmenter | None = None) -> pd.DataFrame:

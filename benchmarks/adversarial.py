@@ -35,6 +35,7 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "one paragraph without full stops": (lambda n: "and the minister said " * n, 4_500, "words"),
     "would and could, no full stops": (lambda n: "it would if it could " * n, 4_500, "words"),
     "line breaks": (lambda n: "x\n" * n, 50_000, "lines"),
+    "carriage-return line breaks": (lambda n: "x\r" * n, 50_000, "lines"),
     "dots and abbreviations": (lambda n: "U.S. Mr. e.g. ... " * n, 5_000, "repeats"),
 }
 

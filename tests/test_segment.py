@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
 from analysis import SENTENCE_COLUMNS, Segmenter, load_articles, sentence_spans, split_sentences
-from analysis.segment import MAX_PIECE_CHARS
+from analysis.segment import (
+    _AFTER_ABBREVIATION,
+    _SINGLE_LINE_BREAK,
+    MAX_PIECE_CHARS,
+    _paragraph_breaks,
+)
+from analysis.text import LINE_BREAK, PARAGRAPH_BREAK
 
 
 def sentences(text: str) -> list[str]:
@@ -118,6 +126,61 @@ def sentences(text: str) -> list[str]:
 )
 def test_sentence_boundaries(text, expected):
     assert sentences(text) == expected
+
+
+# "\r\n" is left out: analysis.text's PARAGRAPH_BREAK reads a single "\r\n" as a blank line.
+@pytest.mark.parametrize("line_break", ["\r", "\u2028", "\x85", "\v", "\f", "\x1c"])
+def test_lines_end_at_any_kind_of_line_break(line_break):
+    # A line ending in a full stop ends its sentence and a heading in capitals is a sentence
+    # of its own, whatever the line breaks are: the same sentences as with "\n".
+    lines = [
+        "The mayor spoke at length",
+        "about the plan.",
+        "HARSH WORDS",
+        "Critics said it was late",
+        "and costly.",
+    ]
+    expected = [
+        "The mayor spoke at length\nabout the plan.",
+        "HARSH WORDS",
+        "Critics said it was late\nand costly.",
+    ]
+    assert sentences("\n".join(lines)) == expected
+    assert sentences(line_break.join(lines)) == [
+        sentence.replace("\n", line_break) for sentence in expected
+    ]
+
+
+# Every line-break character alone, in pairs, after spaces, an indent and a tab: the faster
+# patterns of analysis.segment find exactly what analysis.text's patterns find.
+_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_BREAK_MIXES = [
+    f"One{a}{gap}{b}two.{a}Three{b}  four.\tFive{a}"
+    for a in _BREAKS
+    for b in _BREAKS
+    for gap in ("", " ", " \t ")
+]
+
+
+def test_single_line_breaks_match_line_break():
+    for text in _BREAK_MIXES:
+        expected = [m.span() for m in re.finditer(LINE_BREAK, text)]
+        assert [m.span() for m in _SINGLE_LINE_BREAK.finditer(text)] == expected
+
+
+def test_paragraph_breaks_match_paragraph_break():
+    for text in [*_BREAK_MIXES, "", "no break", "\n\n\n", "a\r\n\r\nb", "a\n  b\n\tc"]:
+        assert _paragraph_breaks(text) == [m.span() for m in PARAGRAPH_BREAK.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Mr. Li. Dr. \u201cNo.\u201d", 'U.S.  A. ..\n"Q', "e.g.X a. B", "a.\u2028B. . C"]
+)
+def test_after_abbreviation_finds_the_places_its_look_behind_form_found(text):
+    # The pattern starts with the full stop and the place is the match's end.
+    look_behind = re.compile(r"(?<=\.)(?=\s+[\"\u201c\u2018'\u00ab]?[A-Z])")
+    expected = [m.start() for m in look_behind.finditer(text)]
+    assert [m.end() for m in _AFTER_ABBREVIATION.finditer(text)] == expected
 
 
 def test_paragraph_ids_follow_blank_lines_and_indents():

@@ -183,6 +183,18 @@ def test_after_abbreviation_finds_the_places_its_look_behind_form_found(text):
     assert [m.end() for m in _AFTER_ABBREVIATION.finditer(text)] == expected
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_hard_wrapped_lines_are_one_paragraph_whatever_the_line_breaks(newline):
+    # A Windows "\r\n" is one line break, not an old-Mac "\r" and then a Unix "\n".
+    unix = "The mayor said the\nbridge would reopen in\nJune.\n\nResidents cheered."
+    text = unix.replace("\n", newline)
+    spans = sentence_spans(text, parts=())
+    assert [(text[s.start : s.end].replace(newline, "\n"), s.paragraph_id) for s in spans] == [
+        ("The mayor said the\nbridge would reopen in\nJune.", 0),
+        ("Residents cheered.", 1),
+    ]
+
+
 def test_paragraph_ids_follow_blank_lines_and_indents():
     text = "One. Two.\n\nThree.\n    Four starts an indented paragraph.\nFive."
     spans = sentence_spans(text, parts=())

@@ -64,8 +64,9 @@ _PLACE_PREPOSITIONS = frozenset({"in", "of", "from", "at", "for", "near"})
 _ORGANIZATION_HEADS = frozenset(
     {"department", "ministry", "office", "house", "council", "agency", "committee", "court"}
 )
-#: Entries kept by the per-process caches of look-ups on single words and mentions: the same
-#: names, roles and pronouns come back in article after article (a few MB at most).
+#: Entries kept by each per-process cache of look-ups on single words and mentions: the same
+#: names, roles and pronouns come back in article after article. Full, the five caches hold
+#: some tens of MB; BBC (2,225 articles) fills the largest to 24,000 entries.
 _CACHE_SIZE = 1 << 16
 
 

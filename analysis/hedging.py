@@ -242,6 +242,35 @@ def _lexicon() -> tuple[re.Pattern[str], tuple[_Entry, ...], dict[str, tuple[int
     return candidates, tuple(entries), {w: tuple(i) for w, i in by_first_word.items()}
 
 
+@cache
+def _folded_candidates() -> re.Pattern[str]:
+    """The candidate pattern, case-sensitive, for text already in lower case.
+
+    The pattern is written in lower case (phrases are lower-cased into it), so on a lower-cased
+    copy of a text it finds what the case-insensitive pattern finds on the text itself.
+    """
+    return re.compile(_lexicon()[0].pattern)
+
+
+# Characters that a case-insensitive ``i`` or ``s`` matches but that ``str.lower`` leaves alone.
+_FOLD_EXCEPTIONS = ("ı", "ſ")
+
+
+def _candidate_scan(text: str) -> tuple[str, re.Pattern[str]]:
+    """The text to search for candidates, and the pattern to search it with.
+
+    A case-sensitive search of the lower-cased text finds the same matches at the same offsets
+    as the case-insensitive pattern on ``text`` and takes about half the time (the regex engine
+    compares characters without folding them). That holds when lower-casing maps every
+    character to one character (then offsets agree, and word characters stay word characters)
+    and the text has no dotless ``ı`` or long ``ſ``; otherwise ``text`` is searched as it is.
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text) and not any(c in text for c in _FOLD_EXCEPTIONS):
+        return lowered, _folded_candidates()
+    return text, _lexicon()[0]
+
+
 # --- context rules ------------------------------------------------------------------------
 
 _NUMBER_WORDS = (
@@ -458,7 +487,8 @@ def find_hedges(text: str, spans: Iterable[tuple[int, int]] | None = None) -> li
     >>> [(text[h.start:h.end], h.category) for h in find_hedges(text)]
     [('Up to 180', 'approximator'), ('may', 'modal'), ('could not be verified', 'verification')]
     """
-    candidates, entries, by_first_word = _lexicon()
+    _, entries, by_first_word = _lexicon()
+    haystack, candidates = _candidate_scan(text)
     sentences = [(0, len(text))] if spans is None else list(spans)
     found: list[HedgeSpan] = []
     if not sentences:
@@ -471,7 +501,7 @@ def find_hedges(text: str, spans: Iterable[tuple[int, int]] | None = None) -> li
     # One scan over the text; each candidate is then judged inside its own sentence. A
     # candidate that is no cue gives way after its first word (its second may start one).
     while True:
-        candidate = candidates.search(text, position, end_of_text)
+        candidate = candidates.search(haystack, position, end_of_text)
         if candidate is None:
             break
         start = candidate.start()
@@ -484,7 +514,7 @@ def find_hedges(text: str, spans: Iterable[tuple[int, int]] | None = None) -> li
             if start < s_start:
                 position = s_start
                 continue
-        word = candidate.group()
+        word = text[start : candidate.end()]  # as written: look-up keys keep their case rules
         known = keys.get(word)
         if known is None:
             known = keys.setdefault(word, _candidate_key(word, by_first_word))

@@ -83,6 +83,10 @@ _CREDITS_CONTRIBUTED = re.compile(
     r"[^\n\r]{3,300}\bcontributed(?:[ ]reporting)?[ ]to[ ]this[ ](?:report|story|article)\.?",
     re.I,
 )
+# How a "... contributed to this report." paragraph ends: checked first, so that the search for
+# "contributed" runs only in the rare closing paragraph that can hold one.
+_CONTRIBUTED_END = re.compile(r"(?:report|story|article)\.?\Z", re.I)
+_CONTRIBUTED_END_LENGTH = len("article.")
 
 
 @dataclass(frozen=True)
@@ -178,6 +182,10 @@ def _find_credits(text: str, paragraphs: list[tuple[int, int]], after: int):
         if start < after:
             break
         for pattern in (_CREDITS_PARENTHESISED, _CREDITS_PLAIN, _CREDITS_CONTRIBUTED):
+            if pattern is _CREDITS_CONTRIBUTED and not _CONTRIBUTED_END.search(
+                text, max(start, end - _CONTRIBUTED_END_LENGTH), end
+            ):
+                continue
             match = pattern.fullmatch(text, start, end)
             if match:
                 return start, end

@@ -481,11 +481,20 @@ def quote_columns(
     }
 
 
+# Every word character is inside a word (WORD_RE), and a word starts and ends with one: so the
+# first word starts at the first word character and the last word ends after the last one.
+_WORD_CHARACTER = re.compile(r"\w")
+
+
 def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the first word of ``text[start:end]`` starts and its last word ends."""
-    first, last = end, start
-    for match in WORD_RE.finditer(text, start, end):
-        if first == end:
-            first = match.start()
-        last = match.end()
-    return first, last
+    """Where the first word of ``text[start:end]`` starts and its last word ends (``end`` and
+    ``start`` when it has no word)."""
+    first = _WORD_CHARACTER.search(text, start, end)
+    if first is None:
+        return end, start
+    # Back from the end over the sentence's closing punctuation, usually a character or two
+    # (a regex would scan the whole sentence to find its last word character).
+    last = end
+    while not _is_word_char(text[last - 1]):
+        last -= 1
+    return first.start(), last

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
@@ -36,6 +36,8 @@ __all__ = [
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _OTHER_PRONOUNS = frozenset({"it", "they", "we", "i", "you"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+_PRONOUNS = _PERSON_PRONOUNS | _OTHER_PRONOUNS
+_RESOLVED_PRONOUNS = _OTHER_PRONOUNS | _RELATIVE_PRONOUNS
 _DETERMINERS = frozenset(
     [
         "the",
@@ -62,6 +64,10 @@ _PLACE_PREPOSITIONS = frozenset({"in", "of", "from", "at", "for", "near"})
 _ORGANIZATION_HEADS = frozenset(
     {"department", "ministry", "office", "house", "council", "agency", "committee", "court"}
 )
+#: Entries kept by each per-process cache of look-ups on single words and mentions: the same
+#: names, roles and pronouns come back in article after article. Full, the five caches hold
+#: some tens of MB; BBC (2,225 articles) fills the largest to 24,000 entries.
+_CACHE_SIZE = 1 << 16
 
 
 @cache
@@ -97,6 +103,11 @@ def mention_name(mention: str) -> str:
     >>> mention_name("the State Department"), mention_name("The city council in Mariupol")
     ('State Department', '')
     """
+    return _mention_name(mention)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _mention_name(mention: str) -> str:
     best = ""
     for part in mention.split(",")[:3]:
         name = _part_name(part.strip())
@@ -129,22 +140,22 @@ def _part_name(part: str) -> str:
     return " ".join(run)
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def _is_title(word: str) -> bool:
     return word.casefold().rstrip(".") in _title_words()
+
+
+_PERSON_WORD = re.compile(
+    r"\b(mr|mrs|ms|dr|president|minister|spokes\w+|official|chief|"
+    r"negotiator|delegate|secretary|adviser|advisor|musician|refugee|"
+    r"man|woman|resident|witness)\b"
+)
 
 
 def _is_person_like(mention: str, name: str) -> bool:
     if name and len(name.split()) >= 2:
         return True
-    lowered = mention.casefold()
-    return bool(
-        re.search(
-            r"\b(mr|mrs|ms|dr|president|minister|spokes\w+|official|chief|"
-            r"negotiator|delegate|secretary|adviser|advisor|musician|refugee|"
-            r"man|woman|resident|witness)\b",
-            lowered,
-        )
-    )
+    return bool(_PERSON_WORD.search(mention.casefold()))
 
 
 def resolve_sources(
@@ -183,10 +194,10 @@ def resolve_sources(
                 sources.append(Source(target, name=antecedent, kind_hint="person"))
         elif lowered in _PERSON_PRONOUNS:
             target = next((s for s in reversed(recent) if sources[s].kind_hint == "person"), None)
-        elif lowered in _OTHER_PRONOUNS | _RELATIVE_PRONOUNS:
+        elif lowered in _RESOLVED_PRONOUNS:
             target = recent[-1] if recent else None
         else:
-            name = mention_name(text)
+            name = _mention_name(text)
             target = _match_existing(sources, text, name)
             if target is None:
                 target = len(sources)
@@ -210,6 +221,7 @@ def resolve_sources(
     return ids, sources
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def _description(mention: str) -> str:
     head = mention.split(",")[0].strip()
     words = head.split()
@@ -258,6 +270,8 @@ def _antecedent(text: str, position: int) -> str | None:
 
 _RELATIVE_CLAUSE = re.compile(r",?\s+(?:who|which|that|whose)\b.*$", re.DOTALL | re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+# Where the head of a description ends: "spokesperson | for the company".
+_HEAD_END = re.compile(r"\s(?:for|of|at|in|from|with|to|on|near)\s")
 
 
 @cache
@@ -298,6 +312,7 @@ def _agency_names() -> frozenset[str]:
     return frozenset(entry.casefold() for entry in load_lexicon("news_agencies"))
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def _role(word: str) -> tuple[str, str] | None:
     """(type, kind) of a role or organisation word; a plural person role is a group."""
     lowered = word.casefold().rstrip(".")
@@ -311,6 +326,7 @@ def _role(word: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def _country_of(word: str) -> str | None:
     """The country of a nationality word, country name or capital (``U.S.``, ``Russia``)."""
     countries = _countries()
@@ -386,9 +402,10 @@ def profile_source(
     >>> [profile[k] for k in ("kind", "identification", "type", "country")]
     ['organization', 'institution', 'official', 'Russia']
     """
-    spoken = [m for m in mentions if m.strip().casefold() not in _PERSON_PRONOUNS | _OTHER_PRONOUNS]
-    proper = mention_name(name) if name else ""
-    if proper and " " not in proper and _role(proper) and _role(proper)[1] != "organization":
+    spoken = [m for m in mentions if m.strip().casefold() not in _PRONOUNS]
+    proper = _mention_name(name) if name else ""
+    proper_role = _role(proper) if proper and " " not in proper else None
+    if proper_role and proper_role[1] != "organization":
         proper = ""  # "Analysts said", "Police said": a capitalised role, not a name
     descriptors = [source_descriptor(m, proper) for m in spoken]
     descriptor = max(descriptors, key=len, default="")
@@ -434,7 +451,7 @@ def profile_source(
     else:
         # The head of a description is its last role word before a preposition:
         # "spokesperson for the company" is a person, "the city council in Mariupol" a body.
-        head_words = re.split(r"\s(?:for|of|at|in|from|with|to|on|near)\s", f" {descriptor} ")[0]
+        head_words = _HEAD_END.split(f" {descriptor} ", maxsplit=1)[0]
         described = [w for w in head_words.replace("-", " ").split() if _role(w.strip(",.;"))]
         described = described or [w for w in words if _role(w)]
         last = _role(described[-1].strip(",.;")) if described else None
@@ -456,7 +473,7 @@ def profile_source(
     gender, evidence = _gender(proper, spoken, mentions, descriptor, text, kind)
     pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
     country = countries.get(name_key) or next(
-        (_country_of(word) for word in [*pairs, *words] if _country_of(word)), None
+        filter(None, map(_country_of, [*pairs, *words])), None
     )
     return {
         "descriptor": descriptor or None,

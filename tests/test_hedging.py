@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.hedging import UNCERTAINTY_CATEGORIES, find_hedges
+from analysis.hedging import UNCERTAINTY_CATEGORIES, _candidate_scan, _lexicon, find_hedges
 from analysis.tables import HEDGE_CATEGORIES
 
 
@@ -130,6 +130,23 @@ def test_curly_apostrophes_match_like_straight_ones():
     assert cues("Officials didn’t independently verify the figure.") == [
         ("didn’t independently verify", "verification")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PRICES MAY FALL, Analysts Said, And Could Rise About 5%.",
+        "İstanbul may see rain; about 40 people could come.",  # İ lower-cases to two characters
+        "Prices mıght fall, he Probably said.",  # a case-insensitive i matches the dotless ı
+        "Sales may ſurely fall.",  # and s the long ſ
+        "The \u212aelvin sign may be likely.",  # K lower-cases to k
+    ],
+)
+def test_the_lower_cased_candidate_scan_finds_what_a_case_insensitive_one_finds(text):
+    haystack, pattern = _candidate_scan(text)
+    expected = [m.span() for m in _lexicon()[0].finditer(text)]
+    assert expected
+    assert [m.span() for m in pattern.finditer(haystack)] == expected
 
 
 def test_rules_never_look_past_the_sentence():

@@ -112,6 +112,8 @@ def test_dateline_after_byline_and_title():
         "(Additional reporting by Cy Dee in Paris; Writing by Ann Lee)",
         "Reporting by Ann Lee; Editing by Bo Ray",
         "Associated Press writer Cy Dee contributed to this report.",
+        "Cy Dee in Paris contributed reporting to this ARTICLE",
+        "Staff writer Cy Dee contributed to this story.",
     ],
 )
 def test_credits(closing):
@@ -126,6 +128,7 @@ def test_credits(closing):
         "(The figures are provisional.)",
         "He was hit by a car.",
         "(Shares were bought by funds.)",
+        "Cy Dee contributed to this report.\nHe did.",
     ],
 )
 def test_not_credits(closing):

@@ -7,9 +7,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.quotes import MAX_DEPTH, QuoteSpan, article_quotes, find_quotes, quote_kind
+from analysis.quotes import (
+    MAX_DEPTH,
+    QuoteSpan,
+    _word_bounds,
+    article_quotes,
+    find_quotes,
+    quote_kind,
+)
 from analysis.segment import article_sentences
 from analysis.tables import QUOTE_COLUMNS
+from analysis.text import WORD_RE
 
 MARKS = "“”‘’\"'«»„‚‹›"
 
@@ -334,3 +342,13 @@ def test_quotes_table_invariants(text):
         assert sentence_start <= row.start < sentence_end
     pd.testing.assert_frame_equal(quotes, article_quotes("a", text, sentences))
     assert find_quotes(text) == spans
+
+
+@SETTINGS
+@given(ANY_TEXT, st.data())
+def test_word_bounds_are_those_of_the_first_and_last_word(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    words = [m.span() for m in WORD_RE.finditer(text, start, end)]
+    expected = (words[0][0], words[-1][1]) if words else (end, start)
+    assert _word_bounds(text, start, end) == expected

@@ -1458,6 +1458,9 @@ def _after_lead_adverbial(sentence: _Sentence) -> int:
     return sentence.start
 
 
+_CLAUSE_PUNCTUATION = frozenset({",", ";", ":"})
+
+
 def _clause_end(sentence: _Sentence, k: int) -> int:
     """Where the clause holding token ``k`` ends: the sentence end, or, in a sentence that
     opens with a subordinate clause ("While X say Y, Z ..."), the comma closing that clause."""
@@ -1466,8 +1469,8 @@ def _clause_end(sentence: _Sentence, k: int) -> int:
     opens_subordinate = first in _SUBORDINATORS
     for m in range(k + 1, len(tokens)):
         token = tokens[m]
-        if sentence.quote_at(token.start):
-            continue
+        if token.text not in _CLAUSE_PUNCTUATION or sentence.quote_at(token.start):
+            continue  # only these can end the clause, and not inside a quotation
         if token.text == ";" or (token.text == ":" and sentence.title_case):
             return token.start  # "Fiorina Endorses Cruz: I Am Horrified" (a headline's colon)
         if token.text != ",":

@@ -118,9 +118,20 @@ class _Entry:
     phrase: str
     category: str
     rule: str
-    pattern: re.Pattern[str]
+    source: str  # the phrase's regular expression, compiled on first use
     first_words: frozenset[str]
     single: bool  # one plain word: the candidate match is the whole phrase
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _compiled(self.source)
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    """A phrase's pattern, compiled once per process and only when a text has its first word:
+    compiling all of them up front took a few tenths of a second in every process."""
+    return re.compile(source, re.IGNORECASE)
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -222,7 +233,7 @@ def _lexicon() -> tuple[re.Pattern[str], tuple[_Entry, ...], dict[str, tuple[int
                 phrase,
                 category,
                 rule,
-                re.compile(_phrase_pattern(phrase), re.IGNORECASE),
+                _phrase_pattern(phrase),
                 frozenset(first.split("|")),
                 " " not in phrase and not first.startswith(("[", "<")),
             )

@@ -37,7 +37,7 @@ from nltk.tokenize import punkt
 from analysis.lexicon import load_lexicon, load_lexicon_table
 from analysis.metadata import find_metadata
 from analysis.tables import SENTENCE_COLUMNS, conform
-from analysis.text import PARAGRAPH_BREAK, count_words
+from analysis.text import count_words, paragraph_breaks
 
 __all__ = [
     "Segmenter",
@@ -58,8 +58,6 @@ MAX_PIECE_CHARS = 10_000
 # LINE_BREAK (tests check they agree), written to start with a character class: ``re`` then skips
 # ahead to the next line-break character instead of trying the alternation at every position.
 _SINGLE_LINE_BREAK = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028](?:(?<=\r)\n)?")
-# Every character a PARAGRAPH_BREAK can start with (its leading lookahead): see _paragraph_breaks.
-_BREAK_CHARACTER = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 _TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*$")
 _FIRST_WORD = re.compile(r"\s*([\"“‘'«(\[]*)(\w*)")
 _DOTTED_INITIALISM = re.compile(r"(?:[^\W\d_]\.){2,}")
@@ -383,11 +381,11 @@ class Segmenter:
         ``parts`` are ``(start, end, part)`` spans (byline, dateline, credits) that must each be
         one sentence; everything else is ``body``.
         """
-        paragraph_breaks = _paragraph_breaks(text)
+        breaks = paragraph_breaks(text)
         cuts: set[int] = set()
         forced: set[int] = set()
         paragraph_start = 0
-        for break_start, break_end in [*paragraph_breaks, (len(text), len(text))]:
+        for break_start, break_end in [*breaks, (len(text), len(text))]:
             if break_start > paragraph_start:
                 self._paragraph_cuts(text, paragraph_start, break_start, cuts, forced)
             cuts.add(break_start)
@@ -401,7 +399,7 @@ class Segmenter:
         )
         if parts:
             kept = [cut for cut in kept if not _inside(cut, parts)]
-        return _assemble(text, kept, [start for start, _ in paragraph_breaks], parts)
+        return _assemble(text, kept, [start for start, _ in breaks], parts)
 
     def _paragraph_cuts(
         self, text: str, start: int, end: int, cuts: set[int], forced: set[int]
@@ -425,25 +423,6 @@ class Segmenter:
             if _TERMINAL.search(line) or _is_heading(line) or _BULLET.match(text, match.end()):
                 cuts.add(match.start())
             line_start = match.end()
-
-
-def _paragraph_breaks(text: str) -> list[tuple[int, int]]:
-    """The spans of ``PARAGRAPH_BREAK.finditer(text)``, found faster.
-
-    The pattern starts with a look-ahead, which ``re`` tries at every position of the text;
-    here ``re`` skips to each character a break can start with and tries the pattern there,
-    resuming after a break as ``finditer`` does.
-    """
-    spans = []
-    position = 0
-    while found := _BREAK_CHARACTER.search(text, position):
-        match = PARAGRAPH_BREAK.match(text, found.start())
-        if match:
-            spans.append(match.span())
-            position = match.end()
-        else:
-            position = found.start() + 1
-    return spans
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -11,6 +11,7 @@ __all__ = [
     "PARAGRAPH_BREAK",
     "WORD_RE",
     "count_words",
+    "paragraph_breaks",
     "paragraph_spans",
     "strip_span",
 ]
@@ -30,6 +31,8 @@ PARAGRAPH_BREAK = re.compile(
     rf"(?:{LINE_BREAK}(?:[ \t]*{LINE_BREAK})+|\u2029+|{LINE_BREAK}(?=\t|[ ]{{2,}}\S))"
 )
 _NON_SPACE = re.compile(r"\S")
+# Every character a PARAGRAPH_BREAK can start with (see paragraph_breaks).
+_BREAK_CHARACTER = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 #: A word: letters or digits, with inner apostrophes, hyphens, periods and commas
 #: (``Ukraine's``, ``pro-Russian``, ``U.S``, ``2,187``). Punctuation alone is not a word.
@@ -47,6 +50,31 @@ def count_words(text: str) -> int:
     10
     """
     return len(WORD_RE.findall(text))
+
+
+def paragraph_breaks(text: str) -> list[tuple[int, int]]:
+    """The spans of the paragraph breaks of ``text``: ``PARAGRAPH_BREAK.finditer(text)``, found
+    twice as fast.
+
+    ``re`` would try the pattern (its look-ahead) at every position of the text; here it skips
+    to each character a break can start with and tries the pattern there, resuming after a
+    break as ``finditer`` does.
+
+    Examples
+    --------
+    >>> paragraph_breaks("One.\\n\\nTwo.\\nStill two.\\r\\n\\r\\nThree.")
+    [(4, 6), (21, 25)]
+    """
+    spans = []
+    position = 0
+    while found := _BREAK_CHARACTER.search(text, position):
+        match = PARAGRAPH_BREAK.match(text, found.start())
+        if match:
+            spans.append(match.span())
+            position = match.end()
+        else:
+            position = found.start() + 1
+    return spans
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -67,9 +95,9 @@ def _paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
     # metadata); a few entries cover an article's text and the windows metadata looks at.
     spans = []
     start = 0
-    for match in PARAGRAPH_BREAK.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
+    for break_start, break_end in paragraph_breaks(text):
+        spans.append((start, break_start))
+        start = break_end
     spans.append((start, len(text)))
     stripped = []
     for start, end in spans:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -222,3 +224,12 @@ def test_hedge_spans_index_the_text_and_ids_count_up(parsed):
 )
 def test_more_cues_from_the_hedging_literature(text, expected):
     assert cues(text) == expected
+
+
+def test_every_phrase_of_the_lexicon_compiles():
+    # Phrase patterns are compiled on first use; an edit to lexicons/hedges.txt that made a
+    # bad one must still fail here, not in the middle of a corpus.
+    entries = _lexicon()[1]
+    assert len(entries) > 100
+    for entry in entries:
+        assert isinstance(entry.pattern, re.Pattern)  # compiling raises re.error for a bad one

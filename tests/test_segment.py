@@ -12,9 +12,8 @@ from analysis.segment import (
     _AFTER_ABBREVIATION,
     _SINGLE_LINE_BREAK,
     MAX_PIECE_CHARS,
-    _paragraph_breaks,
 )
-from analysis.text import LINE_BREAK, PARAGRAPH_BREAK
+from analysis.text import LINE_BREAK, PARAGRAPH_BREAK, paragraph_breaks
 
 
 def sentences(text: str) -> list[str]:
@@ -170,7 +169,7 @@ def test_single_line_breaks_match_line_break():
 
 def test_paragraph_breaks_match_paragraph_break():
     for text in [*_BREAK_MIXES, "", "no break", "\n\n\n", "a\r\n\r\nb", "a\n  b\n\tc"]:
-        assert _paragraph_breaks(text) == [m.span() for m in PARAGRAPH_BREAK.finditer(text)]
+        assert paragraph_breaks(text) == [m.span() for m in PARAGRAPH_BREAK.finditer(text)]
 
 
 @pytest.mark.parametrize(

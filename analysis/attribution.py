@@ -917,6 +917,8 @@ def _colon_attribution(sentence: _Sentence, sentence_id: int) -> Attribution | N
     """``Lynch: No outside influence on FBI probe``, ``FALLIN: Well, I think ...``: a short
     name (headline or transcript style) and a colon at the start of a sentence."""
     tokens = sentence.tokens
+    if not tokens or ":" not in sentence.text[sentence.start : tokens[min(len(tokens), 7) - 1].end]:
+        return None  # a colon is a token of its own: none among the first seven tokens
     colon = next((m for m in range(min(len(tokens), 7)) if tokens[m].text == ":"), None)
     if colon is None or colon == 0 or colon + 2 >= len(tokens):
         return None
@@ -1458,7 +1460,7 @@ def _after_lead_adverbial(sentence: _Sentence) -> int:
     return sentence.start
 
 
-_CLAUSE_PUNCTUATION = frozenset({",", ";", ":"})
+_CLAUSE_MARK = re.compile("[,;:]")
 
 
 def _clause_end(sentence: _Sentence, k: int) -> int:
@@ -1467,10 +1469,16 @@ def _clause_end(sentence: _Sentence, k: int) -> int:
     tokens = sentence.tokens
     first = tokens[0].lower if tokens else ""
     opens_subordinate = first in _SUBORDINATORS
-    for m in range(k + 1, len(tokens)):
+    if k + 1 >= len(tokens):
+        return sentence.end
+    # Only a comma, semicolon or colon outside quotations can end the clause. Each of those
+    # characters is a token of its own (no word token holds one), so they are found in the
+    # text and their tokens by bisection, not by looking at every token.
+    for mark in _CLAUSE_MARK.finditer(sentence.text, tokens[k + 1].start, sentence.end):
+        if sentence.quote_at(mark.start()):
+            continue
+        m = bisect.bisect_left(tokens, mark.start(), lo=k + 1, key=_START)
         token = tokens[m]
-        if token.text not in _CLAUSE_PUNCTUATION or sentence.quote_at(token.start):
-            continue  # only these can end the clause, and not inside a quotation
         if token.text == ";" or (token.text == ":" and sentence.title_case):
             return token.start  # "Fiorina Endorses Cruz: I Am Horrified" (a headline's colon)
         if token.text != ",":
@@ -1531,14 +1539,24 @@ def _content_after(sentence: _Sentence, k: int) -> list[tuple[int, int]] | None:
     running = sentence.quote_at(content[1] - 1)
     if running is not None and running.start >= content[0] and running.end > content[1]:
         content = (content[0], running.end)  # a quotation opened in the content goes on
-    words = sentence.words_between(*content)
+    # The first words of the content, up to the first two that show it is more than a time
+    # or place ("said on Monday."): enough to judge it without listing all of its words.
+    words: list[Token] = []
+    substantial = False
+    first = bisect.bisect_left(tokens, content[0], lo=j, key=_START)
+    for token in tokens[first:]:
+        if token.start >= content[1]:
+            break
+        if token.text[:1].isalnum():
+            words.append(token)
+            substantial = substantial or token.lower not in _TIME_OR_PREPOSITION
+            if substantial and len(words) >= 2:
+                break
     single_object = len(words) == 1 and (
         words[0].lower in _SINGLE_OBJECTS
         or (words[0].capitalised and words[0].lower not in _TIME_WORDS)
     )
-    if (len(words) < 2 and not single_object) or all(
-        t.lower in _TIME_OR_PREPOSITION for t in words
-    ):
+    if (len(words) < 2 and not single_object) or not substantial:
         return None  # "said on Monday."; but "decried it", "endorsed Trump"
     return [content]
 

@@ -42,9 +42,10 @@ __all__ = ["ArticleFailed", "CorpusSummary", "DEFAULT_BATCH_SIZE", "parse_batch"
 
 #: Articles per batch: large enough that per-batch costs (six part files, a process hand-over)
 #: are small (on BBC, writing 9 batches of 250 took 0.4 s of CPU, 3 batches of 1,000 0.2 s),
-#: small enough that a batch's tables take a few tens of MB and an interrupted run loses
-#: only seconds of work.
-DEFAULT_BATCH_SIZE = 1000
+#: small enough that a batch's tables take a few tens of MB, that an interrupted run loses
+#: only seconds of work, and that workers finish together: at the end of a run one worker may
+#: still have a whole batch to go while the others have nothing left.
+DEFAULT_BATCH_SIZE = 500
 
 MANIFEST = "_manifest.jsonl"
 _PART = re.compile(r"part-(\d+)\.(parquet|csv)$")

@@ -38,7 +38,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from analysis.lexicon import load_lexicon_table
 from analysis.quotes import QuoteSpan
@@ -410,11 +410,31 @@ def _rule_would(text: str, start: int, end: int, s_start: int, s_end: int) -> in
     # Look at most a few hundred characters around: enough for any real sentence, and bounded
     # on a run-on "sentence" that repeats "would" thousands of times.
     near_start, near_end = max(s_start, start - _CONTEXT), min(s_end, start + _CONTEXT)
-    if _SPEECH_VERB.search(text, near_start, start) and not _CONDITION.search(
+    if _speech_verb_between(text, s_start, s_end, near_start, start) and not _CONDITION.search(
         text, near_start, near_end
     ):
         return None  # "said it would": the future of reported speech
     return end
+
+
+def _speech_verb_between(text: str, s_start: int, s_end: int, start: int, end: int) -> bool:
+    """Whether a speech verb lies wholly in ``text[start:end]``, inside the sentence
+    ``text[s_start:s_end]``: what ``_SPEECH_VERB.search(text, start, end)`` tells when ``end``
+    is the start of a hedge word (never just after a letter).
+
+    The verbs are whole words, so they never overlap: they are found once per sentence, and each
+    ``would`` of a sentence that repeats it thousands of times costs a bisection, not a search.
+    """
+    starts, ends = _speech_verbs(text, s_start, s_end)
+    first = bisect.bisect_left(starts, start)
+    return first < len(starts) and ends[first] <= end
+
+
+@lru_cache(maxsize=4)
+def _speech_verbs(text: str, s_start: int, s_end: int) -> tuple[list[int], list[int]]:
+    """Starts and ends of the speech verbs of one sentence (a few sentences are remembered)."""
+    matches = [m.span() for m in _SPEECH_VERB.finditer(text, s_start, s_end)]
+    return [a for a, _ in matches], [b for _, b in matches]
 
 
 def _rule_until(text: str, start: int, end: int, s_start: int, s_end: int) -> int | None:

@@ -233,3 +233,25 @@ def test_every_phrase_of_the_lexicon_compiles():
     assert len(entries) > 100
     for entry in entries:
         assert isinstance(entry.pattern, re.Pattern)  # compiling raises re.error for a bad one
+
+
+def test_speech_verbs_found_once_per_sentence_answer_as_a_search_would():
+    # _rule_would asks whether a speech verb lies between a point and a hedge word; the verbs
+    # are now found once per sentence. At every place a hedge word can start (not right after
+    # a letter or hyphen), the answer must be the windowed search's.
+    import random
+
+    from analysis.hedging import _SPEECH_VERB, _speech_verb_between
+
+    rng = random.Random(1)
+    words = ["said", "unsaid", "says", "it", "would", "Said", "told", "x-said", "said-", ","]
+    words += ["announcement", "statement", "sayings", "wrote"]
+    for _ in range(200):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))
+        s_start, s_end = rng.randint(0, 3), len(text) - rng.randint(0, 3)
+        for hedge in range(s_start, s_end):
+            if hedge and (text[hedge - 1].isalnum() or text[hedge - 1] in "_-"):
+                continue
+            for near in (max(s_start, hedge - 400), max(s_start, hedge - 9)):
+                expected = _SPEECH_VERB.search(text, near, hedge) is not None
+                assert _speech_verb_between(text, s_start, s_end, near, hedge) is expected

@@ -979,19 +979,37 @@ def _sentence_attributions(sentence: _Sentence, sentence_id: int) -> list[Attrib
     # An attribution inside another's content ("He said China found X") is part of what the
     # outer source reports, not a report of the reporter's: annotation schemes such as
     # PolNeAR's never nest them, and neither does this table.
-    return [
-        attribution
-        for attribution in results
-        if not any(
-            other is not attribution
-            and attribution.cue is not None
-            and any(
-                start <= attribution.cue[0] and attribution.cue[1] <= end
-                for start, end in other.content
-            )
-            for other in results
-        )
-    ]
+    nested = _nested_in_another(results)
+    return [attribution for n, attribution in enumerate(results) if n not in nested]
+
+
+def _nested_in_another(results: Sequence[Attribution]) -> set[int]:
+    """Indexes of the attributions whose cue lies inside a content piece of another one.
+
+    The content pieces are sorted by start and, for each prefix of them, the two furthest ends
+    of two different attributions are kept: a cue is inside another's piece exactly when one
+    of those two, among the pieces starting at or before the cue, is another's and reaches
+    past it. A run-on sentence with a hundred attributions is not compared pair by pair.
+    """
+    pieces = sorted((start, end, n) for n, a in enumerate(results) for start, end in a.content)
+    starts = [start for start, _, _ in pieces]
+    furthest: list[tuple[tuple[int, int], ...]] = []  # (end, owner), at most two owners
+    top: tuple[tuple[int, int], ...] = ()
+    for _, end, owner in pieces:
+        candidates = sorted({*top, (end, owner)}, reverse=True)
+        kept = candidates[:1]
+        kept += [c for c in candidates[1:] if c[1] != kept[0][1]][:1]
+        top = tuple(kept)
+        furthest.append(top)
+    nested = set()
+    for n, attribution in enumerate(results):
+        if attribution.cue is None:
+            continue
+        cue_start, cue_end = attribution.cue
+        k = bisect.bisect_right(starts, cue_start) - 1
+        if k >= 0 and any(end >= cue_end and owner != n for end, owner in furthest[k]):
+            nested.add(n)
+    return nested
 
 
 # What may join a new clause (with its own source and cue) to the content before it.

@@ -215,3 +215,34 @@ def test_the_cheap_pre_test_admits_every_sentence_with_a_possible_cue(sentence, 
     assert _may_attribute(sentence, 0, len(sentence), []) is may
     if not may:  # what the pre-test turns away, the rules would not have attributed
         assert _sentence_attributions(_Sentence(sentence, 0, len(sentence), []), 0) == []
+
+
+def test_nested_attributions_are_those_whose_cue_another_content_holds():
+    # _nested_in_another (sorted pieces, two furthest ends per prefix) against the pairwise
+    # definition, on random spans with shared starts, shared ends and several pieces each.
+    import random
+
+    from analysis.attribution import Attribution, _nested_in_another
+
+    rng = random.Random(3)
+    for _ in range(500):
+        results = []
+        for _ in range(rng.randint(0, 8)):
+            cue_start = rng.randint(0, 30)
+            cue = None if rng.random() < 0.1 else (cue_start, cue_start + rng.randint(1, 3))
+            content = []
+            for _ in range(rng.randint(0, 2)):
+                start = rng.randint(0, 30)
+                content.append((start, start + rng.randint(1, 15)))
+            results.append(Attribution(0, cue, None, None, content=content))
+        expected = {
+            n
+            for n, a in enumerate(results)
+            if a.cue is not None
+            and any(
+                other is not a and start <= a.cue[0] and a.cue[1] <= end
+                for other in results
+                for start, end in other.content
+            )
+        }
+        assert _nested_in_another(results) == expected

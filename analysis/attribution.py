@@ -733,7 +733,7 @@ def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _WORD_RUN = re.compile(r"\w+")
 _DASH_CHARACTERS = frozenset("―—–-")  # the characters of every token in _DASHES
-_DASH = re.compile("[―—–-]")
+_DASH = re.compile(f"[{re.escape(''.join(sorted(_DASH_CHARACTERS)))}]")
 
 
 @cache

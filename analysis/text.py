@@ -21,18 +21,21 @@ __all__ = [
 #: by a Unix ``\n`` (which would make every line of Windows text a paragraph of its own).
 LINE_BREAK = r"(?>\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028])"
 
+# Every character a paragraph break can start with: a line break or a paragraph separator.
+_BREAK_START = r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]"
+
 #: A paragraph break: a blank line (two line breaks with only spaces between), a paragraph
 #: separator, or a line break followed by an indent (old wire copy). Every alternative starts
 #: with a line break, so matching stays linear on long runs of spaces.
 #: The leading look-ahead (the characters every alternative starts with) changes nothing that
-#: matches; it lets the regex engine skip ahead to candidate characters, twice as fast.
+#: matches and makes ``finditer`` faster; :func:`paragraph_breaks`, which searches for those
+#: characters first, is faster still.
 PARAGRAPH_BREAK = re.compile(
-    r"(?=[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])"
+    rf"(?={_BREAK_START})"
     rf"(?:{LINE_BREAK}(?:[ \t]*{LINE_BREAK})+|\u2029+|{LINE_BREAK}(?=\t|[ ]{{2,}}\S))"
 )
 _NON_SPACE = re.compile(r"\S")
-# Every character a PARAGRAPH_BREAK can start with (see paragraph_breaks).
-_BREAK_CHARACTER = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_BREAK_CHARACTER = re.compile(_BREAK_START)
 
 #: A word: letters or digits, with inner apostrophes, hyphens, periods and commas
 #: (``Ukraine's``, ``pro-Russian``, ``U.S``, ``2,187``). Punctuation alone is not a word.

@@ -60,7 +60,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.tables import QUOTE_COLUMNS, conform
-from analysis.text import WORD_RE, count_words, paragraph_spans
+from analysis.text import WORD_RE, paragraph_spans
 
 __all__ = [
     "MAX_DEPTH",
@@ -369,8 +369,10 @@ def quote_kind(inner_text: str, sentence_text_without_quote: str | None = None) 
     return _kind(inner_text, alone)
 
 
-def _kind(inner_text: str, alone: bool | None) -> str:
-    words = WORD_RE.findall(inner_text)
+def _kind(inner_text: str, alone: bool | None, words: list[str] | None = None) -> str:
+    """The kind of a quotation; ``words`` are its words (``WORD_RE``), when already found."""
+    if words is None:
+        words = WORD_RE.findall(inner_text)
     if not words:
         return "other"
     final_punctuation = _FINAL_PUNCTUATION.search(inner_text) is not None
@@ -466,11 +468,12 @@ def quote_columns(
         # Alone in its sentence: no word before the quotation, none after it.
         alone = first_word >= span.start and last_word <= span.end
         inner = text[span.inner_start : span.inner_end]
+        words = WORD_RE.findall(inner)  # what count_words counts, found once for both columns
         rows["start"].append(span.start)
         rows["end"].append(span.end)
         rows["text"].append(inner)
-        rows["kind"].append(_kind(inner, alone))
-        rows["n_words"].append(count_words(inner))
+        rows["kind"].append(_kind(inner, alone, words))
+        rows["n_words"].append(len(words))
         rows["sentence_id"].append(sentence_ids[index])
         rows["continued"].append(span.continued)
     return {

@@ -760,10 +760,9 @@ def _may_attribute(text: str, start: int, end: int, nearby: Sequence[QuoteSpan])
     """Whether the rules can find anything in ``text[start:end]``: a cheap test that lets most
     sentences without a cue skip tokenisation.
 
-    It errs on the side of yes: every rule needs a token that starts a cue (found among the
-    lower-cased runs of word characters; a run minus its last letter covers ``could|n’t``;
-    a phrase such as ``hit out`` needs all its words, one after the other), a colon, or a dash
-    right after a quotation.
+    It errs on the side of yes: every rule needs a token that starts a cue outside the
+    quotations (words inside one are the source's, never a cue: :func:`_is_cue_use`), a colon,
+    or a dash right after a quotation.
     """
     lowered = text[start:end].lower()
     if ":" in lowered:
@@ -774,16 +773,52 @@ def _may_attribute(text: str, start: int, end: int, nearby: Sequence[QuoteSpan])
             after += 1
         if start <= after < end and text[after] in _DASH_CHARACTERS:
             return True
+    if not _has_cue_word(lowered, lowered):
+        return False
+    outside = _outside_quotations(text, start, end, nearby)
+    return outside is None or _has_cue_word(outside.lower(), lowered)
+
+
+def _outside_quotations(
+    text: str, start: int, end: int, nearby: Sequence[QuoteSpan]
+) -> str | None:
+    """``text[start:end]`` with the inside of every quotation replaced by a space (so that no
+    word run spans it), or None when no quotation's inside reaches into it."""
+    pieces, position = [], start
+    for quote in sorted(nearby, key=_INNER_START):
+        inner_start, inner_end = max(quote.inner_start, position), min(quote.inner_end, end)
+        if inner_start < inner_end:
+            pieces.append(text[position:inner_start])
+            position = inner_end
+    if not pieces:
+        return None
+    pieces.append(text[position:end])
+    return " ".join(pieces)
+
+
+_INNER_START = operator.attrgetter("inner_start")
+
+
+def _has_cue_word(lowered: str, whole: str) -> bool:
+    """Whether the lower-cased ``lowered`` may hold a token that starts a cue: a word run that
+    starts a cue (a run minus its last letter covers ``could|n’t``), or the first word of a
+    phrase such as ``hit out`` whose other words follow it somewhere in ``whole`` (the
+    lower-cased sentence ``lowered`` is part of), or a first word with inner punctuation."""
     alone, phrases, punctuated = _cue_words()
     runs = _WORD_RUN.findall(lowered)
     if not alone.isdisjoint(runs):
         return True
-    for word in phrases.keys() & runs:
+    first_words = phrases.keys() & runs
+    if first_words:
         # Tokens that spell a phrase are word runs with only white space between them.
-        for at in (n for n, run in enumerate(runs) if run == word):
-            if any(tuple(runs[at + 1 : at + 1 + len(rest)]) == rest for rest in phrases[word]):
-                return True
-    if ("n’t" in lowered or "n't" in lowered) and any(
+        all_runs = runs if whole is lowered else _WORD_RUN.findall(whole)
+        for word in first_words:
+            for at in (n for n, run in enumerate(all_runs) if run == word):
+                if any(
+                    tuple(all_runs[at + 1 : at + 1 + len(rest)]) == rest for rest in phrases[word]
+                ):
+                    return True
+    if ("n’t" in whole or "n't" in whole) and any(
         run[-1] == "n" and (run[:-1] in alone or run[:-1] in phrases) for run in runs
     ):
         return True  # a contraction's first token: "could|n’t" is the run "couldn"
@@ -974,6 +1009,8 @@ def _sentence_attributions(sentence: _Sentence, sentence_id: int) -> list[Attrib
         if attribution is not None:
             results.append(attribution)
             free = i + len(cue.words)
+    if len(results) < 2:
+        return results  # what follows relates attributions: most sentences have one or none
     _cut_overlaps(sentence, results)
     _cut_before_new_clauses(sentence, results)
     # An attribution inside another's content ("He said China found X") is part of what the

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import analysis
+from analysis.quotes import find_quotes
 
 
 def attributions(text: str) -> list[tuple]:
@@ -207,14 +210,56 @@ def test_spans_index_the_text():
         ("The minister hit\nout at critics.", True),  # a line break is white space too
         ("The storm hit the coast, and out went the lights.", False),
         ("Residents: shaken.", True),  # a colon may introduce a source
+        # words inside a quotation are the source's: they start no cue
+        ("The team was “told to say nothing” on Monday.", False),
+        ("“We said no,” the team argued.", True),
+        ("“They said it would rain all week.", False),  # a quotation with no closing mark
+        ("He “hit out” at critics.", False),
+        ("“Fine” ― Ann Lee.", True),  # a dash right after a quotation
     ],
 )
 def test_the_cheap_pre_test_admits_every_sentence_with_a_possible_cue(sentence, may):
     from analysis.attribution import _may_attribute, _Sentence, _sentence_attributions
 
-    assert _may_attribute(sentence, 0, len(sentence), []) is may
+    quotes = find_quotes(sentence)
+    assert _may_attribute(sentence, 0, len(sentence), quotes) is may
     if not may:  # what the pre-test turns away, the rules would not have attributed
-        assert _sentence_attributions(_Sentence(sentence, 0, len(sentence), []), 0) == []
+        assert _sentence_attributions(_Sentence(sentence, 0, len(sentence), quotes), 0) == []
+
+
+_PRE_TEST_PHRASES = [
+    "He said", "Smith told reporters", "according to Smith", "officials say", "hit out at",
+    "couldn’t say", "e-mailed", "the report", "it rained", "the plan", "Ann Lee", "Smith:",
+    ",", ".", "-", "―", "(", ")", "“", "”", '"', "‘", "’",
+]  # fmt: skip
+_PRE_TEST_PIECES = st.lists(
+    st.tuples(st.sampled_from(_PRE_TEST_PHRASES), st.sampled_from([" ", "", "\n"])),
+    max_size=5,
+).map(lambda pieces: "".join(phrase + space for phrase, space in pieces))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    _PRE_TEST_PIECES,
+    st.sampled_from([("“", "”"), ('"', '"'), ("‘", "’"), ("“", ""), ("", "")]),
+    _PRE_TEST_PIECES,
+    _PRE_TEST_PIECES,
+)
+def test_the_pre_test_never_turns_away_a_sentence_the_rules_attribute(before, marks, inside, after):
+    from analysis.attribution import (
+        _dash_signature,
+        _may_attribute,
+        _Sentence,
+        _sentence_attributions,
+    )
+
+    opening, closing = marks
+    sentence = f"{before}{opening}{inside}{closing} {after}".strip() or "said"
+    quotes = find_quotes(sentence)
+    if not _may_attribute(sentence, 0, len(sentence), quotes):
+        parsed = _Sentence(sentence, 0, len(sentence), quotes)
+        assert _sentence_attributions(parsed, 0) == []
+        assert _dash_signature(parsed, 0) is None
 
 
 def test_nested_attributions_are_those_whose_cue_another_content_holds():

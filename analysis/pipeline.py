@@ -10,15 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import pandas as pd
-
 from analysis.articles import articles_frame, iter_records, make_article_row
 from analysis.attribution import attribution_columns, link_quotes
 from analysis.hedging import hedge_columns
 from analysis.quotes import find_quotes, quote_columns
 from analysis.segment import Segmenter, default_segmenter, sentence_columns
 from analysis.sources import source_columns
-from analysis.tables import TABLE_SCHEMAS, Tables, conform
+from analysis.tables import TABLE_SCHEMAS, Tables, frame_from_columns
 
 #: The tables built for every article, after ``articles``.
 ARTICLE_TABLES = ("sentences", "quotes", "attributions", "sources", "hedges")
@@ -107,7 +105,7 @@ def parse_records(
                 columns[name][column].extend(values)
     tables = {"articles": articles_frame(rows)}
     for name in ARTICLE_TABLES:
-        tables[name] = conform(pd.DataFrame(columns[name]), TABLE_SCHEMAS[name])
+        tables[name] = frame_from_columns(columns[name], TABLE_SCHEMAS[name])
     return Tables(tables)
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.tables import TABLE_SCHEMAS, conform
+from analysis.tables import TABLE_SCHEMAS, conform, frame_from_columns
 
 CORPUS = [
     "By Ann Lee\n\nPARIS, May 2 (Reuters) - It rained. “Very hard,” he said.\r\n\r\nIt stopped.",
@@ -88,6 +88,21 @@ def test_conform_keeps_extra_columns_after_the_schema():
     frame = conform(pd.DataFrame({"extra": [1], "b": ["x"]}), {"a": "Int64", "b": "string"})
     assert frame.columns.tolist() == ["a", "b", "extra"]
     assert frame["a"].isna().all()
+
+
+@pytest.mark.parametrize("name", [name for name in TABLE_SCHEMAS if name != "articles"])
+@pytest.mark.parametrize("rows", [slice(None), slice(0)])  # every row, and none
+def test_frames_built_from_columns_equal_conformed_ones(parsed, name, rows):
+    # the pipeline's fast construction, on real rows with missing values (sources, offsets)
+    columns = {c: parsed[name][c].iloc[rows].astype(object).tolist() for c in TABLE_SCHEMAS[name]}
+    columns = {c: [None if pd.isna(v) else v for v in values] for c, values in columns.items()}
+    expected = conform(pd.DataFrame(columns), TABLE_SCHEMAS[name])
+    pd.testing.assert_frame_equal(frame_from_columns(columns, TABLE_SCHEMAS[name]), expected)
+
+
+def test_frames_from_columns_need_exactly_the_schema_columns():
+    with pytest.raises(ValueError, match="use conform"):
+        frame_from_columns({"a": [1]}, {"a": "Int64", "b": "string"})
 
 
 def test_n_sentences_counts_sentence_rows(parsed):

@@ -248,8 +248,12 @@ def iter_records(source: Any) -> Iterator[dict[str, Any]]:
     )
 
 
-def make_article_row(record: dict[str, Any]) -> dict[str, Any]:
-    """Complete one raw record into an ``articles`` row: status, counts and metadata."""
+def make_article_row(record: dict[str, Any], words: bool = True) -> dict[str, Any]:
+    """Complete one raw record into an ``articles`` row: status, counts and metadata.
+
+    With ``words=False`` an ``ok`` row's ``n_words`` is left ``None``, for a caller that
+    counts the words of its sentences anyway (:func:`analysis.pipeline.parse_article`).
+    """
     row = dict(record)
     text = row.get("text")
     if row.get("error") is not None:
@@ -260,7 +264,7 @@ def make_article_row(record: dict[str, Any]) -> dict[str, Any]:
         row["status"] = "ok"
     text = row["text"] or ""
     row["n_chars"] = len(text)
-    row["n_words"] = count_words(text) if text else 0
+    row["n_words"] = (count_words(text) if words else None) if row["status"] == "ok" else 0
     if row["status"] == "ok":
         meta = find_metadata(text)
         row["authors"] = "; ".join(meta.authors) or None

@@ -14,7 +14,12 @@ from analysis.articles import articles_frame, iter_records, make_article_row
 from analysis.attribution import attribution_columns, link_quotes
 from analysis.hedging import hedge_columns
 from analysis.quotes import find_quotes, quote_columns
-from analysis.segment import Segmenter, default_segmenter, sentence_columns
+from analysis.segment import (
+    Segmenter,
+    default_segmenter,
+    sentence_columns,
+    words_of_sentences,
+)
 from analysis.sources import source_columns
 from analysis.tables import TABLE_SCHEMAS, Tables, frame_from_columns
 
@@ -35,12 +40,13 @@ def parse_article(
     """
     stage = "articles"
     try:
-        row = make_article_row(record)
+        row = make_article_row(record, words=False)
         if row["status"] != "ok":
             return row, {}
         stage = "sentences"
         sentences = sentence_columns(row, segmenter or default_segmenter())
         row["n_sentences"] = len(sentences["sentence_id"])
+        row["n_words"] = words_of_sentences(row["text"], sentences)
         article_id, text = row["article_id"], row["text"]
         stage = "quotes"
         quote_spans = find_quotes(text)

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import analysis
+from analysis.text import count_words
 
 PIECES = st.sampled_from(
     [
@@ -91,6 +92,8 @@ def test_sentences_cover_the_text_exactly(text):
     assert article["text"] == text
     if article["status"] == "ok":
         check_sentences(text, parsed.sentences)
+        # counted from the sentences, the words are those of the whole text
+        assert article["n_words"] == count_words(text)
         assert parsed.sentences["sentence_id"].tolist() == list(range(len(parsed.sentences)))
         assert parsed.sentences["paragraph_id"].is_monotonic_increasing
     else:

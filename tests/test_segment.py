@@ -7,6 +7,7 @@ import re
 import pandas as pd
 import pytest
 
+import analysis
 from analysis import SENTENCE_COLUMNS, Segmenter, load_articles, sentence_spans, split_sentences
 from analysis.segment import (
     _AFTER_ABBREVIATION,
@@ -263,3 +264,12 @@ def test_trained_segmenter_keeps_the_lexicon():
         "Mr. Li met the U.S. ambassador.",
         "They talked.",
     ]
+
+
+def test_words_are_counted_once_even_when_a_word_is_cut_between_sentences():
+    # A run of letters longer than a Punkt piece is cut without white space: its two
+    # sentences touch, and the article still has one word, not two.
+    text = "x" * (MAX_PIECE_CHARS + 500)
+    parsed = analysis.parse([text])
+    assert parsed.sentences["n_words"].tolist() == [1, 1]
+    assert parsed.articles["n_words"].tolist() == [1]

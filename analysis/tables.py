@@ -17,7 +17,9 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 __all__ = [
     "ARTICLE_COLUMNS",
@@ -266,8 +268,29 @@ def frame_from_columns(columns: Mapping[str, list], schema: Mapping[str, object]
     n = len(next(iter(columns.values()), []))
     if not n:
         return conform(pd.DataFrame(columns), schema)
-    arrays = {column: pd.array(columns[column], dtype=dtype) for column, dtype in schema.items()}
+    arrays = {column: _array(columns[column], dtype) for column, dtype in schema.items()}
     return pd.DataFrame(arrays, index=pd.RangeIndex(n), copy=False)
+
+
+def _array(values: list, dtype: object) -> object:
+    """``pd.array(values, dtype=dtype)``, built by pyarrow or numpy where that is faster (half
+    the time for text and integers); any value those refuse, and a pandas whose ``string``
+    dtype is not pyarrow's (pandas 2), take pandas' own way."""
+    try:
+        if dtype == "string" and _ARROW_STRINGS:
+            return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()))
+        if dtype == "int64":
+            return np.array(values, dtype=np.int64)
+        if dtype == "Int64":
+            return pd.Int64Dtype().__from_arrow__(pa.array(values, type=pa.int64()))
+    except (TypeError, ValueError, OverflowError, pa.ArrowException):
+        pass
+    return pd.array(values, dtype=dtype)
+
+
+_ARROW_STRINGS = pd.array([], dtype="string").dtype == pd.arrays.ArrowStringArray(
+    pa.array([], type=pa.large_string())
+).dtype
 
 
 def _nullable(dtype: object) -> object:

@@ -100,6 +100,31 @@ def test_frames_built_from_columns_equal_conformed_ones(parsed, name, rows):
     pd.testing.assert_frame_equal(frame_from_columns(columns, TABLE_SCHEMAS[name]), expected)
 
 
+@pytest.mark.parametrize(
+    ("values", "dtype"),
+    [
+        ([7, 8], "string"),  # numbers where text belongs: pyarrow refuses them, pandas converts
+        (["x", "\ud800"], "string"),  # a lone surrogate, which UTF-8 cannot hold
+        ([1, 2**70], "Int64"),  # too large for int64: pandas' own error or value
+        ([1.0, None], "Int64"),
+        ([3, 4], "int64"),
+    ],
+)
+def test_frames_from_columns_fall_back_to_pandas_for_odd_values(values, dtype):
+    def build(function):
+        try:
+            return function()
+        except Exception as error:  # noqa: BLE001 - both ways must fail alike
+            return type(error)
+
+    fast = build(lambda: frame_from_columns({"a": values}, {"a": dtype}))
+    slow = build(lambda: conform(pd.DataFrame({"a": values}), {"a": dtype}))
+    if isinstance(slow, type):
+        assert fast is slow
+    else:
+        pd.testing.assert_frame_equal(fast, slow)
+
+
 def test_frames_from_columns_need_exactly_the_schema_columns():
     with pytest.raises(ValueError, match="use conform"):
         frame_from_columns({"a": [1]}, {"a": "Int64", "b": "string"})

@@ -357,13 +357,16 @@ _DETERMINER_BEFORE = re.compile(
 )
 _CONTEXT = 400  # characters a rule may look back or ahead within its sentence
 _RELATIVE_BEFORE = re.compile(r"(?:^|[^\w])(?:that|which|who)\s+$", re.IGNORECASE)
-_SPEECH_VERB = re.compile(
-    r"\b(?:said|says|say|told|tells|announced|added|stated|promised|pledged|vowed|agreed|"
-    r"warned|insisted|indicated|confirmed|predicted|decided|hoped|planned|reported|declared|"
-    r"argued|threatened|assured|ruled|signaled|signalled|wrote|noted|explained|hinted|"
-    r"announcement|statement|guarantees?|promises?)\b",
-    re.IGNORECASE,
-)
+_SPEECH_WORDS = (
+    "said", "says", "say", "told", "tells", "announced", "added", "stated", "promised", "pledged",
+    "vowed", "agreed", "warned", "insisted", "indicated", "confirmed", "predicted", "decided",
+    "hoped", "planned", "reported", "declared", "argued", "threatened", "assured", "ruled",
+    "signaled", "signalled", "wrote", "noted", "explained", "hinted", "announcement", "statement",
+    "guarantee", "guarantees", "promise", "promises",
+)  # fmt: skip
+# Factored by common prefixes: a case-insensitive alternation of plain words is tried word by
+# word at every position, and a sentence is searched whole for these (twice as fast).
+_SPEECH_VERB = re.compile(r"\b" + _trie_pattern(_SPEECH_WORDS) + r"\b", re.IGNORECASE)
 _CONDITION = re.compile(
     r"(?<![\w\-])(?:if|unless|provided|otherwise|in\s+case|in\s+the\s+event)(?![\w\-])",
     re.IGNORECASE,

@@ -263,6 +263,47 @@ def _folded_candidates() -> re.Pattern[str]:
     return re.compile(_lexicon()[0].pattern)
 
 
+#: The characters among the first 256 that can be in a word (``\w``) or join one (``-``).
+_LATIN1_WORD = "".join(chr(c) for c in range(256) if chr(c).isalnum() or chr(c) in "_-")
+
+
+@cache
+def _after_gap_candidates() -> re.Pattern[str]:
+    """The folded candidate pattern led by the character before the candidate.
+
+    ``re`` tries a pattern that starts with a look-behind at every position of a text; one that
+    starts with a character class it skips to by itself, a character at a time, and a third
+    faster. The class is every character among the first 256 that is neither a word character
+    nor a hyphen, and every character above them (:func:`_next_candidate` turns down the word
+    characters among those).
+    """
+    body = _folded_candidates().pattern.removeprefix(_BOUNDARY_BEFORE)
+    return re.compile(f"[^{re.escape(_LATIN1_WORD)}]{body}")
+
+
+def _next_candidate(
+    haystack: str,
+    candidates: re.Pattern[str],
+    after_gap: re.Pattern[str] | None,
+    position: int,
+    end: int,
+) -> tuple[int, int] | None:
+    """The span of the first candidate in ``haystack[position:end]``: what
+    ``candidates.search`` finds, found faster with ``after_gap`` when it is given."""
+    if after_gap is None:
+        found = candidates.search(haystack, position, end)
+        return found.span() if found else None
+    found = candidates.match(haystack, position, end)  # nothing before it to lead it
+    if found:
+        return found.span()
+    while found := after_gap.search(haystack, position, end):
+        gap = haystack[found.start()]
+        if gap < "\u0100" or not (gap.isalnum() or gap == "_"):
+            return found.start() + 1, found.end()
+        position = found.start() + 1  # a word character: no candidate right after it
+    return None
+
+
 # Characters that a case-insensitive ``i`` or ``s`` matches but that ``str.lower`` leaves alone.
 _FOLD_EXCEPTIONS = ("ı", "ſ")
 
@@ -357,13 +398,16 @@ _DETERMINER_BEFORE = re.compile(
 )
 _CONTEXT = 400  # characters a rule may look back or ahead within its sentence
 _RELATIVE_BEFORE = re.compile(r"(?:^|[^\w])(?:that|which|who)\s+$", re.IGNORECASE)
-_SPEECH_VERB = re.compile(
-    r"\b(?:said|says|say|told|tells|announced|added|stated|promised|pledged|vowed|agreed|"
-    r"warned|insisted|indicated|confirmed|predicted|decided|hoped|planned|reported|declared|"
-    r"argued|threatened|assured|ruled|signaled|signalled|wrote|noted|explained|hinted|"
-    r"announcement|statement|guarantees?|promises?)\b",
-    re.IGNORECASE,
-)
+_SPEECH_WORDS = (
+    "said", "says", "say", "told", "tells", "announced", "added", "stated", "promised", "pledged",
+    "vowed", "agreed", "warned", "insisted", "indicated", "confirmed", "predicted", "decided",
+    "hoped", "planned", "reported", "declared", "argued", "threatened", "assured", "ruled",
+    "signaled", "signalled", "wrote", "noted", "explained", "hinted", "announcement", "statement",
+    "guarantee", "guarantees", "promise", "promises",
+)  # fmt: skip
+# Factored by common prefixes: a case-insensitive alternation of plain words is tried word by
+# word at every position, and a sentence is searched whole for these (twice as fast).
+_SPEECH_VERB = re.compile(r"\b" + _trie_pattern(_SPEECH_WORDS) + r"\b", re.IGNORECASE)
 _CONDITION = re.compile(
     r"(?<![\w\-])(?:if|unless|provided|otherwise|in\s+case|in\s+the\s+event)(?![\w\-])",
     re.IGNORECASE,
@@ -520,6 +564,7 @@ def find_hedges(text: str, spans: Iterable[tuple[int, int]] | None = None) -> li
     """
     _, entries, by_first_word = _lexicon()
     haystack, candidates = _candidate_scan(text)
+    after_gap = _after_gap_candidates() if candidates is _folded_candidates() else None
     sentences = [(0, len(text))] if spans is None else list(spans)
     found: list[HedgeSpan] = []
     if not sentences:
@@ -532,10 +577,10 @@ def find_hedges(text: str, spans: Iterable[tuple[int, int]] | None = None) -> li
     # One scan over the text; each candidate is then judged inside its own sentence. A
     # candidate that is no cue gives way after its first word (its second may start one).
     while True:
-        candidate = candidates.search(haystack, position, end_of_text)
+        candidate = _next_candidate(haystack, candidates, after_gap, position, end_of_text)
         if candidate is None:
             break
-        start = candidate.start()
+        start, candidate_end = candidate
         if start >= s_end:
             while index < len(sentences) and sentences[index][1] <= start:
                 index += 1
@@ -545,7 +590,7 @@ def find_hedges(text: str, spans: Iterable[tuple[int, int]] | None = None) -> li
             if start < s_start:
                 position = s_start
                 continue
-        word = text[start : candidate.end()]  # as written: look-up keys keep their case rules
+        word = text[start:candidate_end]  # as written: look-up keys keep their case rules
         known = keys.get(word)
         if known is None:
             known = keys.setdefault(word, _candidate_key(word, by_first_word))

@@ -250,7 +250,8 @@ def _match_existing(sources: Sequence[Source], mention: str, name: str) -> int |
 
 
 _NAME_RUN = re.compile(r"(?:[A-Z][\w’'.\-]+[ \t]+){1,5}[A-Z][\w’'\-]+")
-_SENTENCE_START = re.compile(r"[.!?][”\"’']?\s+|\n")
+# One character class first, so that the engine skips straight to the candidates.
+_SENTENCE_START = re.compile(r"[.!?\n](?:(?<=\n)|[”\"’']?\s+)")
 
 
 def _antecedent(text: str, position: int) -> str | None:
@@ -414,7 +415,7 @@ def profile_source(
     words = []
     for word in f"{descriptor} {name}".replace("’s", " ").replace("'s", " ").split():
         word = word.strip("’',;:()\"“”")
-        words.extend(part for part in word.split("-") if part)  # "Russian-backed"
+        words.extend(filter(None, word.split("-")))  # "Russian-backed"
 
     # Kind and type from role words: an organisation word decides for a generic role.
     person_type = organization_type = None
@@ -471,10 +472,10 @@ def profile_source(
             source_type = organization_type
 
     gender, evidence = _gender(proper, spoken, mentions, descriptor, text, kind)
-    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-    country = countries.get(name_key) or next(
-        filter(None, map(_country_of, [*pairs, *words])), None
-    )
+    country = countries.get(name_key)
+    if not country:  # two words ("New Zealand") before one
+        pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+        country = next(filter(None, map(_country_of, [*pairs, *words])), None)
     return {
         "descriptor": descriptor or None,
         "kind": kind,

@@ -8,7 +8,15 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.hedging import UNCERTAINTY_CATEGORIES, _candidate_scan, _lexicon, find_hedges
+from analysis.hedging import (
+    UNCERTAINTY_CATEGORIES,
+    _after_gap_candidates,
+    _candidate_scan,
+    _folded_candidates,
+    _lexicon,
+    _next_candidate,
+    find_hedges,
+)
 from analysis.tables import HEDGE_CATEGORIES
 
 
@@ -149,6 +157,27 @@ def test_the_lower_cased_candidate_scan_finds_what_a_case_insensitive_one_finds(
     expected = [m.span() for m in _lexicon()[0].finditer(text)]
     assert expected
     assert [m.span() for m in pattern.finditer(haystack)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices may fall, about 40 people could come.",
+        "Жmay could Ωabout; д-may ‐may _may 9may émay é may",  # words run on, above Latin-1 too
+        "may",
+        "“Could”, (perhaps) ’likely’ — probably.",
+    ],
+)
+def test_candidates_found_after_the_character_before_them_are_the_searched_ones(text):
+    haystack, pattern = _candidate_scan(text)
+    assert pattern is _folded_candidates()
+    for position in range(len(haystack) + 1):
+        found = pattern.search(haystack, position)
+        expected = found.span() if found else None
+        assert (
+            _next_candidate(haystack, pattern, _after_gap_candidates(), position, len(haystack))
+            == expected
+        )
 
 
 def test_rules_never_look_past_the_sentence():

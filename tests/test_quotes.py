@@ -56,6 +56,9 @@ def sentences_of(text: str, article_id: str = "a") -> pd.DataFrame:
         ("(“Never,” he said.)", ["“Never,”"]),
         ('He had one answer—"never".', ['"never"']),
         ('The word ("never") stuck.', ['"never"']),
+        # two apostrophes for a double mark, as in some archives
+        ("''We will rebuild,'' the mayor said.", ["''We will rebuild,''"]),
+        ("He said ''no'' twice.", ["''no''"]),
     ],
 )
 def test_quotation_marks(text, expected):

@@ -29,12 +29,9 @@ def _lines(name: str) -> tuple[str, ...]:
         raise ValueError(
             f"no lexicon named {name!r}; the shipped lexicons are: {', '.join(lexicon_names())}"
         )
-    entries = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.rstrip()
-        if line.strip() and not line.lstrip().startswith("#"):
-            entries.append(line.strip(" "))
-    return tuple(entries)
+    # A comprehension over C-level string methods: the list of first names has 20,000 lines.
+    lines = map(str.rstrip, path.read_text(encoding="utf-8").splitlines())
+    return tuple(line.strip(" ") for line in lines if line and not line.lstrip().startswith("#"))
 
 
 def load_lexicon(name: str) -> tuple[str, ...]:
@@ -50,4 +47,4 @@ def load_lexicon(name: str) -> tuple[str, ...]:
 
 def load_lexicon_table(name: str) -> tuple[tuple[str, ...], ...]:
     """Return the tab-separated fields of every entry of lexicon ``name``."""
-    return tuple(tuple(field.strip() for field in line.split("\t")) for line in _lines(name))
+    return tuple(tuple(map(str.strip, line.split("\t"))) for line in _lines(name))

@@ -211,10 +211,14 @@ def _candidate_key(word: str, known: Mapping[str, object]) -> tuple[str, int]:
 
 
 @cache
-def _lexicon() -> tuple[re.Pattern[str], tuple[_Entry, ...], dict[str, tuple[int, ...]]]:
-    """The candidate pattern (any phrase's first word), the entries, and entries by first word.
+def _lexicon() -> tuple[str, tuple[_Entry, ...], dict[str, tuple[int, ...]]]:
+    """The candidate pattern's source (any phrase's first word, in lower case), the entries,
+    and entries by first word.
 
-    Entries of one first word are in the order to try them: longer phrases first.
+    Entries of one first word are in the order to try them: longer phrases first. The pattern
+    is compiled where it is used (:func:`_folded_candidates`, and :func:`_candidates` for the
+    rare text that cannot be searched lower-cased): compiling it takes a few hundredths of a
+    second, once for each way.
     """
     entries = []
     for fields in load_lexicon_table("hedges"):
@@ -246,11 +250,14 @@ def _lexicon() -> tuple[re.Pattern[str], tuple[_Entry, ...], dict[str, tuple[int
     # Candidates are a phrase's first two words where it has a fixed second word, so that
     # "of course" does not stop at every "of". A word may run into a contracted negation.
     leads = {lead.lower() for entry in entries for lead in _leads(entry)}
-    candidates = re.compile(
-        _BOUNDARY_BEFORE + _trie_pattern(leads) + r"(?:(?![\w\-])|(?=n['’]t\b))",
-        re.IGNORECASE,
-    )
+    candidates = _BOUNDARY_BEFORE + _trie_pattern(leads) + r"(?:(?![\w\-])|(?=n['’]t\b))"
     return candidates, tuple(entries), {w: tuple(i) for w, i in by_first_word.items()}
+
+
+@cache
+def _candidates() -> re.Pattern[str]:
+    """The candidate pattern, case-insensitive, for text as it is written."""
+    return re.compile(_lexicon()[0], re.IGNORECASE)
 
 
 @cache
@@ -260,7 +267,7 @@ def _folded_candidates() -> re.Pattern[str]:
     The pattern is written in lower case (phrases are lower-cased into it), so on a lower-cased
     copy of a text it finds what the case-insensitive pattern finds on the text itself.
     """
-    return re.compile(_lexicon()[0].pattern)
+    return re.compile(_lexicon()[0])
 
 
 #: The characters among the first 256 that can be in a word (``\w``) or join one (``-``).
@@ -320,7 +327,7 @@ def _candidate_scan(text: str) -> tuple[str, re.Pattern[str]]:
     lowered = text.lower()
     if len(lowered) == len(text) and not any(c in text for c in _FOLD_EXCEPTIONS):
         return lowered, _folded_candidates()
-    return text, _lexicon()[0]
+    return text, _candidates()
 
 
 # --- context rules ------------------------------------------------------------------------

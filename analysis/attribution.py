@@ -779,9 +779,7 @@ def _may_attribute(text: str, start: int, end: int, nearby: Sequence[QuoteSpan])
     return outside is None or _has_cue_word(outside.lower(), lowered)
 
 
-def _outside_quotations(
-    text: str, start: int, end: int, nearby: Sequence[QuoteSpan]
-) -> str | None:
+def _outside_quotations(text: str, start: int, end: int, nearby: Sequence[QuoteSpan]) -> str | None:
     """``text[start:end]`` with the inside of every quotation replaced by a space (so that no
     word run spans it), or None when no quotation's inside reaches into it."""
     pieces, position = [], start

@@ -55,9 +55,7 @@ def parse_article(
         attributions = attribution_columns(article_id, text, sentences, quote_spans)
         quotes = link_quotes(quotes, attributions)
         stage = "sources"
-        attributions["source_id"], sources = source_columns(
-            article_id, attributions, text, quotes
-        )
+        attributions["source_id"], sources = source_columns(article_id, attributions, text, quotes)
         stage = "hedges"
         hedges = hedge_columns(article_id, text, sentences, quote_spans, attributions)
     except Exception as error:  # noqa: BLE001 - one article must not stop a corpus

@@ -289,9 +289,10 @@ def _array(values: list, dtype: object) -> object:
     return pd.array(values, dtype=dtype)
 
 
-_ARROW_STRINGS = pd.array([], dtype="string").dtype == pd.arrays.ArrowStringArray(
-    pa.array([], type=pa.large_string())
-).dtype
+_ARROW_STRINGS = (
+    pd.array([], dtype="string").dtype
+    == pd.arrays.ArrowStringArray(pa.array([], type=pa.large_string())).dtype
+)
 
 
 def _nullable(dtype: object) -> object:

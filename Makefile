@@ -20,10 +20,12 @@ $(STAMP): pyproject.toml Makefile
 
 test: $(STAMP)
 	$(BIN)/python -m ruff check analysis tests benchmarks
+	$(BIN)/python -m ruff format --check analysis tests benchmarks
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/python -m ruff check analysis tests benchmarks
+	$(BIN)/python -m ruff format --check analysis tests benchmarks
 
 # Executes every numbered notebook, in order, on CORPUS (default: seeds/) and writes figures/
 # (FIGURES=dir writes them elsewhere). Parses are cached in notebooks/.analysis-cache/, keyed by

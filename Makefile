@@ -3,12 +3,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+COMPILED := $(VENV)/.compiled
+# The modules setup.py compiles (keep the two lists equal; tests/test_compiled.py checks).
+COMPILED_SOURCES := $(addprefix analysis/,$(addsuffix .py,\
+  text lexicon metadata articles segment quotes attribution sources hedging pipeline))
 CORPUS ?= seeds
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
 
 .PHONY: setup test lint figures lab bench clean
 
-setup: $(STAMP)
+setup: $(STAMP) $(COMPILED)
 
 # Reinstall only when the project's metadata changes. The dask extra is installed too, so that
 # the LocalCluster test runs in CI; users get Dask only with pip install ".[dask]".
@@ -18,20 +22,26 @@ $(STAMP): pyproject.toml Makefile
 	$(BIN)/python -m pip install --quiet -e ".[dev,dask]"
 	touch $(STAMP)
 
-test: $(STAMP)
-	$(BIN)/python -m ruff check analysis tests benchmarks
-	$(BIN)/python -m ruff format --check analysis tests benchmarks
+# Compile the pipeline's modules again whenever one of them changes (the installation above
+# compiled them once). Without a C compiler this warns and the modules run as plain Python.
+$(COMPILED): $(STAMP) setup.py $(COMPILED_SOURCES)
+	$(BIN)/python setup.py --quiet build_ext --inplace
+	touch $(COMPILED)
+
+test: $(STAMP) $(COMPILED)
+	$(BIN)/python -m ruff check analysis tests benchmarks setup.py conftest.py
+	$(BIN)/python -m ruff format --check analysis tests benchmarks setup.py conftest.py
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/python -m ruff check analysis tests benchmarks
-	$(BIN)/python -m ruff format --check analysis tests benchmarks
+	$(BIN)/python -m ruff check analysis tests benchmarks setup.py conftest.py
+	$(BIN)/python -m ruff format --check analysis tests benchmarks setup.py conftest.py
 
 # Executes every numbered notebook, in order, on CORPUS (default: seeds/) and writes figures/
 # (FIGURES=dir writes them elsewhere). Parses are cached in notebooks/.analysis-cache/, keyed by
 # the corpus and the code. Stops at the first failing cell.
 FIGURES ?=
-figures: $(STAMP)
+figures: $(STAMP) $(COMPILED)
 ifeq ($(NOTEBOOKS),)
 	@echo "no notebooks in notebooks/: nothing to regenerate" && exit 1
 else
@@ -45,14 +55,15 @@ else
 	@echo "figures written under $(if $(FIGURES),$(FIGURES),figures/)"
 endif
 
-lab: $(STAMP)
+lab: $(STAMP) $(COMPILED)
 	$(BIN)/jupyter lab notebooks
 
 # Every benchmark; each skips (saying so) when ../shared/data is absent.
-bench: $(STAMP)
+bench: $(STAMP) $(COMPILED)
 	for script in $(filter-out benchmarks/_%,$(sort $(wildcard benchmarks/*.py))); do \
 	  echo "== $$script"; $(BIN)/python $$script || exit 1; \
 	done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info
+	rm -f analysis/*.so analysis/_compiled.json

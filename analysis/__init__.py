@@ -15,6 +15,8 @@ News articles parsed into pandas tables. Start with :func:`parse`::
 
 from __future__ import annotations
 
+# First: compiled modules run only while their source is the one they were compiled from.
+from analysis import _compiled  # noqa: F401
 from analysis.articles import decode_bytes, load_articles
 from analysis.attribution import find_attributions, reporting_cues
 from analysis.brat import read_brat, write_brat

@@ -11,6 +11,9 @@ peak resident memory:
   and its first 2,000 stories with one worker, whose peak memory the full run's is compared
   with (memory should not grow with the corpus).
 
+It also prints which of the pipeline's modules run compiled (``setup.py``; set
+``ANALYSIS_PURE_PYTHON=1`` to time plain Python) and how fast the machine is at the time.
+
 Usage: ``python benchmarks/throughput.py [--runs 3] [--only bbc|reuters]``. Skips, saying so,
 when the shared data is absent.
 """
@@ -98,6 +101,31 @@ def _spin(count: int) -> float:
     return max(float(child.communicate()[0]) for child in children)
 
 
+_STATUS = (
+    "import json, analysis.pipeline\n"
+    "from analysis import _compiled\n"
+    "print(json.dumps(_compiled.module_status()))"
+)
+
+
+def _module_status() -> str:
+    """Which of the pipeline's modules the CLI runs compiled (setup.py), as the CLI would."""
+    import json
+
+    result = subprocess.run(
+        [sys.executable, "-c", _STATUS], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    status = json.loads(result.stdout)
+    compiled = sorted(name for name, how in status.items() if how == "compiled")
+    others = {name: how for name, how in status.items() if how != "compiled"}
+    if not status:
+        return "all plain Python (none compiled: no Cython or C compiler at installation)"
+    text = f"{len(compiled)} compiled by Cython ({', '.join(compiled)})"
+    if others:
+        text += "; from source: " + ", ".join(f"{n} {how}" for n, how in sorted(others.items()))
+    return text
+
+
 def reference_seconds() -> float:
     """Median seconds of a fixed pure-Python loop (10 million additions) in one process.
 
@@ -157,6 +185,7 @@ def main() -> int:
     # again (0.25 s of each run): compile it once, as an installation would.
     compiled = compileall.compile_dir(REPO / "analysis", quiet=1)
     print(f"bytecode of analysis/ compiled before the runs: {'yes' if compiled else 'FAILED'}")
+    print(f"pipeline modules: {_module_status()}")
     # Other work on the machine slows every run, and the all-workers runs most: say so.
     print(f"load average before the first run: {os.getloadavg()[0]:.2f}")
     print(f"machine speed: the reference loop takes {reference_seconds():.2f} s (lower is faster)")

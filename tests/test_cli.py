@@ -6,10 +6,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import REPO
 
 import analysis
 from analysis.cli import main
+from conftest import REPO
 
 
 def test_parse_writes_one_dataset_folder_per_table(write, tmp_path, capsys):

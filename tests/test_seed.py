@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import SEED
 
 import analysis
+from conftest import SEED
 
 
 @pytest.fixture(scope="module")

@@ -19,11 +19,12 @@ setup: $(STAMP) $(COMPILED)
 $(STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev,dask]"
+	ANALYSIS_PURE_PYTHON=1 $(BIN)/python -m pip install --quiet -e ".[dev,dask]"
 	touch $(STAMP)
 
-# Compile the pipeline's modules again whenever one of them changes (the installation above
-# compiled them once). Without a C compiler this warns and the modules run as plain Python.
+# Compile the pipeline's modules (setup.py), and again whenever one of them changes. The
+# installation above leaves them to this step (ANALYSIS_PURE_PYTHON=1), which compiles them once;
+# without a C compiler it warns, and the modules run as plain Python.
 $(COMPILED): $(STAMP) setup.py $(COMPILED_SOURCES)
 	$(BIN)/python setup.py --quiet build_ext --inplace
 	touch $(COMPILED)

@@ -44,6 +44,12 @@ _BREAK_CHARACTER = re.compile(_BREAK_START)
 WORD_RE = re.compile(r"\w++(?:[’'\-.,]\w++)*+")
 
 
+#: :data:`WORD_RE` for ASCII text, encoded: there ``\w`` is ``[A-Za-z0-9_]`` either way, and a
+#: bytes pattern tests that from a table instead of Unicode's character database (a quarter
+#: faster; most news text is ASCII).
+_ASCII_WORD_RE = re.compile(rb"\w++(?:['\-.,]\w++)*+")
+
+
 def count_words(text: str) -> int:
     """Number of words in ``text`` (see :data:`WORD_RE`).
 
@@ -51,7 +57,11 @@ def count_words(text: str) -> int:
     --------
     >>> count_words("Russia’s defence ministry said up to 180 “foreign mercenaries” died.")
     10
+    >>> count_words("U.S. officials said 2,187 pro-Russian fighters' arms were seized.")
+    9
     """
+    if text.isascii():
+        return len(_ASCII_WORD_RE.findall(text.encode("ascii")))
     return len(WORD_RE.findall(text))
 
 
@@ -68,6 +78,12 @@ def paragraph_breaks(text: str) -> list[tuple[int, int]]:
     >>> paragraph_breaks("One.\\n\\nTwo.\\nStill two.\\r\\n\\r\\nThree.")
     [(4, 6), (21, 25)]
     """
+    return list(_paragraph_breaks(text))
+
+
+@lru_cache(maxsize=8)
+def _paragraph_breaks(text: str) -> tuple[tuple[int, int], ...]:
+    # Cached: the segmenter and the paragraph spans (below) both need an article's breaks.
     spans = []
     position = 0
     while found := _BREAK_CHARACTER.search(text, position):
@@ -77,7 +93,7 @@ def paragraph_breaks(text: str) -> list[tuple[int, int]]:
             position = match.end()
         else:
             position = found.start() + 1
-    return spans
+    return tuple(spans)
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -98,7 +114,7 @@ def _paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
     # metadata); a few entries cover an article's text and the windows metadata looks at.
     spans = []
     start = 0
-    for break_start, break_end in paragraph_breaks(text):
+    for break_start, break_end in _paragraph_breaks(text):
         spans.append((start, break_start))
         start = break_end
     spans.append((start, len(text)))

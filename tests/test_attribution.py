@@ -227,9 +227,23 @@ def test_the_cheap_pre_test_admits_every_sentence_with_a_possible_cue(sentence, 
         assert _sentence_attributions(_Sentence(sentence, 0, len(sentence), quotes), 0) == []
 
 
+def test_a_contraction_s_first_token_may_start_a_cue(monkeypatch):
+    # No cue in the shipped lexicon is an auxiliary, but an edited one may hold "could": then
+    # "couldn't" (the run "couldn", tokens "could|n't") may start a cue, in ASCII text or not.
+    import analysis.attribution as attribution
+
+    monkeypatch.setattr(attribution, "_cue_words", lambda: (frozenset({"could"}), {}, ()))
+    monkeypatch.setattr(attribution, "_ascii_cue_words", lambda: (frozenset({b"could"}), {}))
+    for text in ("he couldn't say", "he couldn’t say", "he couldn't say “yes”"):
+        assert attribution._has_cue_word(text, text)
+    for text in ("he wouldn't say", "he wouldn’t say", "the couldn shop"):
+        assert not attribution._has_cue_word(text, text)
+
+
 _PRE_TEST_PHRASES = [
     "He said", "Smith told reporters", "according to Smith", "officials say", "hit out at",
-    "couldn’t say", "e-mailed", "the report", "it rained", "the plan", "Ann Lee", "Smith:",
+    "couldn’t say", "couldn't say", "wouldn't comment", "e-mailed", "hit", "out",
+    "the report", "it rained", "the plan", "Ann Lee", "Smith:",
     ",", ".", "-", "―", "(", ")", "“", "”", '"', "‘", "’",
 ]  # fmt: skip
 _PRE_TEST_PIECES = st.lists(

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis.text import count_words
+from analysis.text import WORD_RE, count_words
 
 PIECES = st.sampled_from(
     [
@@ -82,6 +82,20 @@ def check_sentences(text: str, table) -> None:
         covered.update(range(row.start, row.end))
     missing = [i for i, ch in enumerate(text) if not ch.isspace() and i not in covered]
     assert not missing, f"characters outside every sentence at {missing[:5]}"
+
+
+ASCII_TEXT = st.one_of(
+    st.text(alphabet=st.characters(max_codepoint=127), max_size=300),
+    st.text(alphabet="aZ9_ ,.'-\t!", max_size=40),  # words and what may join them
+    st.lists(PIECES.filter(str.isascii), max_size=60).map(" ".join),
+)
+
+
+@SETTINGS
+@given(st.one_of(ASCII_TEXT, ANY_TEXT))
+def test_word_count_is_that_of_the_word_pattern(text):
+    # ASCII text is counted with a bytes pattern: the same words as WORD_RE's
+    assert count_words(text) == len(WORD_RE.findall(text))
 
 
 @SETTINGS

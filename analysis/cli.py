@@ -12,6 +12,7 @@ or an output folder holding files this tool did not write (without ``--overwrite
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -183,6 +184,10 @@ def _count(n: int, noun: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m analysis``; returns the exit code."""
+    if argv is None:  # run as a program (not called from Python, whose objects we leave alone)
+        # What is imported by now lives as long as the process: the garbage collector need
+        # not walk it again in each full collection (one walk took 0.07 s in a BBC run).
+        gc.freeze()
     args = _parser().parse_args(argv)
     if args.command == "parse":
         return _run_parse(args)

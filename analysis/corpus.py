@@ -1,7 +1,7 @@
 """Parsing a corpus of any size: in batches, across processes, into a Parquet dataset.
 
 :func:`parse_corpus` reads articles lazily (:func:`analysis.articles.iter_records`), cuts them
-into batches of ``batch_size`` articles, parses each batch with :func:`analysis.parse_records`
+into batches of ``batch_size`` articles, parses each batch as :func:`analysis.parse_records` does
 (in this process, in worker processes, or on a Dask cluster) and writes every table of the
 batch as one part file::
 
@@ -27,16 +27,22 @@ import json
 import os
 import re
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analysis.articles import iter_records
-from analysis.pipeline import ARTICLE_TABLES, parse_records
+from analysis.articles import articles_frame, iter_records
+from analysis.pipeline import ARTICLE_TABLES, parse_to_columns
 from analysis.segment import Segmenter
-from analysis.tables import TABLE_SCHEMAS, _write_atomically
+from analysis.tables import (
+    TABLE_SCHEMAS,
+    _write_atomically,
+    frame_from_columns,
+    write_parquet_columns,
+)
 
 __all__ = ["ArticleFailed", "CorpusSummary", "DEFAULT_BATCH_SIZE", "parse_batch", "parse_corpus"]
 
@@ -106,22 +112,26 @@ def parse_batch(
     writes its own part files (each under a temporary name, then renamed) and returns only
     counts: ``{"articles": n, "statuses": {...}, "rows": {table: n}}``.
     """
-    tables = parse_records(records, segmenter)
+    rows, columns = parse_to_columns(records, segmenter)
     folder = Path(out)
-    for name, frame in tables.items():
+    for name in ("articles", *ARTICLE_TABLES):
         target = folder / name / part_name(index, format)
         target.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(frame, target, format, excel_safe)
-    articles = tables["articles"]
-    statuses = articles["status"].value_counts()
-    failed = articles[articles["status"] == "error"].head(5)
+        if name == "articles":
+            _write_atomically(articles_frame(rows), target, format, excel_safe)
+        elif format == "parquet":  # straight from the column lists: no DataFrame on the way
+            write_parquet_columns(columns[name], name, target)
+        else:
+            frame = frame_from_columns(columns[name], TABLE_SCHEMAS[name])
+            _write_atomically(frame, target, format, excel_safe)
+    statuses = Counter(row["status"] for row in rows)
+    failed = [row for row in rows if row["status"] == "error"][:5]
     return {
-        "articles": len(articles),
-        "statuses": {status: int(statuses.get(status, 0)) for status in _STATUSES},
-        "rows": {name: len(tables[name]) for name in ARTICLE_TABLES},
+        "articles": len(rows),
+        "statuses": {status: statuses.get(status, 0) for status in _STATUSES},
+        "rows": {name: len(columns[name]["article_id"]) for name in ARTICLE_TABLES},
         "failures": [
-            {"article_id": str(a), "error": str(e)}
-            for a, e in zip(failed["article_id"], failed["error"], strict=True)
+            {"article_id": str(row["article_id"]), "error": str(row.get("error"))} for row in failed
         ],
     }
 

@@ -97,6 +97,18 @@ def parse_records(
         records = tqdm(
             records, total=total, unit=" articles", mininterval=0.5, delay=1.0, leave=False
         )
+    rows, columns = parse_to_columns(records, segmenter)
+    tables = {"articles": articles_frame(rows)}
+    for name in ARTICLE_TABLES:
+        tables[name] = frame_from_columns(columns[name], TABLE_SCHEMAS[name])
+    return Tables(tables)
+
+
+def parse_to_columns(
+    records: Iterable[dict[str, Any]], segmenter: Segmenter | None = None
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, list]]]:
+    """Parse raw records: the ``articles`` rows, and every other table as column lists
+    (what :func:`parse_records` makes its DataFrames of)."""
     rows: list[dict[str, Any]] = []
     columns: dict[str, dict[str, list]] = {
         name: {column: [] for column in TABLE_SCHEMAS[name]} for name in ARTICLE_TABLES
@@ -107,10 +119,7 @@ def parse_records(
         for name, table in tables.items():
             for column, values in table.items():
                 columns[name][column].extend(values)
-    tables = {"articles": articles_frame(rows)}
-    for name in ARTICLE_TABLES:
-        tables[name] = frame_from_columns(columns[name], TABLE_SCHEMAS[name])
-    return Tables(tables)
+    return rows, columns
 
 
 def parse(

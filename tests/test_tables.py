@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 import analysis
-from analysis.tables import TABLE_SCHEMAS, conform, frame_from_columns
+from analysis.tables import TABLE_SCHEMAS, conform, frame_from_columns, write_parquet_columns
 
 CORPUS = [
     "By Ann Lee\n\nPARIS, May 2 (Reuters) - It rained. “Very hard,” he said.\r\n\r\nIt stopped.",
@@ -123,6 +124,62 @@ def test_frames_from_columns_fall_back_to_pandas_for_odd_values(values, dtype):
         assert fast is slow
     else:
         pd.testing.assert_frame_equal(fast, slow)
+
+
+def _columns_of(frame, name):
+    columns = {c: frame[c].astype(object).tolist() for c in TABLE_SCHEMAS[name]}
+    return {c: [None if pd.isna(v) else v for v in values] for c, values in columns.items()}
+
+
+@pytest.mark.parametrize("name", [name for name in TABLE_SCHEMAS if name != "articles"])
+@pytest.mark.parametrize("rows", [slice(None), slice(0)])
+def test_parquet_written_from_columns_is_the_dataframe_s(parsed, tmp_path, name, rows):
+    # parse_corpus writes the article tables straight from column lists: pandas must read back
+    # what DataFrame.to_parquet would have written, dtypes and metadata included
+    columns = _columns_of(parsed[name].iloc[rows], name)
+    write_parquet_columns(columns, name, tmp_path / "fast.parquet")
+    frame_from_columns(columns, TABLE_SCHEMAS[name]).to_parquet(
+        tmp_path / "slow.parquet", index=False
+    )
+    fast = pq.read_schema(tmp_path / "fast.parquet")
+    assert fast.equals(pq.read_schema(tmp_path / "slow.parquet"), check_metadata=True)
+    pd.testing.assert_frame_equal(
+        pd.read_parquet(tmp_path / "fast.parquet"), pd.read_parquet(tmp_path / "slow.parquet")
+    )
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("kind", "retracted"),  # a category the schema does not have: pandas makes it missing
+        ("text", 7),  # a number where text belongs: pandas converts it
+        ("attribution_id", 2**70),  # beyond int64
+        ("continued", None),  # missing where the column cannot be
+        ("quote_id", None),
+    ],
+)
+def test_parquet_from_columns_falls_back_to_pandas_for_odd_values(parsed, tmp_path, column, value):
+    columns = _columns_of(parsed["quotes"], "quotes")
+    columns[column][0] = value
+
+    def write(function, path):
+        try:
+            function(path)
+            return pd.read_parquet(path)
+        except Exception as error:  # noqa: BLE001 - both ways must fail alike
+            return type(error)
+
+    frame = write(lambda path: write_parquet_columns(columns, "quotes", path), tmp_path / "f")
+    slow = write(
+        lambda path: frame_from_columns(columns, TABLE_SCHEMAS["quotes"]).to_parquet(
+            path, index=False
+        ),
+        tmp_path / "s",
+    )
+    if isinstance(slow, type):
+        assert frame is slow
+    else:
+        pd.testing.assert_frame_equal(frame, slow)
 
 
 def test_frames_from_columns_need_exactly_the_schema_columns():

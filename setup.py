@@ -42,6 +42,13 @@ class BuildAndRecord(build_ext):
         if self.parallel is None:
             self.parallel = os.cpu_count() or 1
 
+    def build_extension(self, extension: Extension) -> None:
+        # Extension(optional=True) is not enough: setuptools lets some compiler errors through.
+        try:
+            super().build_extension(extension)
+        except Exception as error:  # noqa: BLE001 - no (working) C compiler: this module stays Python
+            self.warn(f"{extension.name} not compiled, it runs as plain Python: {error}")
+
     def run(self) -> None:
         # An extension older than its source is removed first: if compiling the new source
         # fails (each extension is optional), no stale extension is left to pass as current.
@@ -73,10 +80,8 @@ def extensions() -> list[Extension]:
         from Cython.Build import cythonize
     except ImportError:
         return []
-    modules = [
-        Extension(f"analysis.{name}", [f"analysis/{name}.py"], optional=True) for name in COMPILED
-    ]
-    return cythonize(
+    modules = [Extension(f"analysis.{name}", [f"analysis/{name}.py"]) for name in COMPILED]
+    compiled = cythonize(
         modules,
         build_dir="build/cython",
         nthreads=os.cpu_count() or 1,
@@ -88,6 +93,9 @@ def extensions() -> list[Extension]:
             "autotestdict": False,  # doctests are found once, on the functions themselves
         },
     )
+    for extension in compiled:
+        extension.optional = True  # cythonize's copies lose it
+    return compiled
 
 
 setup(ext_modules=extensions(), cmdclass={"build_ext": BuildAndRecord})

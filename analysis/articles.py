@@ -15,6 +15,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -216,9 +217,11 @@ def iter_records(source: Any) -> Iterator[dict[str, Any]]:
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if path.is_dir():
-            for file in sorted(path.rglob("*.txt"), key=lambda p: p.relative_to(path).as_posix()):
-                article_id = file.relative_to(path).with_suffix("").as_posix()
-                yield _text_record(article_id, file)
+            files = [(file.relative_to(path).as_posix(), file) for file in path.rglob("*.txt")]
+            files.sort(key=itemgetter(0))
+            for relative, file in files:
+                # the relative path without its suffix: with_suffix("").as_posix(), sliced
+                yield _text_record(relative[: len(relative) - len(file.suffix)], file)
             return
         if not path.exists():
             raise FileNotFoundError(f"no such file or folder: {path}")

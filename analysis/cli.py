@@ -136,7 +136,7 @@ def _run_parse(args: argparse.Namespace) -> int:
             batch_size=args.batch_size or DEFAULT_BATCH_SIZE,
             format=args.format,
             progress=not args.quiet,
-            total=_count_inputs(paths),
+            total=None if args.quiet else _count_inputs(paths),  # for the progress bar only
             train_segmenter=args.train_segmenter,
             overwrite=args.overwrite,
             strict=args.strict,

@@ -21,6 +21,15 @@ def test_folder_ids_are_relative_paths_sorted(write, tmp_path):
     assert articles["path"].str.endswith("001.txt").tolist() == [False, True, False]
 
 
+def test_folder_ids_drop_only_the_last_suffix(write, tmp_path):
+    write("corpus/a.b.txt", "Dots.")
+    write("corpus/x/.txt", "A file named only by its suffix.")
+    write("corpus/x/y.txt.txt", "Twice.")
+    articles = load_articles(tmp_path / "corpus")
+    # as Path.with_suffix(""): ".txt" alone is a name, not a suffix
+    assert articles["article_id"].tolist() == ["a.b", "x/.txt", "x/y.txt"]
+
+
 def test_single_file_id_is_its_stem(write):
     articles = load_articles(write("story-7.txt", "It rained."))
     assert articles["article_id"].tolist() == ["story-7"]

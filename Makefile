@@ -4,9 +4,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 COMPILED := $(VENV)/.compiled
-# The modules setup.py compiles (keep the two lists equal; tests/test_compiled.py checks).
-COMPILED_SOURCES := $(addprefix analysis/,$(addsuffix .py,\
-  text lexicon metadata articles segment quotes attribution sources hedging pipeline))
 CORPUS ?= seeds
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
 
@@ -22,10 +19,11 @@ $(STAMP): pyproject.toml Makefile
 	ANALYSIS_PURE_PYTHON=1 $(BIN)/python -m pip install --quiet -e ".[dev,dask]"
 	touch $(STAMP)
 
-# Compile the pipeline's modules (setup.py), and again whenever one of them changes. The
-# installation above leaves them to this step (ANALYSIS_PURE_PYTHON=1), which compiles them once;
-# without a C compiler it warns, and the modules run as plain Python.
-$(COMPILED): $(STAMP) setup.py $(COMPILED_SOURCES)
+# Compile the pipeline's modules (setup.py), and again whenever a module changes (build_ext
+# recompiles only those whose source is newer than their extension). The installation above
+# leaves them to this step (ANALYSIS_PURE_PYTHON=1), which compiles them once; without a C
+# compiler it warns, and the modules run as plain Python.
+$(COMPILED): $(STAMP) setup.py $(wildcard analysis/*.py)
 	$(BIN)/python setup.py --quiet build_ext --inplace
 	touch $(COMPILED)
 

@@ -3,11 +3,9 @@ source, and never a compiled module that is not what its source says."""
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import json
 import os
-import re
 import subprocess
 import sys
 import warnings
@@ -18,23 +16,6 @@ import pytest
 import analysis
 from analysis import _compiled
 from conftest import REPO, SEED
-
-
-def _setup_modules() -> tuple[str, ...]:
-    tree = ast.parse((REPO / "setup.py").read_text(encoding="utf-8"))
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and node.targets[0].id == "COMPILED":
-            return ast.literal_eval(node.value)
-    raise AssertionError("setup.py has no COMPILED")
-
-
-def test_setup_and_makefile_compile_the_same_modules():
-    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
-    listed = re.search(r"addsuffix \.py,\\\s*\n\s*([a-z ]+)\)\)", makefile)
-    assert listed is not None
-    assert tuple(listed.group(1).split()) == _setup_modules()
-    for name in _setup_modules():
-        assert (REPO / "analysis" / f"{name}.py").is_file()
 
 
 def _fake_package(tmp_path, source: str = "VALUE = 1\n"):

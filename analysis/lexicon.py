@@ -10,6 +10,7 @@ Lexicons are package data, read through :mod:`importlib.resources` once per proc
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from functools import cache
 from importlib import resources
 
@@ -45,6 +46,38 @@ def load_lexicon(name: str) -> tuple[str, ...]:
     return tuple(line.split("\t", 1)[0].strip() for line in _lines(name))
 
 
-def load_lexicon_table(name: str) -> tuple[tuple[str, ...], ...]:
-    """Return the tab-separated fields of every entry of lexicon ``name``."""
-    return tuple(tuple(map(str.strip, line.split("\t"))) for line in _lines(name))
+def load_lexicon_table(
+    name: str, choices: Mapping[int, Collection[str] | None] | None = None
+) -> tuple[tuple[str, ...], ...]:
+    """Return the tab-separated fields of every entry of lexicon ``name``.
+
+    ``choices`` maps a field's position to the values it may take (``{1: ("male", "female")}``;
+    None: any value, but the field must be there). An entry with a value outside them, or
+    without the field, is a ``ValueError`` naming the file and the entry, so that a typo in an
+    edited lexicon stops the run where it is instead of turning into missing values in a table.
+
+    Examples
+    --------
+    >>> load_lexicon_table("reporting_cues", {1: ("neutral",)})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: lexicons/reporting_cues.txt: the entry ... in field 2, expected one of: neutral
+    """
+    rows = tuple(tuple(map(str.strip, line.split("\t"))) for line in _lines(name))
+    for position, allowed in (choices or {}).items():
+        short = next((row for row in rows if len(row) <= position), None)
+        if short is not None:
+            raise ValueError(
+                f"lexicons/{name}.txt: the entry {short[0]!r} has {len(short)} field(s), "
+                f"expected at least {position + 1} (separated by tabs)"
+            )
+        if allowed is None:
+            continue
+        allowed = frozenset(allowed)
+        if not {row[position] for row in rows} <= allowed:
+            row = next(row for row in rows if row[position] not in allowed)
+            raise ValueError(
+                f"lexicons/{name}.txt: the entry {row[0]!r} has {row[position]!r} in field "
+                f"{position + 1}, expected one of: {', '.join(sorted(allowed))}"
+            )
+    return rows

@@ -22,7 +22,14 @@ from functools import cache, lru_cache
 import pandas as pd
 
 from analysis.lexicon import load_lexicon, load_lexicon_table
-from analysis.tables import SOURCE_COLUMNS, conform
+from analysis.tables import (
+    GENDER_EVIDENCE,
+    GENDERS,
+    SOURCE_COLUMNS,
+    SOURCE_KINDS,
+    SOURCE_TYPES,
+    conform,
+)
 
 __all__ = [
     "article_sources",
@@ -279,7 +286,7 @@ _HEAD_END = re.compile(r"\s(?:for|of|at|in|from|with|to|on|near)\s")
 def _roles() -> dict[str, tuple[str, str]]:
     return {
         fields[0].casefold(): (fields[1], fields[2])
-        for fields in load_lexicon_table("source_roles")
+        for fields in load_lexicon_table("source_roles", {1: (*SOURCE_TYPES, "-"), 2: SOURCE_KINDS})
     }
 
 
@@ -287,13 +294,13 @@ def _roles() -> dict[str, tuple[str, str]]:
 def _gendered_words() -> dict[str, tuple[str, str]]:
     return {
         fields[0].casefold(): (fields[1], fields[2])
-        for fields in load_lexicon_table("gendered_words")
+        for fields in load_lexicon_table("gendered_words", {1: GENDERS, 2: GENDER_EVIDENCE})
     }
 
 
 @cache
 def _first_names() -> dict[str, str]:
-    return {fields[0]: fields[1] for fields in load_lexicon_table("first_names")}
+    return {fields[0]: fields[1] for fields in load_lexicon_table("first_names", {1: GENDERS})}
 
 
 @cache

@@ -287,7 +287,20 @@ def _array(values: list, dtype: object) -> object:
             return pd.Int64Dtype().__from_arrow__(pa.array(values, type=pa.int64()))
     except (TypeError, ValueError, OverflowError, pa.ArrowException):
         pass
+    if isinstance(dtype, pd.CategoricalDtype):
+        _check_categories(values, dtype)
     return pd.array(values, dtype=dtype)
+
+
+def _check_categories(values: list, dtype: pd.CategoricalDtype) -> None:
+    """Refuse a value outside ``dtype``'s categories, which pandas would silently make
+    missing (and, from pandas 4, refuse too)."""
+    unknown = set(values).difference(dtype.categories).difference([None])
+    unknown = {value for value in unknown if not pd.isna(value)}
+    if unknown:
+        raise ValueError(
+            f"values outside the categories {list(dtype.categories)}: {sorted(map(repr, unknown))}"
+        )
 
 
 _ARROW_STRINGS = (
@@ -448,9 +461,9 @@ def _arrow_schema(name: str) -> pa.Schema:
 
 def _arrow_table(columns: Mapping[str, list], name: str) -> pa.Table | None:
     """``pa.Table.from_pandas(frame_from_columns(columns, schema))``, or None where that could
-    differ: a missing value in a non-nullable column, a category outside the schema's (pandas
-    makes it missing), a value pyarrow would not take as the column's type (pandas converts
-    numbers to text)."""
+    differ: a missing value in a non-nullable column, a category outside the schema's (an
+    error there), a value pyarrow would not take as the column's type (pandas converts numbers
+    to text)."""
     schema = TABLE_SCHEMAS[name]
     if set(columns) != set(schema):
         return None

@@ -151,7 +151,7 @@ def test_parquet_written_from_columns_is_the_dataframe_s(parsed, tmp_path, name,
 @pytest.mark.parametrize(
     ("column", "value"),
     [
-        ("kind", "retracted"),  # a category the schema does not have: pandas makes it missing
+        ("kind", "retracted"),  # a category the schema does not have: an error both ways
         ("text", 7),  # a number where text belongs: pandas converts it
         ("attribution_id", 2**70),  # beyond int64
         ("continued", None),  # missing where the column cannot be
@@ -180,6 +180,16 @@ def test_parquet_from_columns_falls_back_to_pandas_for_odd_values(parsed, tmp_pa
         assert frame is slow
     else:
         pd.testing.assert_frame_equal(frame, slow)
+
+
+def test_a_value_outside_a_columns_categories_is_an_error_not_missing():
+    schema = {"kind": pd.CategoricalDtype(["direct", "partial"])}
+    with pytest.raises(
+        ValueError, match=r"categories \['direct', 'partial'\]: \[\"'retracted'\"\]"
+    ):
+        frame_from_columns({"kind": ["direct", "retracted", None]}, schema)
+    frame = frame_from_columns({"kind": ["direct", None, "partial"]}, schema)
+    assert frame["kind"].isna().tolist() == [False, True, False]
 
 
 def test_frames_from_columns_need_exactly_the_schema_columns():

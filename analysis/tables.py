@@ -295,11 +295,11 @@ def _array(values: list, dtype: object) -> object:
 def _check_categories(values: list, dtype: pd.CategoricalDtype) -> None:
     """Refuse a value outside ``dtype``'s categories, which pandas would silently make
     missing (and, from pandas 4, refuse too)."""
-    unknown = set(values).difference(dtype.categories).difference([None])
-    unknown = {value for value in unknown if not pd.isna(value)}
+    unknown = {value for value in set(values).difference(dtype.categories) if not pd.isna(value)}
     if unknown:
         raise ValueError(
-            f"values outside the categories {list(dtype.categories)}: {sorted(map(repr, unknown))}"
+            f"values outside the categories {list(dtype.categories)}: "
+            + ", ".join(sorted(map(repr, unknown)))
         )
 
 

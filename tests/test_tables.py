@@ -184,10 +184,8 @@ def test_parquet_from_columns_falls_back_to_pandas_for_odd_values(parsed, tmp_pa
 
 def test_a_value_outside_a_columns_categories_is_an_error_not_missing():
     schema = {"kind": pd.CategoricalDtype(["direct", "partial"])}
-    with pytest.raises(
-        ValueError, match=r"categories \['direct', 'partial'\]: \[\"'retracted'\"\]"
-    ):
-        frame_from_columns({"kind": ["direct", "retracted", None]}, schema)
+    with pytest.raises(ValueError, match=r"categories \['direct', 'partial'\]: 'retracted'$"):
+        frame_from_columns({"kind": ["direct", "retracted", None, float("nan")]}, schema)
     frame = frame_from_columns({"kind": ["direct", None, "partial"]}, schema)
     assert frame["kind"].isna().tolist() == [False, True, False]
 

@@ -19,8 +19,8 @@ $(STAMP): pyproject.toml Makefile
 	ANALYSIS_PURE_PYTHON=1 $(BIN)/python -m pip install --quiet -e ".[dev,dask]"
 	touch $(STAMP)
 
-# Compile the pipeline's modules (setup.py), and again whenever a module changes (build_ext
-# recompiles only those whose source is newer than their extension). The installation above
+# Compile the pipeline's modules (setup.py), and again whenever a module changes (setup.py
+# recompiles only those whose source differs from the one their extension was compiled from). The installation above
 # leaves them to this step (ANALYSIS_PURE_PYTHON=1), which compiles them once; without a C
 # compiler it warns, and the modules run as plain Python.
 $(COMPILED): $(STAMP) setup.py $(wildcard analysis/*.py)

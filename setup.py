@@ -108,12 +108,15 @@ def extensions() -> list[Extension]:
     except ImportError:
         return []
     modules = [Extension(f"analysis.{name}", [f"analysis/{name}.py"]) for name in COMPILED]
-    # Cython too regenerates C only from a source newer than it: C generated from another
-    # version of a source (by the digest the in-place manifest records) is removed first.
-    recorded = _recorded(Path("analysis"))
+    # Cython too regenerates C only from a source newer than it. Each generated C file has a
+    # stamp beside it, the digest of the source it came from: C without a matching stamp is
+    # removed first, so that Cython generates it again from the source as it is now.
+    digests = {}
     for extension in modules:
+        digests[extension.name] = digest = _digest(_source(extension))
         generated = Path(BUILD_DIR) / _source(extension).with_suffix(".c")
-        if generated.exists() and recorded.get(_short(extension)) != _digest(_source(extension)):
+        stamp = generated.with_suffix(".c.sha256")
+        if generated.exists() and (not stamp.exists() or stamp.read_text() != digest):
             generated.unlink()
     compiled = cythonize(
         modules,
@@ -129,6 +132,9 @@ def extensions() -> list[Extension]:
     )
     for extension in compiled:
         extension.optional = True  # cythonize's copies lose it
+    for extension in modules:
+        generated = Path(BUILD_DIR) / _source(extension).with_suffix(".c")
+        generated.with_suffix(".c.sha256").write_text(digests[extension.name])
     return compiled
 
 

@@ -54,6 +54,7 @@ from analysis.tables import ATTRIBUTION_COLUMNS, CUE_CATEGORIES, conform
 from analysis.text import ContainingSpans, paragraph_spans, strip_span
 
 __all__ = [
+    "ATTRIBUTION_METHODS",
     "Attribution",
     "article_attributions",
     "attribution_columns",
@@ -61,6 +62,9 @@ __all__ = [
     "link_quotes",
     "reporting_cues",
 ]
+
+#: How the attributions table can be made; the first is the default.
+ATTRIBUTION_METHODS = ("rules",)
 
 # Words: letters/digits with inner apostrophes, hyphens and periods; an abbreviation keeps its
 # final period (checked after matching); any other character is a token of its own.
@@ -1802,8 +1806,12 @@ def attribution_columns(
     text: str,
     sentences: pd.DataFrame | dict[str, list],
     quotes: Sequence[QuoteSpan],
+    method: str = ATTRIBUTION_METHODS[0],
 ) -> dict[str, list]:
-    """The ``attributions`` rows of one article as column lists (body sentences only)."""
+    """The ``attributions`` rows of one article as column lists (body sentences only), found
+    by ``method`` (one of :data:`ATTRIBUTION_METHODS`)."""
+    if method not in ATTRIBUTION_METHODS:
+        raise ValueError(f"method must be one of {ATTRIBUTION_METHODS}, not {method!r}")
     spans = body_sentence_spans(sentences)
     columns: dict[str, list] = {name: [] for name in ATTRIBUTION_COLUMNS}
     ordered = sorted(quotes, key=lambda quote: quote.start)

@@ -18,8 +18,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from analysis.attribution import ATTRIBUTION_METHODS
 from analysis.brat import write_brat
 from analysis.corpus import DEFAULT_BATCH_SIZE, ArticleFailed, parse_corpus
+from analysis.hedging import HEDGE_METHODS
 from analysis.tables import read_table_part
 
 EXIT_OK = 0
@@ -50,6 +52,18 @@ def _parser() -> argparse.ArgumentParser:
         "--train-segmenter",
         action="store_true",
         help="also train Punkt on the corpus (reads the whole corpus first)",
+    )
+    parse.add_argument(
+        "--attribution",
+        choices=ATTRIBUTION_METHODS,
+        default=ATTRIBUTION_METHODS[0],
+        help=f"how attributions are found (default: {ATTRIBUTION_METHODS[0]})",
+    )
+    parse.add_argument(
+        "--hedges",
+        choices=HEDGE_METHODS,
+        default=HEDGE_METHODS[0],
+        help=f"how hedges are found (default: {HEDGE_METHODS[0]})",
     )
     parse.add_argument(
         "--brat",
@@ -141,6 +155,8 @@ def _run_parse(args: argparse.Namespace) -> int:
             overwrite=args.overwrite,
             strict=args.strict,
             excel_safe=args.excel_safe,
+            attribution=args.attribution,
+            hedges=args.hedges,
         )
     except ArticleFailed as error:
         print(f"error: {error} (--strict: stopped; batches before it are written)", file=sys.stderr)

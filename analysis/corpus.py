@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.articles import articles_frame, iter_records
-from analysis.pipeline import ARTICLE_TABLES, parse_to_columns
+from analysis.pipeline import ARTICLE_TABLES, DEFAULT_METHODS, Methods, parse_to_columns
 from analysis.segment import Segmenter
 from analysis.tables import (
     TABLE_SCHEMAS,
@@ -105,6 +105,7 @@ def parse_batch(
     format: str = "parquet",
     segmenter: Segmenter | None = None,
     excel_safe: bool = False,
+    methods: Methods | None = None,
 ) -> dict[str, Any]:
     """Parse one batch of raw records and write every table's part file for it.
 
@@ -112,7 +113,7 @@ def parse_batch(
     writes its own part files (each under a temporary name, then renamed) and returns only
     counts: ``{"articles": n, "statuses": {...}, "rows": {table: n}}``.
     """
-    rows, columns = parse_to_columns(records, segmenter)
+    rows, columns = parse_to_columns(records, segmenter, methods)
     folder = Path(out)
     for name in ("articles", *ARTICLE_TABLES):
         target = folder / name / part_name(index, format)
@@ -259,6 +260,8 @@ def parse_corpus(
     overwrite: bool = False,
     strict: bool = False,
     excel_safe: bool = False,
+    attribution: str = DEFAULT_METHODS.attribution,
+    hedges: str = DEFAULT_METHODS.hedges,
 ) -> CorpusSummary:
     """Parse a corpus of any size in batches into a dataset of part files under ``out``.
 
@@ -302,6 +305,9 @@ def parse_corpus(
     excel_safe
         CSV only: neutralise cells a spreadsheet would run as formulas
         (:func:`analysis.tables.excel_safe`; this changes their text).
+    attribution, hedges
+        How attributions and hedges are found, as for :func:`analysis.parse`. They are part of
+        the run's settings: a resumed run with other methods parses every batch again.
 
     Returns
     -------
@@ -340,6 +346,7 @@ def parse_corpus(
         raise ValueError(f"engine must be 'processes' or 'dask', not {engine!r}")
     if excel_safe and format != "csv":
         raise ValueError("excel_safe applies to CSV output only; use format='csv'")
+    methods = Methods(attribution=attribution, hedges=hedges)
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise ValueError(f"out={str(folder)!r} exists and is not a folder; give a folder path")
@@ -359,6 +366,8 @@ def parse_corpus(
             "tables": {name: list(schema) for name, schema in TABLE_SCHEMAS.items()},
             "segmenter": "trained" if segmenter is not None else "default",
             "excel_safe": excel_safe,
+            "attribution": methods.attribution,
+            "hedges": methods.hedges,
             "version": _version(),
         },
         sort_keys=True,
@@ -406,7 +415,7 @@ def parse_corpus(
                     bar.update(done["articles"])
                 continue
             future = executor.submit(
-                parse_batch, batch, index, str(folder), format, segmenter, excel_safe
+                parse_batch, batch, index, str(folder), format, segmenter, excel_safe, methods
             )
             pending[future] = (index, key)
             del batch

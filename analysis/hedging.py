@@ -48,6 +48,7 @@ from analysis.text import ContainingSpans
 
 __all__ = [
     "HEDGE_CATEGORIES",
+    "HEDGE_METHODS",
     "UNCERTAINTY_CATEGORIES",
     "HedgeSpan",
     "find_hedges",
@@ -69,6 +70,9 @@ UNCERTAINTY_CATEGORIES = frozenset(
         "verification",
     }
 )
+
+#: How the hedges table can be made; the first is the default.
+HEDGE_METHODS = ("rules",)
 
 #: A quotation of at most this many words inside a sentence counts as scare quotes.
 SCARE_QUOTE_MAX_WORDS = 4
@@ -674,12 +678,16 @@ def hedge_columns(
     sentences: dict[str, list],
     quotes: Sequence[QuoteSpan],
     attributions: dict[str, list],
+    method: str = HEDGE_METHODS[0],
 ) -> dict[str, list]:
-    """The ``hedges`` rows of one article as column lists (body sentences only).
+    """The ``hedges`` rows of one article as column lists (body sentences only), found by
+    ``method`` (one of :data:`HEDGE_METHODS`).
 
     ``sentences`` and ``attributions`` are the article's column lists (as built by the
     pipeline); ``quotes`` its quotation spans (:func:`analysis.find_quotes`).
     """
+    if method not in HEDGE_METHODS:
+        raise ValueError(f"method must be one of {HEDGE_METHODS}, not {method!r}")
     body = body_sentence_spans(sentences)
     cues = find_hedges(text, [(s, e) for _, s, e in body])
     taken = sorted((c.start, c.end) for c in cues)

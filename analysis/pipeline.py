@@ -8,11 +8,12 @@ corpus goes on.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from analysis.articles import articles_frame, iter_records, make_article_row
-from analysis.attribution import attribution_columns, link_quotes
-from analysis.hedging import hedge_columns
+from analysis.attribution import ATTRIBUTION_METHODS, attribution_columns, link_quotes
+from analysis.hedging import HEDGE_METHODS, hedge_columns
 from analysis.quotes import find_quotes, quote_columns
 from analysis.segment import (
     Segmenter,
@@ -26,18 +27,50 @@ from analysis.tables import TABLE_SCHEMAS, Tables, frame_from_columns
 #: The tables built for every article, after ``articles``.
 ARTICLE_TABLES = ("sentences", "quotes", "attributions", "sources", "hedges")
 
-__all__ = ["parse", "parse_article", "parse_records"]
+__all__ = ["Methods", "parse", "parse_article", "parse_records"]
+
+
+@dataclass(frozen=True, slots=True)
+class Methods:
+    """How the ``attributions`` and ``hedges`` tables are made: one of
+    :data:`analysis.attribution.ATTRIBUTION_METHODS` and one of
+    :data:`analysis.hedging.HEDGE_METHODS` (the first of each is the default).
+
+    Examples
+    --------
+    >>> Methods(attribution="rules").attribution
+    'rules'
+    >>> Methods(attribution="guess")
+    Traceback (most recent call last):
+    ...
+    ValueError: attribution must be one of 'rules', not 'guess'
+    """
+
+    attribution: str = ATTRIBUTION_METHODS[0]
+    hedges: str = HEDGE_METHODS[0]
+
+    def __post_init__(self) -> None:
+        for name, allowed in (("attribution", ATTRIBUTION_METHODS), ("hedges", HEDGE_METHODS)):
+            value = getattr(self, name)
+            if value not in allowed:
+                choices = ", ".join(repr(choice) for choice in allowed)
+                raise ValueError(f"{name} must be one of {choices}, not {value!r}")
+
+
+DEFAULT_METHODS = Methods()
 
 
 def parse_article(
-    record: dict[str, Any], segmenter: Segmenter | None = None
+    record: dict[str, Any], segmenter: Segmenter | None = None, methods: Methods | None = None
 ) -> tuple[dict[str, Any], dict[str, dict[str, list]]]:
-    """Parse one raw record (from :func:`analysis.articles.iter_records`).
+    """Parse one raw record (from :func:`analysis.articles.iter_records`), with ``methods``
+    (default: :class:`Methods` ()).
 
     Returns the finished ``articles`` row and the article's rows of every other table, as
     column lists (tables are built once per corpus, not once per article). Never raises for a
     bad article: the failure is recorded in the row, with the stage that failed.
     """
+    methods = methods or DEFAULT_METHODS
     stage = "articles"
     try:
         row = make_article_row(record, words=False)
@@ -52,12 +85,16 @@ def parse_article(
         quote_spans = find_quotes(text)
         quotes = quote_columns(article_id, text, sentences, quote_spans)
         stage = "attributions"
-        attributions = attribution_columns(article_id, text, sentences, quote_spans)
+        attributions = attribution_columns(
+            article_id, text, sentences, quote_spans, method=methods.attribution
+        )
         quotes = link_quotes(quotes, attributions)
         stage = "sources"
         attributions["source_id"], sources = source_columns(article_id, attributions, text, quotes)
         stage = "hedges"
-        hedges = hedge_columns(article_id, text, sentences, quote_spans, attributions)
+        hedges = hedge_columns(
+            article_id, text, sentences, quote_spans, attributions, method=methods.hedges
+        )
     except Exception as error:  # noqa: BLE001 - one article must not stop a corpus
         row = {k: v for k, v in record.items() if k != "text"}
         row.update(status="error", text=None, n_chars=0, n_words=0)
@@ -78,6 +115,7 @@ def parse_records(
     progress: bool = False,
     total: int | None = None,
     train_segmenter: bool = False,
+    methods: Methods | None = None,
 ) -> Tables:
     """Parse raw records into tables, optionally with a progress bar on stderr.
 
@@ -97,7 +135,7 @@ def parse_records(
         records = tqdm(
             records, total=total, unit=" articles", mininterval=0.5, delay=1.0, leave=False
         )
-    rows, columns = parse_to_columns(records, segmenter)
+    rows, columns = parse_to_columns(records, segmenter, methods)
     tables = {"articles": articles_frame(rows)}
     for name in ARTICLE_TABLES:
         tables[name] = frame_from_columns(columns[name], TABLE_SCHEMAS[name])
@@ -105,7 +143,9 @@ def parse_records(
 
 
 def parse_to_columns(
-    records: Iterable[dict[str, Any]], segmenter: Segmenter | None = None
+    records: Iterable[dict[str, Any]],
+    segmenter: Segmenter | None = None,
+    methods: Methods | None = None,
 ) -> tuple[list[dict[str, Any]], dict[str, dict[str, list]]]:
     """Parse raw records: the ``articles`` rows, and every other table as column lists
     (what :func:`parse_records` makes its DataFrames of)."""
@@ -114,7 +154,7 @@ def parse_to_columns(
         name: {column: [] for column in TABLE_SCHEMAS[name]} for name in ARTICLE_TABLES
     }
     for record in records:
-        row, tables = parse_article(record, segmenter)
+        row, tables = parse_article(record, segmenter, methods)
         rows.append(row)
         for name, table in tables.items():
             for column, values in table.items():
@@ -128,6 +168,8 @@ def parse(
     train_segmenter: bool = False,
     segmenter: Segmenter | None = None,
     progress: bool = False,
+    attribution: str = ATTRIBUTION_METHODS[0],
+    hedges: str = HEDGE_METHODS[0],
 ) -> Tables:
     """Parse a corpus into its tables.
 
@@ -144,6 +186,10 @@ def parse(
         A ready :class:`~analysis.segment.Segmenter` (overrides ``train_segmenter``).
     progress
         Show a progress bar on stderr.
+    attribution
+        How attributions are found: one of :data:`analysis.attribution.ATTRIBUTION_METHODS`.
+    hedges
+        How hedges are found: one of :data:`analysis.hedging.HEDGE_METHODS`.
 
     Returns
     -------
@@ -157,6 +203,11 @@ def parse(
     >>> parsed.sentences[["part", "text"]].values.tolist()
     [['dateline', 'LONDON (Reuters) -'], ['body', 'Prices rose.'], ['body', 'Shares fell.']]
     """
+    methods = Methods(attribution=attribution, hedges=hedges)  # checked before reading
     return parse_records(
-        iter_records(source), segmenter, progress=progress, train_segmenter=train_segmenter
+        iter_records(source),
+        segmenter,
+        progress=progress,
+        train_segmenter=train_segmenter,
+        methods=methods,
     )

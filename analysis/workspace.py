@@ -45,12 +45,14 @@ def corpus_label(path: str | os.PathLike) -> str:
 
 
 def _code_fingerprint() -> str:
-    """A hash of the library's code and lexicons: a new version parses afresh."""
+    """A hash of the library's code, lexicons and trained models: a new version parses afresh."""
     digest = hashlib.sha256()
     package = resources.files("analysis")
-    for folder in (package, package / "lexicons"):
+    for folder in (package, package / "lexicons", package / "models"):
+        if not folder.is_dir():
+            continue
         for item in sorted(folder.iterdir(), key=lambda p: p.name):
-            if item.name.endswith((".py", ".txt")):
+            if item.is_file() and item.name.endswith((".py", ".txt", ".json", ".crfsuite")):
                 digest.update(item.name.encode())
                 digest.update(item.read_bytes())
     return digest.hexdigest()

@@ -160,3 +160,12 @@ def test_excel_safe_csv_neutralises_formulas(write, tmp_path):
     assert (
         main(["parse", str(tmp_path / "corpus"), "--out", str(tmp_path / "p"), "--excel-safe"]) == 2
     )
+
+
+@pytest.mark.parametrize("option", ["--attribution", "--hedges"])
+def test_an_unknown_method_is_exit_code_2(write, tmp_path, capsys, option):
+    corpus = write("corpus/a.txt", "It rained, she said.")
+    with pytest.raises(SystemExit) as stopped:
+        main(["parse", str(corpus), "--out", str(tmp_path / "out"), option, "guess"])
+    assert stopped.value.code == 2
+    assert "invalid choice: 'guess'" in capsys.readouterr().err

@@ -152,6 +152,8 @@ def test_duplicate_ids_across_batches_are_an_error(tmp_path):
         ({"workers": 0}, "workers"),
         ({"format": "xlsx"}, "format"),
         ({"engine": "spark"}, "engine"),
+        ({"attribution": "guess"}, "attribution must be one of"),
+        ({"hedges": "guess"}, "hedges must be one of"),
     ],
 )
 def test_invalid_arguments_say_what_to_do(tmp_path, arguments, message):

@@ -32,8 +32,8 @@ from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
-from nltk.tokenize import punkt
 
+from analysis._nltk import punkt
 from analysis.lexicon import load_lexicon, load_lexicon_table
 from analysis.metadata import find_metadata
 from analysis.tables import SENTENCE_COLUMNS, conform

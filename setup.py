@@ -28,6 +28,7 @@ COMPILED = (
     "segment",
     "quotes",
     "attribution",
+    "attribution_model",
     "sources",
     "hedging",
     "pipeline",

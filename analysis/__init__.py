@@ -18,7 +18,7 @@ from __future__ import annotations
 # First: compiled modules run only while their source is the one they were compiled from.
 from analysis import _compiled  # noqa: F401
 from analysis.articles import decode_bytes, load_articles
-from analysis.attribution import find_attributions, reporting_cues
+from analysis.attribution import ATTRIBUTION_METHODS, find_attributions, reporting_cues
 from analysis.brat import read_brat, write_brat
 from analysis.corpus import CorpusSummary, parse_corpus
 from analysis.diversity import (
@@ -74,6 +74,7 @@ __all__ = [
     "diversity_by",
     "diversity_indices",
     "find_attributions",
+    "ATTRIBUTION_METHODS",
     "find_hedges",
     "find_metadata",
     "find_quotes",

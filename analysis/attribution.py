@@ -44,6 +44,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from typing import Protocol
 
 import pandas as pd
 
@@ -56,6 +57,7 @@ from analysis.text import ContainingSpans, paragraph_spans, strip_span
 __all__ = [
     "ATTRIBUTION_METHODS",
     "Attribution",
+    "SentenceReviser",
     "article_attributions",
     "attribution_columns",
     "find_attributions",
@@ -63,8 +65,9 @@ __all__ = [
     "reporting_cues",
 ]
 
-#: How the attributions table can be made; the first is the default.
-ATTRIBUTION_METHODS = ("rules",)
+#: How the attributions table can be made; the first is the default: ``model``, the rules
+#: revised by a trained model (:mod:`analysis.attribution_model`), or ``rules`` alone.
+ATTRIBUTION_METHODS = ("model", "rules")
 
 # Words: letters/digits with inner apostrophes, hyphens and periods; an abbreviation keeps its
 # final period (checked after matching); any other character is a token of its own.
@@ -670,10 +673,23 @@ def _span(tokens: Sequence[Token], i: int, j: int) -> tuple[int, int]:
     return tokens[i].start, tokens[j - 1].end
 
 
+class SentenceReviser(Protocol):
+    """What :func:`find_attributions` asks of a trained layer over the rules (the model in
+    :mod:`analysis.attribution_model`): whether a sentence the rules skip may still hold an
+    attribution, and the sentence's final attributions given the rules' own."""
+
+    def may_hold(self, lowered: str) -> bool: ...
+
+    def revise(
+        self, sentence: _Sentence, sentence_id: int, found: list[Attribution]
+    ) -> list[Attribution]: ...
+
+
 def find_attributions(
     text: str,
     sentences: Sequence[tuple[int, int, int]],
     quotes: Sequence[QuoteSpan],
+    reviser: SentenceReviser | None = None,
 ) -> list[Attribution]:
     """Attributions of one article.
 
@@ -685,6 +701,10 @@ def find_attributions(
         ``(sentence_id, start, end)`` of the body sentences, in order.
     quotes
         The article's quotations (:func:`analysis.quotes.find_quotes`).
+    reviser
+        A trained layer that revises each sentence's attributions (``None``: the rules alone).
+        Quotations continued over later sentences and floating attributions are then found
+        from its attributions, as from the rules'.
     """
     found: list[Attribution] = []
     # Each sentence sees only the quotations near it (a sweep over both in text order), so
@@ -697,13 +717,19 @@ def find_attributions(
             upcoming += 1
         nearby = [q for q in nearby if q.end >= start - 3]
         for piece_start, piece_end in _windows(text, start, end):
-            if not _may_attribute(text, piece_start, piece_end, nearby):
+            if _may_attribute(text, piece_start, piece_end, nearby):
+                sentence = _Sentence(text, piece_start, piece_end, nearby)
+                results = _sentence_attributions(sentence, sentence_id)
+                dash = _dash_signature(sentence, sentence_id)
+                if dash is not None:
+                    results.append(dash)
+            elif reviser is not None and reviser.may_hold(text[piece_start:piece_end].lower()):
+                sentence, results = _Sentence(text, piece_start, piece_end, nearby), []
+            else:
                 continue
-            sentence = _Sentence(text, piece_start, piece_end, nearby)
-            found.extend(_sentence_attributions(sentence, sentence_id))
-            dash = _dash_signature(sentence, sentence_id)
-            if dash is not None:
-                found.append(dash)
+            if reviser is not None:
+                results = reviser.revise(sentence, sentence_id, results)
+            found.extend(results)
     _continue_quotations(text, sentences, quotes, found)
     found.extend(_floating(text, sentences, quotes, found))
     found.sort(key=lambda a: (a.sentence_id, a.cue[0] if a.cue else a.content[0][0]))
@@ -1806,16 +1832,14 @@ def attribution_columns(
     text: str,
     sentences: pd.DataFrame | dict[str, list],
     quotes: Sequence[QuoteSpan],
-    method: str = ATTRIBUTION_METHODS[0],
+    reviser: SentenceReviser | None = None,
 ) -> dict[str, list]:
-    """The ``attributions`` rows of one article as column lists (body sentences only), found
-    by ``method`` (one of :data:`ATTRIBUTION_METHODS`)."""
-    if method not in ATTRIBUTION_METHODS:
-        raise ValueError(f"method must be one of {ATTRIBUTION_METHODS}, not {method!r}")
+    """The ``attributions`` rows of one article as column lists (body sentences only), by the
+    rules alone or revised by a trained ``reviser`` (:func:`find_attributions`)."""
     spans = body_sentence_spans(sentences)
     columns: dict[str, list] = {name: [] for name in ATTRIBUTION_COLUMNS}
     ordered = sorted(quotes, key=lambda quote: quote.start)
-    for number, attribution in enumerate(find_attributions(text, spans, quotes)):
+    for number, attribution in enumerate(find_attributions(text, spans, quotes, reviser)):
         pieces = sorted(attribution.content)
         source, cue = attribution.source, attribution.cue
         row = {

@@ -347,6 +347,7 @@ def parse_corpus(
     if excel_safe and format != "csv":
         raise ValueError("excel_safe applies to CSV output only; use format='csv'")
     methods = Methods(attribution=attribution, hedges=hedges)
+    methods.check()
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise ValueError(f"out={str(folder)!r} exists and is not a folder; give a folder path")

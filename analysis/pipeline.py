@@ -13,6 +13,7 @@ from typing import Any
 
 from analysis.articles import articles_frame, iter_records, make_article_row
 from analysis.attribution import ATTRIBUTION_METHODS, attribution_columns, link_quotes
+from analysis.attribution_model import AttributionModel, attribution_model
 from analysis.hedging import HEDGE_METHODS, hedge_columns
 from analysis.quotes import find_quotes, quote_columns
 from analysis.segment import (
@@ -43,7 +44,7 @@ class Methods:
     >>> Methods(attribution="guess")
     Traceback (most recent call last):
     ...
-    ValueError: attribution must be one of 'rules', not 'guess'
+    ValueError: attribution must be one of 'model', 'rules', not 'guess'
     """
 
     attribution: str = ATTRIBUTION_METHODS[0]
@@ -55,6 +56,17 @@ class Methods:
             if value not in allowed:
                 choices = ", ".join(repr(choice) for choice in allowed)
                 raise ValueError(f"{name} must be one of {choices}, not {value!r}")
+
+    def attribution_reviser(self) -> AttributionModel | None:
+        """The trained model that revises the rules' attributions, or ``None`` for the rules
+        alone. Loaded once per process; raises
+        :class:`~analysis.attribution_model.ModelUnavailable` when its file is missing."""
+        return attribution_model() if self.attribution == "model" else None
+
+    def check(self) -> None:
+        """Load what the methods need, so that a missing model stops a run before it starts
+        (not once per article)."""
+        self.attribution_reviser()
 
 
 DEFAULT_METHODS = Methods()
@@ -86,7 +98,7 @@ def parse_article(
         quotes = quote_columns(article_id, text, sentences, quote_spans)
         stage = "attributions"
         attributions = attribution_columns(
-            article_id, text, sentences, quote_spans, method=methods.attribution
+            article_id, text, sentences, quote_spans, methods.attribution_reviser()
         )
         quotes = link_quotes(quotes, attributions)
         stage = "sources"
@@ -122,6 +134,7 @@ def parse_records(
     With ``train_segmenter`` (and no ``segmenter``), Punkt is first trained on the records'
     texts, which are then all held in memory.
     """
+    (methods or DEFAULT_METHODS).check()
     if segmenter is None and train_segmenter:
         records = list(records)
         segmenter = Segmenter.trained(r["text"] for r in records if r.get("text"))

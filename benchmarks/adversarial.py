@@ -6,7 +6,10 @@ and prints the seconds for each size and their ratio. Linear growth gives a rati
 the requirement is at most 15, and no case of 1 MB or less may take more than a few seconds.
 It needs no shared data: every input is generated here.
 
-Run: ``python benchmarks/adversarial.py [--only CASE] [--timeout S]`` (``make bench`` runs it).
+Each case runs with both ways of finding attributions (the trained model and the rules alone).
+
+Run: ``python benchmarks/adversarial.py [--only CASE] [--timeout S] [--attribution
+model|rules|both]`` (``make bench`` runs it).
 """
 
 from __future__ import annotations
@@ -44,20 +47,20 @@ SCALE = 10
 MAX_RATIO = 15.0
 
 
-def _parse(text: str, queue: multiprocessing.Queue) -> None:
+def _parse(text: str, queue: multiprocessing.Queue, attribution: str) -> None:
     import analysis
 
     started = time.perf_counter()
-    tables = analysis.parse([text])
+    tables = analysis.parse([text], attribution=attribution)
     seconds = time.perf_counter() - started
     status = tables.articles["status"].iloc[0]
     queue.put((seconds, str(status), len(tables.sentences)))
 
 
-def timed(text: str, timeout: float) -> tuple[float | None, str]:
+def timed(text: str, timeout: float, attribution: str) -> tuple[float | None, str]:
     """Seconds to parse ``text`` in a child process, or None when it timed out."""
     queue: multiprocessing.Queue = multiprocessing.Queue()
-    process = multiprocessing.Process(target=_parse, args=(text, queue))
+    process = multiprocessing.Process(target=_parse, args=(text, queue, attribution))
     process.start()
     process.join(timeout)
     if process.is_alive():
@@ -74,15 +77,26 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="run only the cases whose name contains this")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per parse")
+    parser.add_argument(
+        "--attribution",
+        choices=("model", "rules", "both"),
+        default="both",
+        help="how attributions are found (default: both, each case once with each)",
+    )
     args = parser.parse_args()
-    print(f"{'case':34} {'size':>12} {'seconds':>8} {'size x10':>12} {'seconds':>8} {'ratio':>6}")
+    methods = ("model", "rules") if args.attribution == "both" else (args.attribution,)
+    print(
+        f"{'case':34} {'method':6} {'size':>12} {'seconds':>8} {'size x10':>12} {'seconds':>8} "
+        f"{'ratio':>6}"
+    )
     failures = []
-    for name, (make, base, _unit) in CASES.items():
+    runs = [(name, case, method) for name, case in CASES.items() for method in methods]
+    for name, (make, base, _unit), method in runs:
         if args.only and args.only not in name:
             continue
         small, large = make(base), make(base * SCALE)
-        small_seconds, small_note = timed(small, args.timeout)
-        large_seconds, large_note = timed(large, args.timeout)
+        small_seconds, small_note = timed(small, args.timeout, method)
+        large_seconds, large_note = timed(large, args.timeout, method)
         ratio = (
             large_seconds / max(small_seconds, 0.01)
             if small_seconds is not None and large_seconds is not None
@@ -96,9 +110,9 @@ def main() -> int:
         elif len(large) <= 1_000_000 and large_seconds > 5:
             verdict = "FAIL: over 5 s for at most 1 MB"
         if verdict:
-            failures.append(name)
+            failures.append(f"{name} ({method})")
         print(
-            f"{name:34} {f'{len(small):,} ch':>12} {_s(small_seconds):>8} "
+            f"{name:34} {method:6} {f'{len(small):,} ch':>12} {_s(small_seconds):>8} "
             f"{f'{len(large):,} ch':>12} {_s(large_seconds):>8} "
             f"{'' if ratio is None else f'{ratio:.1f}':>6}  {verdict or large_note}"
         )

@@ -21,10 +21,11 @@ same pieces. Overlap: at least one character in common, matched one to one (exac
 then greedily by the number of shared characters). Micro precision, recall and F1 over all
 articles.
 
-Run: ``python benchmarks/attributions.py [--split dev|train|both] [--limit N] [--errors N]``
-(``make bench`` runs it with the dev split). ``--errors N`` prints, per role, up to N spans
-missed (no predicted span overlaps them), N spurious (overlap no gold span) and N with wrong
-boundaries (overlap but do not match exactly), in context.
+Run: ``python benchmarks/attributions.py [--split dev|train|both] [--limit N] [--errors N]
+[--attribution model|rules|both]`` (``make bench`` runs it with the dev split, both methods:
+the trained model, ``analysis.parse``'s default, and the rules alone). ``--errors N`` prints,
+per role, up to N spans missed (no predicted span overlaps them), N spurious (overlap no gold
+span) and N with wrong boundaries (overlap but do not match exactly), in context.
 """
 
 from __future__ import annotations
@@ -264,7 +265,7 @@ def print_errors(role: str, score: Mapping[str, Any], texts: Mapping[str, str], 
                 print(f"    {article_id}: {in_context(text, error[1])}")
 
 
-def run(split: str, limit: int | None, show_errors: int) -> None:
+def run(split: str, limit: int | None, show_errors: int, methods: list[str]) -> None:
     split_dir = require(f"polnear/{split}")
     files, unannotated = gold_files(split_dir, limit)
     if not files:
@@ -272,43 +273,46 @@ def run(split: str, limit: int | None, show_errors: int) -> None:
         return
     texts = {article_id: read_text(text_file) for article_id, text_file, _ in files}
     gold = load_gold(files, texts)
-    started = time.perf_counter()
-    parsed = analysis.parse(pd.DataFrame({"id": list(texts), "text": list(texts.values())}))
-    seconds = time.perf_counter() - started
-    if "attributions" not in parsed:
-        print("skipped: analysis.parse gives no attributions table yet (nothing measured)")
-        sys.exit(0)
-    predicted = parsed["attributions"]
     left_out = f", {unannotated} without annotation left out" if unannotated else ""
-    print(
-        f"split {split}: {len(files)} articles{left_out}, parsed in {seconds:.1f} s "
-        f"({len(files) / seconds if seconds else 0.0:.1f} articles/s)"
-    )
-    # PolNeAR annotates attributions that have a cue. A floating attribution (a paragraph that
-    # is only a quotation, given to the speaker of the quotation before it) has none, so it is
-    # scored separately: the table leaves it out, the line after it counts it in.
-    floating = predicted["is_floating"].fillna(False).astype(bool)
-    scores = {
-        role: score_role(
-            spans_by_article(gold, role, texts),
-            spans_by_article(predicted[~floating], role, texts),
+    print(f"split {split}: {len(files)} articles{left_out}")
+    for method in methods:
+        started = time.perf_counter()
+        parsed = analysis.parse(
+            pd.DataFrame({"id": list(texts), "text": list(texts.values())}), attribution=method
         )
-        for role in ROLES
-    }
-    print(format_table(scores))
-    with_floating = {
-        role: score_role(
-            spans_by_article(gold, role, texts), spans_by_article(predicted, role, texts)
+        seconds = time.perf_counter() - started
+        predicted = parsed["attributions"]
+        print(
+            f"attribution={method}: parsed in {seconds:.1f} s "
+            f"({len(files) / seconds if seconds else 0.0:.1f} articles/s)"
         )
-        for role in ROLES
-    }
-    print(
-        f"with the {int(floating.sum())} floating attributions (no cue) counted too: exact F1 "
-        + ", ".join(f"{role.capitalize()} {with_floating[role]['exact_f1']:.3f}" for role in ROLES)
-    )
-    if show_errors:
-        for role, score in scores.items():
-            print_errors(role, score, texts, show_errors)
+        # PolNeAR annotates attributions that have a cue. A floating attribution (a paragraph
+        # that is only a quotation, given to the speaker of the quotation before it) has none,
+        # so it is scored separately: the table leaves it out, the line after it counts it in.
+        floating = predicted["is_floating"].fillna(False).astype(bool)
+        scores = {
+            role: score_role(
+                spans_by_article(gold, role, texts),
+                spans_by_article(predicted[~floating], role, texts),
+            )
+            for role in ROLES
+        }
+        print(format_table(scores))
+        with_floating = {
+            role: score_role(
+                spans_by_article(gold, role, texts), spans_by_article(predicted, role, texts)
+            )
+            for role in ROLES
+        }
+        print(
+            f"with the {int(floating.sum())} floating attributions (no cue) counted too: exact F1 "
+            + ", ".join(
+                f"{role.capitalize()} {with_floating[role]['exact_f1']:.3f}" for role in ROLES
+            )
+        )
+        if show_errors:
+            for role, score in scores.items():
+                print_errors(role, score, texts, show_errors)
 
 
 def main() -> None:
@@ -318,11 +322,20 @@ def main() -> None:
     parser.add_argument(
         "--errors", type=int, default=0, help="print N errors of each kind per role"
     )
+    parser.add_argument(
+        "--attribution",
+        choices=(*analysis.ATTRIBUTION_METHODS, "both"),
+        default="both",
+        help="how attributions are found (default: both, one after the other)",
+    )
     args = parser.parse_args()
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
     for split in ("dev", "train") if args.split == "both" else (args.split,):
-        run(split, args.limit, args.errors)
+        methods = (
+            list(analysis.ATTRIBUTION_METHODS) if args.attribution == "both" else [args.attribution]
+        )
+        run(split, args.limit, args.errors, methods)
 
 
 if __name__ == "__main__":

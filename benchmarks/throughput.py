@@ -6,7 +6,8 @@ worker processes) while it runs. Prints, for each case, articles/s, MB/s of inpu
 peak resident memory:
 
 - BBC (2,225 articles in a folder of .txt files), one worker and all workers, the median of
-  ``--runs`` runs (default 3);
+  ``--runs`` runs (default 3); with one worker also with ``--attribution rules`` beside the
+  default (the trained model), runs interleaved;
 - Reuters-21578 (the 19,043 stories with a body, one JSONL file), one worker and all workers,
   and its first 2,000 stories with one worker, whose peak memory the full run's is compared
   with (memory should not grow with the corpus).
@@ -53,13 +54,15 @@ def _tree_rss(process) -> int:  # noqa: ANN001 - a psutil.Process
     return total
 
 
-def run_cli(inputs: list[Path], workers: int) -> tuple[float, int, str]:
+def run_cli(
+    inputs: list[Path], workers: int, options: tuple[str, ...] = ()
+) -> tuple[float, int, str]:
     """One whole CLI run: (seconds, peak RSS of the process tree in bytes, summary line)."""
     import psutil
 
     out = Path(tempfile.mkdtemp(prefix="throughput-"))
     command = [sys.executable, "-m", "analysis", "parse", *map(str, inputs)]
-    command += ["--out", str(out), "--quiet", "--workers", str(workers)]
+    command += ["--out", str(out), "--quiet", "--workers", str(workers), *options]
     peak = 0
     started = time.perf_counter()
     child = subprocess.Popen(
@@ -150,7 +153,23 @@ def parallel_capacity(processes: int) -> float:
 
 
 def measure(label: str, inputs: list[Path], workers: int, articles: int, mb: float, runs: int):
-    results = [run_cli(inputs, workers) for _ in range(runs)]
+    return report(label, [run_cli(inputs, workers) for _ in range(runs)], articles, mb)
+
+
+def measure_side_by_side(
+    variants: dict[str, tuple[str, ...]], inputs: list[Path], articles: int, mb: float, runs: int
+) -> dict[str, float]:
+    """One worker, each variant's CLI options in turn, ``runs`` rounds interleaved (so that a
+    change in the machine's speed touches every variant alike): articles/s per variant."""
+    results: dict[str, list] = {label: [] for label in variants}
+    for _ in range(runs):
+        for label, options in variants.items():
+            results[label].append(run_cli(inputs, 1, options))
+    return {label: report(label, rows, articles, mb)[0] for label, rows in results.items()}
+
+
+def report(label: str, results: list, articles: int, mb: float) -> tuple[float, int]:
+    runs = len(results)
     seconds = statistics.median(r[0] for r in results)
     peak = max(r[1] for r in results)
     times = ", ".join(f"{r[0]:.2f}" for r in results)
@@ -198,7 +217,21 @@ def main() -> int:
         bbc = require("bbc")
         articles, mb = text_megabytes_of_folder(bbc)
         print(f"BBC: {articles:,} articles, {mb:.1f} MB")
-        one, _ = measure("BBC, 1 worker", [bbc], 1, articles, mb, args.runs)
+        speeds = measure_side_by_side(
+            {
+                "BBC, 1 worker": (),
+                "BBC, 1 worker, --attribution rules": ("--attribution", "rules"),
+            },
+            [bbc],
+            articles,
+            mb,
+            args.runs,
+        )
+        one = speeds["BBC, 1 worker"]
+        print(
+            f"BBC, 1 worker: the trained attribution model (the default) runs at "
+            f"{one / speeds['BBC, 1 worker, --attribution rules']:.2f}x the speed of the rules"
+        )
         every, _ = measure(f"BBC, {cores} workers", [bbc], cores, articles, mb, args.runs)
         print(f"BBC: {cores} workers / 1 worker = {every / one:.2f}x")
         print(f"machine speed after the BBC runs: reference loop {reference_seconds():.2f} s")

@@ -12,7 +12,7 @@ from analysis.quotes import find_quotes
 
 
 def attributions(text: str) -> list[tuple]:
-    table = analysis.parse([text]).attributions
+    table = analysis.parse([text], attribution="rules").attributions
     return [
         (row.source_text, row.cue_text, row.content_text, row.kind) for row in table.itertuples()
     ]
@@ -115,7 +115,7 @@ def test_constructions(text, expected):
 
 def test_split_quotation_is_one_attribution_with_two_pieces():
     text = "“Part one,” she said, “part two.”"
-    row = analysis.parse([text]).attributions.iloc[0]
+    row = analysis.parse([text], attribution="rules").attributions.iloc[0]
     pieces = [tuple(map(int, p.split())) for p in row["content_spans"].split(";")]
     assert [text[s:e] for s, e in pieces] == ["“Part one,”", "“part two.”"]
     assert (row["source_text"], row["kind"]) == ("she", "direct")
@@ -124,7 +124,7 @@ def test_split_quotation_is_one_attribution_with_two_pieces():
 
 def test_coordinated_cue_shares_the_subject():
     text = "He said prices rose and added, “We are worried.”"
-    table = analysis.parse([text]).attributions
+    table = analysis.parse([text], attribution="rules").attributions
     assert table["cue_text"].tolist() == ["said", "added"]
     assert table["source_text"].tolist() == ["He", "He"]
     assert table["content_text"].tolist() == ["prices rose", "“We are worried.”"]
@@ -143,13 +143,13 @@ def test_coordinated_cue_shares_the_subject():
     ],
 )
 def test_intermediaries_are_via_not_sources(text, source, via):
-    row = analysis.parse([text]).attributions.iloc[0]
+    row = analysis.parse([text], attribution="rules").attributions.iloc[0]
     assert (row["source_text"], row["via"]) == (source, via)
 
 
 def test_quotation_paragraph_after_a_quotation_floats_to_its_speaker():
     text = "“It is fine,” Ann Lee said.\n\n“We will rebuild.”"
-    table = analysis.parse([text]).attributions
+    table = analysis.parse([text], attribution="rules").attributions
     assert table["is_floating"].tolist() == [False, True]
     assert table["source_text"].tolist() == ["Ann Lee", "Ann Lee"]
     assert pd.isna(table.loc[1, "cue_start"])
@@ -158,7 +158,7 @@ def test_quotation_paragraph_after_a_quotation_floats_to_its_speaker():
 
 def test_quotation_sentence_in_the_same_paragraph_continues_the_content():
     text = "“It is fine,” Ann Lee said. “We will rebuild.”"
-    row = analysis.parse([text]).attributions.iloc[0]
+    row = analysis.parse([text], attribution="rules").attributions.iloc[0]
     assert row["content_spans"].count(";") == 1
     assert row["content_text"] == text.replace(" Ann Lee said.", " Ann Lee said.")
 
@@ -175,13 +175,13 @@ def test_quotation_sentence_in_the_same_paragraph_continues_the_content():
     ],
 )
 def test_cue_categories(text, lemma, category):
-    row = analysis.parse([text]).attributions.iloc[0]
+    row = analysis.parse([text], attribution="rules").attributions.iloc[0]
     assert (row["cue_lemma"], row["cue_category"]) == (lemma, category)
 
 
 def test_quotes_are_linked_to_their_attribution():
     text = "“We will win,” the coach said. The “miracle” season ended."
-    parsed = analysis.parse([text])
+    parsed = analysis.parse([text], attribution="rules")
     quotes = parsed.quotes
     assert quotes["kind"].tolist() == ["direct", "other"]
     assert quotes["attribution_id"].tolist()[0] == parsed.attributions["attribution_id"][0]
@@ -193,7 +193,7 @@ def test_spans_index_the_text():
         "By Ann Lee\n\nPARIS (Reuters) - Prices rose, the bank said. “It is fine,” said Bo Ray, "
         "an analyst. According to the report, wages fell.\n\n(Editing by Cy Dee)"
     )
-    table = analysis.parse([text]).attributions
+    table = analysis.parse([text], attribution="rules").attributions
     assert len(table) == 3
     for row in table.itertuples():
         for role in ("source", "cue", "content"):

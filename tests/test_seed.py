@@ -9,9 +9,10 @@ import analysis
 from conftest import SEED
 
 
-@pytest.fixture(scope="module")
-def parsed():
-    return analysis.parse(SEED.parent)
+@pytest.fixture(scope="module", params=analysis.ATTRIBUTION_METHODS)
+def parsed(request):
+    """The seed parsed with each way of finding attributions: every case holds in both."""
+    return analysis.parse(SEED.parent, attribution=request.param)
 
 
 def test_seed_metadata(parsed):

@@ -1,0 +1,670 @@
+"""Attributions, second generation: a trained layer over the rules of :mod:`analysis.attribution`.
+
+The rules find most attributions of news writing, but they know only the cues of their lexicon
+and decide by hand-written tests which uses of a cue word report something. PolNeAR's notion of
+attribution is broader (``plans``, ``supports``, ``seems``, ``shows``), and whether a word is a cue
+depends on its context. Three small logistic-regression scorers, trained on PolNeAR's training
+split (``make train``; the model card is ``analysis/models/README.md``), revise each sentence:
+
+1. **Which cues.** The candidates are the rules' own attributions and every word of the model's
+   vocabulary (words that headed a cue in the training data often enough) that the rules did not
+   use. For a vocabulary word the rules are asked what its attribution would be if it were a cue
+   (:func:`analysis.attribution._attribute`, forced): its source and content, or none. A
+   candidate is kept when its score passes the model's threshold. Features: the word and its
+   neighbours, their shapes, whether it is inside a quotation or inside another attribution's
+   content, whether the rules found it, and what the forced attribution looks like (a source
+   on which side, a pronoun, the content opening with ``that``, a quotation or ``to``).
+2. **Where the cue starts and ends.** PolNeAR's cue is the verb group (``has long argued``,
+   ``called for``, ``plans to``); two scorers choose the first and the last token of the cue
+   among the few tokens around the rules' extent.
+3. Sources and contents stay the rules' (forced for new cues). A kept candidate without content,
+   or whose cue lies inside the content of an attribution already kept, is dropped: as with the
+   rules, an attribution is never nested in another.
+
+Continued quotations and floating attributions are then found from the revised attributions,
+exactly as in the rules-only mode. Everything is deterministic and runs on the CPU with plain
+Python: a model is a JSON file of feature weights, and scoring a candidate is a sum of weights.
+
+The ``via`` of a rule attribution is kept; ``cue_lemma`` of a cue outside the lexicon is the
+word as written, lower-cased, and its ``cue_category`` is ``other``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from analysis.attribution import (
+    _BOUND_AUXILIARIES,
+    _PRONOUNS,
+    _WORD_RUN,
+    Attribution,
+    Token,
+    _attribute,
+    _content_after,
+    _Cue,
+    _cue_extent,
+    _is_ly_adverb,
+    _match_cue,
+    _Sentence,
+    _skip_lead_in,
+    _span,
+    _subject_left,
+    reporting_cues,
+    tokenize,
+)
+
+__all__ = [
+    "MODEL_FILE",
+    "AttributionModel",
+    "ModelUnavailable",
+    "attribution_model",
+]
+
+#: The trained model, shipped as package data (``analysis/models/``).
+MODEL_FILE = "attribution.json"
+#: The model format this code reads (raised when features change).
+MODEL_FORMAT = 2
+
+
+class ModelUnavailable(RuntimeError):
+    """The trained model file is missing or unreadable."""
+
+
+def _shape(text: str) -> str:
+    if not text[:1].isalnum():
+        return "P"
+    return "C" if text[:1].isupper() else "l"
+
+
+def _stem(word: str) -> str:
+    """A crude stem (``pledged`` -> ``pledg``): shares evidence between a verb's forms."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _anchor(tokens: Sequence[Token], first: int, last: int) -> int:
+    """The head of cue tokens ``[first, last)``: the first that is no auxiliary or adverb."""
+    for i in range(first, last):
+        if tokens[i].lower not in _BOUND_AUXILIARIES and not _is_ly_adverb(tokens[i]):
+            return i
+    return last - 1
+
+
+def _bucket(distance: int) -> str:
+    size = abs(distance)
+    size = size if size <= 3 else (5 if size <= 5 else (9 if size <= 9 else 20))
+    return f"{'-' if distance < 0 else '+'}{size}"
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A possible cue in a sentence: its head token, its token extent, the attribution the rules
+    give it (found or forced; ``None`` when forcing finds none) and where it came from."""
+
+    anchor: int
+    first: int
+    last: int  # exclusive
+    attribution: Attribution | None
+    origin: str  # "rules", "forced" (the rules' constructions) or "fallback" (see _fallback)
+
+
+def _content_kind(text: str, attribution: Attribution) -> str:
+    start, end = attribution.content[0]
+    words = text[start:end].split(maxsplit=1)
+    first = words[0].lower() if words else ""
+    if first[:1] in "“\"'‘":
+        return "quote"
+    if first in ("that", "whether", "if", "what", "why", "how", "when", "who", "where", "to"):
+        return first
+    return "other"
+
+
+def word_features(tokens: Sequence[Token], i: int) -> list[str]:
+    """The features of a vocabulary word that need no attribution: the word, its stem and
+    its neighbours (the gate's features, also part of :func:`cue_features`)."""
+    word = tokens[i].lower
+    previous = tokens[i - 1].lower if i > 0 else "<s>"
+    following = tokens[i + 1].lower if i + 1 < len(tokens) else "</s>"
+    return [
+        "w=" + word,
+        "stem=" + _stem(word),
+        "p=" + previous,
+        "p2=" + (tokens[i - 2].lower if i > 1 else "<s>"),
+        "n=" + following,
+        "n2=" + (tokens[i + 2].lower if i + 2 < len(tokens) else "</s>"),
+        "ps=" + (_shape(tokens[i - 1].text) if i > 0 else "B"),
+        "ns=" + (_shape(tokens[i + 1].text) if i + 1 < len(tokens) else "E"),
+        "w|n=" + word + "|" + following,
+        "p|w=" + previous + "|" + word,
+        "x3=" + word[-3:],
+        "x2=" + word[-2:],
+        f"pos={min(i, 6)}",
+    ]
+
+
+def cue_features(
+    sentence: _Sentence, candidate: Candidate, has_quotes: bool, contents: Sequence[tuple]
+) -> list[str]:
+    """The features of a cue candidate (names of indicator features)."""
+    tokens, i = sentence.tokens, candidate.anchor
+    word, origin = tokens[i].lower, candidate.origin
+    attribution = candidate.attribution
+    category = attribution.cue_category if attribution is not None else "none"
+    features = word_features(tokens, i)
+    features += ["o=" + origin, "o|w=" + origin + "|" + word, "cat=" + str(category)]
+    if tokens[i].capitalised:
+        features.append("cap")
+    if sentence.quote_at(tokens[i].start) is not None:
+        features.append("inq")
+    if has_quotes:
+        features.append("sq")
+    start, end = tokens[candidate.first].start, tokens[candidate.last - 1].end
+    inside = any(s <= start and end <= e for s, e in contents)
+    if inside:
+        features.append("incont")
+    features.append(f"o|incont={origin}|{inside}")
+    if attribution is None:
+        features.append("noatt")
+        return features
+    text = sentence.text
+    if attribution.source is not None:
+        features.append("hassrc")
+        source_start, source_end = attribution.source
+        first_source = text[source_start:source_end].split(maxsplit=1)
+        head = first_source[0].lower() if first_source else ""
+        features.append("src0=" + head if head in _PRONOUNS else "src0s=" + _shape(head or "?"))
+        words = len(text[source_start:source_end].split())
+        features.append(f"srclen={min(words, 8)}")
+        features.append("srcside=" + ("L" if source_start < start else "R"))
+    if attribution.content:
+        kind = _content_kind(text, attribution)
+        features += ["ct=" + kind, "ct|w=" + kind + "|" + word]
+        features.append("cside=" + ("L" if attribution.content[0][0] < start else "R"))
+        features.append(f"npieces={min(len(attribution.content), 3)}")
+    else:
+        features.append("ct=none")
+    return features
+
+
+def left_options(tokens: Sequence[Token], first: int, anchor: int) -> list[tuple[int, list[str]]]:
+    """Where the cue may start (token indexes up to its head) and each option's features."""
+    options = []
+    for k in range(max(0, first - 3), anchor + 1):
+        features = [
+            "lw=" + tokens[k].lower,
+            "lout=" + (tokens[k - 1].lower if k > 0 else "<s>"),
+            "lrel=" + _bucket(k - first),
+            f"lnaux={min(3, anchor - k)}",
+            "a|lw=" + tokens[anchor].lower + "|" + tokens[k].lower,
+        ]
+        if k == first:
+            features.append("lrule")
+        if all(
+            tokens[j].lower in _BOUND_AUXILIARIES or _is_ly_adverb(tokens[j])
+            for j in range(k, anchor)
+        ):
+            features.append("allaux")
+        options.append((k, features))
+    return options
+
+
+def right_options(tokens: Sequence[Token], last: int, anchor: int) -> list[tuple[int, list[str]]]:
+    """Where the cue may end (exclusive token indexes after its head) and their features."""
+    options = []
+    for k in range(anchor + 1, min(len(tokens), last + 3) + 1):
+        included = " ".join(token.lower for token in tokens[anchor + 1 : k])
+        outside = tokens[k] if k < len(tokens) else None
+        features = [
+            "rlast=" + tokens[k - 1].lower,
+            "rout=" + (outside.lower if outside else "</s>"),
+            "routs=" + (_shape(outside.text) if outside else "E"),
+            "rrel=" + _bucket(k - last),
+            f"rn={min(4, k - anchor - 1)}",
+            "a|inc=" + tokens[anchor].lower + "|" + included,
+            "inc=" + included,
+        ]
+        if k == last:
+            features.append("rrule")
+        options.append((k, features))
+    return options
+
+
+def sentence_candidates(
+    sentence: _Sentence,
+    sentence_id: int,
+    found: Sequence[Attribution],
+    vocabulary: Iterable[str],
+    gate: Callable[[Sequence[Token], int], bool] | None = None,
+) -> list[Candidate]:
+    """The rules' attributions of a sentence and its vocabulary words as cue candidates; with
+    a ``gate``, only the vocabulary words it lets through (forcing the rules is the costly
+    part, and most vocabulary words are no cue)."""
+    tokens = sentence.tokens
+    starts = [token.start for token in tokens]
+    candidates, taken = [], []
+    for attribution in found:
+        if attribution.cue is None:
+            continue
+        first = _index_at(starts, attribution.cue[0])
+        last = _index_at(starts, attribution.cue[1])
+        if first >= last:
+            continue
+        taken.append(attribution.cue)
+        anchor = _anchor(tokens, first, last)
+        candidates.append(Candidate(anchor, first, last, attribution, "rules"))
+    words = vocabulary if isinstance(vocabulary, (set, frozenset)) else set(vocabulary)
+    for i, token in enumerate(tokens):
+        if token.lower not in words or any(s <= token.start < e for s, e in taken):
+            continue
+        if gate is not None and not gate(tokens, i):
+            continue
+        lexicon_cue = _match_cue(tokens, i)
+        cue = lexicon_cue or _Cue(token.lower, "other", (token.lower,))
+        attribution = _attribute(sentence, sentence_id, i, cue, [])
+        origin = "forced"
+        if attribution is not None and attribution.cue is not None:
+            first = _index_at(starts, attribution.cue[0])
+            last = _index_at(starts, attribution.cue[1])
+        elif lexicon_cue is not None:
+            continue  # the rules' verdict on their own cue stands: a negated or empty report
+        else:
+            first, last = _cue_extent(tokens, i, len(cue.words), cue.lemma)
+            attribution = _fallback(sentence, sentence_id, first, last, cue)
+            origin = "fallback"
+        if first >= last or any(
+            s < tokens[last - 1].end and tokens[first].start < e for s, e in taken
+        ):
+            continue
+        taken.append((tokens[first].start, tokens[last - 1].end))
+        candidates.append(Candidate(i, first, last, attribution, origin))
+    return candidates
+
+
+def _fallback(
+    sentence: _Sentence, sentence_id: int, first: int, last: int, cue: _Cue
+) -> Attribution | None:
+    """For a word outside the cue lexicon that none of the rules' constructions fits: the
+    subject on its left as the source, the clause after it as the content."""
+    tokens = sentence.tokens
+    content = _content_after(sentence, _skip_lead_in(tokens, last))
+    if content is None:
+        return None
+    subject = _subject_left(tokens, first)
+    return Attribution(
+        sentence_id=sentence_id,
+        cue=_span(tokens, first, last),
+        cue_lemma=cue.lemma,
+        cue_category=cue.category,
+        source=_span(tokens, *subject) if subject else None,
+        content=content,
+    )
+
+
+def _index_at(starts: list[int], position: int) -> int:
+    """The index of the first token starting at or after ``position``."""
+    low, high = 0, len(starts)
+    while low < high:
+        middle = (low + high) // 2
+        if starts[middle] < position:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+#: How many cue contexts :meth:`AttributionModel.extent` remembers (then it starts afresh).
+_EXTENT_CACHE_SIZE = 50_000
+
+
+class _Scorer:
+    """A logistic-regression scorer: intercept plus the weights of the features present."""
+
+    __slots__ = ("intercept", "weights")
+
+    def __init__(self, data: dict[str, Any]):
+        self.intercept = float(data["intercept"])
+        self.weights = {str(k): float(v) for k, v in data["weights"].items()}
+
+    def score(self, features: Iterable[str]) -> float:
+        weights = self.weights
+        return self.intercept + sum(weights.get(feature, 0.0) for feature in features)
+
+    def best(self, options: Sequence[tuple[int, list[str]]], default: int) -> int:
+        if not options:
+            return default
+        return max(options, key=lambda option: (self.score(option[1]), -abs(option[0] - default)))[
+            0
+        ]
+
+
+class AttributionModel:
+    """A trained model: which candidates are cues, and where each cue starts and ends.
+
+    Build it from its JSON data (:func:`attribution_model` loads the shipped one). It is the
+    ``reviser`` that :func:`analysis.attribution.find_attributions` takes.
+    """
+
+    def __init__(self, data: dict[str, Any]):
+        if data.get("format") != MODEL_FORMAT:
+            raise ValueError(
+                f"attribution model format {data.get('format')!r}, this code reads "
+                f"{MODEL_FORMAT}: run `make train` to rebuild it"
+            )
+        self.vocabulary = frozenset(data["vocabulary"])
+        self.threshold = float(data["threshold"])
+        self.cue = _Scorer(data["cue"])
+        self.left = _Scorer(data["left"])
+        self.right = _Scorer(data["right"])
+        self.gate = _Scorer(data["gate"])
+        self.gate_threshold = float(data["gate"]["threshold"])
+        self._logit = math.log(self.threshold / (1.0 - self.threshold))
+        self._extents: dict[tuple, tuple[int, int]] = {}
+
+    def passes_gate(self, tokens: Sequence[Token], i: int) -> bool:
+        """Whether vocabulary word ``i`` is worth forcing the rules on."""
+        return self.gate.score(word_features(tokens, i)) >= self.gate_threshold
+
+    def extent(
+        self, tokens: Sequence[Token], first: int, last: int, anchor: int
+    ) -> tuple[int, int]:
+        """The cue's first and last-plus-one token, chosen around the rules' ``[first, last)``.
+
+        The choice depends only on the tokens from four before ``first`` to three after
+        ``last``; it is remembered per such context ("he said .", "has also said that"), which
+        recurs often in news.
+        """
+        low, high = max(0, first - 4), min(len(tokens), last + 4)
+        key = (tuple(t.text for t in tokens[low:high]), first - low, last - low, anchor - low)
+        known = self._extents.get(key)
+        if known is None:
+            if len(self._extents) >= _EXTENT_CACHE_SIZE:
+                self._extents.clear()
+            known = (
+                self.left.best(left_options(tokens, first, anchor), first) - low,
+                self.right.best(right_options(tokens, last, anchor), last) - low,
+            )
+            self._extents[key] = known
+        return known[0] + low, known[1] + low
+
+    def may_hold(self, lowered: str) -> bool:
+        """Whether a lower-cased sentence holds a word of the vocabulary."""
+        return not self.vocabulary.isdisjoint(_WORD_RUN.findall(lowered))
+
+    def revise(
+        self, sentence: _Sentence, sentence_id: int, found: list[Attribution]
+    ) -> list[Attribution]:
+        """The sentence's attributions: the candidates the model keeps, with its cue extents."""
+        candidates = sentence_candidates(
+            sentence, sentence_id, found, self.vocabulary, self.passes_gate
+        )
+        if not candidates:
+            return []
+        tokens = sentence.tokens
+        has_quotes = any(q.start < sentence.end and q.end > sentence.start for q in sentence.quotes)
+        contents = [piece for a in found for piece in a.content]
+        kept: list[Attribution] = []
+        for candidate in candidates:
+            features = cue_features(sentence, candidate, has_quotes, contents)
+            if self.cue.score(features) < self._logit:
+                continue
+            attribution = candidate.attribution
+            if attribution is None or not attribution.content:
+                continue
+            first, last = self.extent(tokens, candidate.first, candidate.last, candidate.anchor)
+            attribution.cue = _span(tokens, first, last)
+            if attribution.cue_lemma is None:
+                attribution.cue_lemma = tokens[candidate.anchor].lower
+            kept.append(attribution)
+        return _without_nested(kept)
+
+
+def _without_nested(kept: list[Attribution]) -> list[Attribution]:
+    """Drop the attributions whose cue lies inside another kept attribution's content (the
+    rules' own never nest; a forced one may)."""
+    if len(kept) < 2:
+        return kept
+    pieces = [(piece, n) for n, a in enumerate(kept) for piece in a.content]
+    return [
+        a
+        for n, a in enumerate(kept)
+        if a.cue is None
+        or not any(s <= a.cue[0] and a.cue[1] <= e and owner != n for (s, e), owner in pieces)
+    ]
+
+
+def model_path() -> Path:
+    """Where the shipped model file is."""
+    return Path(str(resources.files("analysis") / "models" / MODEL_FILE))
+
+
+@cache
+def attribution_model(path: str | None = None) -> AttributionModel:
+    """The trained attribution model (cached per process).
+
+    Raises
+    ------
+    ModelUnavailable
+        When the file is missing or cannot be read, naming it and the two ways out.
+    """
+    file = Path(path) if path is not None else model_path()
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        return AttributionModel(data)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise ModelUnavailable(
+            f"the attribution model {file} cannot be used ({type(error).__name__}: {error}). "
+            "Rebuild it with `make train` (needs ../shared/data/polnear), or parse with "
+            'attribution="rules" (CLI: --attribution rules)'
+        ) from error
+
+
+# Training ------------------------------------------------------------------------------------
+
+#: Training settings: a vocabulary word must have headed at least MIN_WORD_COUNT gold cues and
+#: be a cue in at least MIN_WORD_PRECISION of its forced uses in the training data; C is the
+#: inverse L2 strength of every scorer; a feature must occur MIN_FEATURE_COUNT times to be kept;
+#: THRESHOLD is the probability a candidate needs to be kept. All were chosen on PolNeAR dev.
+MIN_WORD_COUNT = 2
+MIN_WORD_PRECISION = 0.05
+C = 0.3
+MIN_FEATURE_COUNT = 2
+THRESHOLD = 0.6
+#: The share of the vocabulary words kept by the cue scorer in the training data that the gate
+#: (a scorer of the word and its neighbours alone) lets through to be forced and scored.
+GATE_RECALL = 0.98
+#: A vocabulary word stays a candidate only if the cue scorer keeps it rightly this often in the
+#: training data, and rightly in at least this share of the times it keeps it.
+MIN_WORD_KEPT = 2
+MIN_KEPT_PRECISION = 0.4
+MIN_WORD_YIELD = 0.02
+
+
+@dataclass
+class TrainingArticle:
+    """One training article: its text, body sentences ``(sentence_id, start, end)``,
+    quotations, and gold cue spans (``(start, end)``)."""
+
+    text: str
+    sentences: list[tuple[int, int, int]]
+    quotes: list[Any]
+    cues: list[tuple[int, int]]
+
+
+class _Collector:
+    """A reviser that keeps the rules' attributions and records every candidate with its
+    features and labels (whether it overlaps a gold cue; which extent options match one)."""
+
+    def __init__(self, vocabulary: frozenset[str]):
+        self.vocabulary = vocabulary
+        self.cues: list[tuple[int, int]] = []
+        self.cue_rows: list[tuple[list[str], bool, str, str]] = []
+        self.gate_rows: list[tuple[list[str], bool, int]] = []  # with the cue row's index
+        self.left_rows: list[list[tuple[list[str], bool]]] = []
+        self.right_rows: list[list[tuple[list[str], bool]]] = []
+
+    def may_hold(self, lowered: str) -> bool:
+        return not self.vocabulary.isdisjoint(_WORD_RUN.findall(lowered))
+
+    def revise(
+        self, sentence: _Sentence, sentence_id: int, found: list[Attribution]
+    ) -> list[Attribution]:
+        tokens = sentence.tokens
+        has_quotes = any(q.start < sentence.end and q.end > sentence.start for q in sentence.quotes)
+        contents = [piece for a in found for piece in a.content]
+        for candidate in sentence_candidates(sentence, sentence_id, found, self.vocabulary):
+            start, end = tokens[candidate.first].start, tokens[candidate.last - 1].end
+            gold = next((c for c in self.cues if c[0] < end and start < c[1]), None)
+            features = cue_features(sentence, candidate, has_quotes, contents)
+            word = tokens[candidate.anchor].lower
+            self.cue_rows.append((features, gold is not None, candidate.origin, word))
+            if candidate.origin != "rules":
+                self.gate_rows.append(
+                    (
+                        word_features(tokens, candidate.anchor),
+                        gold is not None,
+                        len(self.cue_rows) - 1,
+                    )
+                )
+            if gold is None:
+                continue
+            self.left_rows.append(
+                [
+                    (f, tokens[k].start == gold[0])
+                    for k, f in left_options(tokens, candidate.first, candidate.anchor)
+                ]
+            )
+            self.right_rows.append(
+                [
+                    (f, tokens[k - 1].end == gold[1])
+                    for k, f in right_options(tokens, candidate.last, candidate.anchor)
+                ]
+            )
+        return found
+
+
+def _collect(articles: Sequence[TrainingArticle], vocabulary: frozenset[str]) -> _Collector:
+    from analysis.attribution import find_attributions
+
+    collector = _Collector(vocabulary)
+    for article in articles:
+        collector.cues = article.cues
+        find_attributions(article.text, article.sentences, article.quotes, reviser=collector)
+    return collector
+
+
+def _fit(rows: Sequence[tuple[list[str], bool]]) -> dict[str, Any]:
+    """A logistic regression on indicator features: its intercept and weights (rounded, rare
+    features dropped, keys sorted), so that the same data always gives the same bytes."""
+    from collections import Counter
+
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(feature for features, _ in rows for feature in set(features))
+    names = sorted(name for name, count in counts.items() if count >= MIN_FEATURE_COUNT)
+    column = {name: n for n, name in enumerate(names)}
+    indices, pointers = [], [0]
+    for features, _ in rows:
+        indices.extend(sorted({column[f] for f in features if f in column}))
+        pointers.append(len(indices))
+    matrix = csr_matrix(
+        (np.ones(len(indices)), np.array(indices, dtype=np.int64), np.array(pointers)),
+        shape=(len(rows), len(names)),
+    )
+    labels = np.array([label for _, label in rows], dtype=int)
+    if labels.min() == labels.max():
+        raise ValueError("training needs both positive and negative examples")
+    regression = LogisticRegression(C=C, max_iter=5000, tol=1e-6)
+    regression.fit(matrix, labels)
+    weights = {
+        name: round(float(weight), 5)
+        for name, weight in zip(names, regression.coef_[0], strict=True)
+        if round(float(weight), 5) != 0.0
+    }
+    return {"intercept": round(float(regression.intercept_[0]), 5), "weights": weights}
+
+
+def _option_rows(groups: Sequence[list[tuple[list[str], bool]]]) -> list[tuple[list[str], bool]]:
+    """The options of every choice that has a right answer among them."""
+    return [row for group in groups if any(label for _, label in group) for row in group]
+
+
+def train_attribution_model(articles: Sequence[TrainingArticle]) -> dict[str, Any]:
+    """Train the model on ``articles``; returns its JSON data (see :class:`AttributionModel`).
+
+    Deterministic: the same articles give the same data (and, written by
+    :func:`write_model`, the same bytes). Needs scikit-learn (``pip install ".[train]"``).
+    """
+    from collections import Counter
+
+    heads: Counter[str] = Counter()
+    for article in articles:
+        for start, end in article.cues:
+            tokens = tokenize(article.text, start, end)
+            if tokens:
+                heads[tokens[_anchor(tokens, 0, len(tokens))].lower] += 1
+    first_pass = frozenset(w for w, n in heads.items() if n >= MIN_WORD_COUNT) | frozenset(
+        reporting_cues()
+    )
+    seen: Counter[str] = Counter()
+    hits: Counter[str] = Counter()
+    for _, label, origin, word in _collect(articles, first_pass).cue_rows:
+        if origin != "rules":
+            seen[word] += 1
+            hits[word] += label
+    vocabulary = frozenset(w for w in seen if hits[w] >= max(1, MIN_WORD_PRECISION * seen[w]))
+    collected = _collect(articles, vocabulary)
+    cue = _fit([(features, label) for features, label, _, _ in collected.cue_rows])
+    gate = _fit([(features, label) for features, label, _ in collected.gate_rows])
+    # The gate lets through GATE_RECALL of the vocabulary words the cue scorer keeps.
+    cue_scorer, gate_scorer = _Scorer(cue), _Scorer(gate)
+    logit = math.log(THRESHOLD / (1.0 - THRESHOLD))
+    kept_words: Counter[str] = Counter()
+    kept_right: Counter[str] = Counter()
+    kept_scores = []
+    for features, label, row in collected.gate_rows:
+        if cue_scorer.score(collected.cue_rows[row][0]) >= logit:
+            kept_words[collected.cue_rows[row][3]] += 1
+            kept_right[collected.cue_rows[row][3]] += label
+            kept_scores.append(gate_scorer.score(features))
+    kept_scores.sort()
+    index = int((1.0 - GATE_RECALL) * len(kept_scores))
+    gate["threshold"] = round(kept_scores[index], 5) if kept_scores else 0.0
+    # A word stays a candidate only where keeping it paid off in the training data: the cue
+    # scorer kept it, rightly, at least MIN_WORD_KEPT times, and rightly in MIN_KEPT_PRECISION
+    # of the times it kept it, and in MIN_WORD_YIELD of its uses: every use costs time, and
+    # "to", "on", "has" head a few cues among thousands of uses.
+    vocabulary = frozenset(
+        w
+        for w in vocabulary
+        if kept_right[w] >= MIN_WORD_KEPT
+        and kept_right[w] >= MIN_KEPT_PRECISION * kept_words[w]
+        and kept_right[w] >= MIN_WORD_YIELD * seen[w]
+    )
+    return {
+        "format": MODEL_FORMAT,
+        "threshold": THRESHOLD,
+        "vocabulary": sorted(vocabulary),
+        "cue": cue,
+        "left": _fit(_option_rows(collected.left_rows)),
+        "right": _fit(_option_rows(collected.right_rows)),
+        "gate": gate,
+    }
+
+
+def write_model(data: dict[str, Any], path: str | Path) -> None:
+    """Write model data as JSON with sorted keys (byte-stable)."""
+    Path(path).write_text(
+        json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n",
+        encoding="utf-8",
+    )

@@ -1,0 +1,131 @@
+"""The trained attribution layer (analysis/attribution_model.py): loading, training, errors."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+import analysis
+from analysis import attribution_model as model_module
+from analysis.attribution import find_attributions
+from analysis.attribution_model import (
+    AttributionModel,
+    ModelUnavailable,
+    TrainingArticle,
+    attribution_model,
+    train_attribution_model,
+    write_model,
+)
+from analysis.quotes import find_quotes
+
+HOSTILE = [
+    '"' * 2_000,
+    "“‘«\"'»’”" * 200,
+    "Word " * 2_000,
+    "said " * 2_000,
+    "and the minister said " * 300,
+    "(" * 300 + "x" + ")" * 300,
+    "“‘" * 200 + "x" + "’”" * 200,
+    "U.S. Mr. e.g. ... " * 300,
+]
+
+
+def _article(marked: str) -> TrainingArticle:
+    """An invented training article: ``[...]`` marks the gold cues, one sentence per line."""
+    cues, text, position = [], "", 0
+    for piece in re.split(r"(\[[^\]]+\])", marked):
+        if piece.startswith("["):
+            cues.append((position, position + len(piece) - 2))
+            piece = piece[1:-1]
+        text += piece
+        position += len(piece)
+    sentences, start = [], 0
+    for number, line in enumerate(text.split("\n")):
+        sentences.append((number, start, start + len(line)))
+        start += len(line) + 1
+    return TrainingArticle(text, sentences, find_quotes(text), cues)
+
+
+TRAINING = [
+    _article(
+        "Ann Lee [said] prices rose.\nTom Brown [plans] to run again.\n"
+        "The plans were dropped on Monday.\nShe [argued] that wages fell.\n"
+        "“We will win,” the mayor [said].\nThe city [plans] to build a bridge.\n"
+        "Those plans cost a lot.\nHe [believes] the vote was fair."
+    ),
+    _article(
+        "The company [said] sales fell.\nOfficials [plan] to meet in May.\n"
+        "Their plan failed.\nA spokesman [said] the talks went well.\n"
+        "The union [plans] a strike.\nNew plans emerged.\nShe [wants] a recount."
+    ),
+]
+
+
+def test_the_shipped_model_loads_offline_and_parses():
+    model = attribution_model()
+    assert isinstance(model, AttributionModel)
+    assert model.vocabulary and 0 < model.threshold < 1
+    parsed = analysis.parse(["“We will win,” the mayor said. Ann Lee said prices rose."])
+    table = parsed.attributions
+    text = parsed.articles.loc[0, "text"]
+    assert table["cue_text"].tolist() == ["said", "said"]
+    for row in table.itertuples():
+        for role in ("source", "cue", "content"):
+            start, end = getattr(row, f"{role}_start"), getattr(row, f"{role}_end")
+            assert text[start:end] == getattr(row, f"{role}_text")
+
+
+def test_training_gives_the_same_bytes_twice(tmp_path):
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    write_model(train_attribution_model(TRAINING), first)
+    write_model(train_attribution_model(TRAINING), second)
+    assert first.read_bytes() == second.read_bytes()
+    data = json.loads(first.read_text(encoding="utf-8"))
+    assert set(data) == {"format", "threshold", "vocabulary", "cue", "left", "right", "gate"}
+    assert data["cue"]["weights"], "the cue scorer learned nothing"
+
+
+def test_a_trained_model_revises_sentences():
+    model = AttributionModel(train_attribution_model(TRAINING))
+    text = "Ann Lee said prices rose."
+    found = find_attributions(text, [(0, 0, len(text))], find_quotes(text), reviser=model)
+    assert [text[a.cue[0] : a.cue[1]] for a in found] == ["said"]
+
+
+@pytest.mark.parametrize("content", [None, "{not json", '{"format": 999}', '{"format": 2}'])
+def test_a_missing_or_unreadable_model_is_an_error_naming_it_and_the_fix(tmp_path, content):
+    path = tmp_path / "attribution.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(ModelUnavailable) as raised:
+        attribution_model(str(path))
+    message = str(raised.value)
+    assert str(path) in message
+    assert "make train" in message and 'attribution="rules"' in message
+
+
+def test_parse_stops_before_the_first_article_when_the_model_is_missing(tmp_path, monkeypatch):
+    monkeypatch.setattr(model_module, "model_path", lambda: tmp_path / "gone.json")
+    attribution_model.cache_clear()
+    try:
+        with pytest.raises(ModelUnavailable, match="gone.json"):
+            analysis.parse(["Ann Lee said prices rose."])
+        # the rules alone need no model
+        rules = analysis.parse(["Ann Lee said prices rose."], attribution="rules")
+        assert rules.attributions["cue_text"].tolist() == ["said"]
+    finally:
+        attribution_model.cache_clear()
+
+
+@pytest.mark.parametrize("method", analysis.ATTRIBUTION_METHODS)
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_inputs_give_valid_tables_in_both_modes(text, method):
+    parsed = analysis.parse([text], attribution=method)
+    assert parsed.articles.loc[0, "status"] == "ok"
+    for row in parsed.attributions.itertuples():
+        for role in ("source", "cue", "content"):
+            start = getattr(row, f"{role}_start")
+            if start is not None and start == start:
+                assert text[start : getattr(row, f"{role}_end")] == getattr(row, f"{role}_text")

@@ -7,7 +7,7 @@ COMPILED := $(VENV)/.compiled
 CORPUS ?= seeds
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
 
-.PHONY: setup test lint figures lab bench clean
+.PHONY: setup test lint figures lab bench train clean
 
 setup: $(STAMP) $(COMPILED)
 
@@ -62,6 +62,12 @@ bench: $(STAMP) $(COMPILED)
 	for script in $(filter-out benchmarks/_%,$(sort $(wildcard benchmarks/*.py))); do \
 	  echo "== $$script"; $(BIN)/python $$script || exit 1; \
 	done
+
+# Rebuilds the trained models in analysis/models/ from ../shared/data (or $ANALYSIS_SHARED_DATA);
+# the same data gives the same bytes. Installs the train extra (scikit-learn) first if missing.
+train: $(STAMP) $(COMPILED)
+	$(BIN)/python -c "import sklearn" 2>/dev/null || $(BIN)/python -m pip install --quiet -e ".[train]"
+	$(BIN)/python -m analysis.train hedges
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

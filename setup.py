@@ -29,6 +29,7 @@ COMPILED = (
     "quotes",
     "attribution",
     "sources",
+    "hedge_model",
     "hedging",
     "pipeline",
 )

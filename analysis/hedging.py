@@ -36,10 +36,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from analysis.hedge_model import FEATURE_GROUPS, HedgeModel, load_hedge_model
 from analysis.lexicon import load_lexicon_table
 from analysis.quotes import QuoteSpan
 from analysis.segment import body_sentence_spans
@@ -52,6 +53,7 @@ __all__ = [
     "UNCERTAINTY_CATEGORIES",
     "HedgeSpan",
     "find_hedges",
+    "hedge_candidates",
     "hedge_columns",
 ]
 
@@ -72,7 +74,7 @@ UNCERTAINTY_CATEGORIES = frozenset(
 )
 
 #: How the hedges table can be made; the first is the default.
-HEDGE_METHODS = ("rules",)
+HEDGE_METHODS = ("model", "rules")
 
 #: A quotation of at most this many words inside a sentence counts as scare quotes.
 SCARE_QUOTE_MAX_WORDS = 4
@@ -531,6 +533,10 @@ def _rule_to_that(text: str, start: int, end: int, s_start: int, s_end: int) -> 
     return end if _TO_THAT_AFTER.match(text, end, s_end) else None
 
 
+def _rule_model(text: str, start: int, end: int, s_start: int, s_end: int) -> int | None:
+    return None  # never a cue by the rules: a candidate for the classifier only
+
+
 _RULES: dict[str, _Rule] = {
     "-": _rule_any,
     "quantity": _rule_quantity,
@@ -542,6 +548,7 @@ _RULES: dict[str, _Rule] = {
     "to_that": _rule_to_that,
     "possible": _rule_possible,
     "expected": _rule_expected,
+    "model": _rule_model,
 }
 
 
@@ -552,7 +559,12 @@ def _negated(text: str, start: int, s_start: int) -> bool:
     return bool(_NEGATION_BEFORE.search(text[max(s_start, start - 12) : start]))
 
 
-def find_hedges(text: str, spans: Iterable[tuple[int, int]] | None = None) -> list[HedgeSpan]:
+def find_hedges(
+    text: str,
+    spans: Iterable[tuple[int, int]] | None = None,
+    method: str = HEDGE_METHODS[0],
+    model: HedgeModel | None = None,
+) -> list[HedgeSpan]:
     """The lexical hedge and booster cues of ``text``, sentence by sentence.
 
     Parameters
@@ -562,6 +574,14 @@ def find_hedges(text: str, spans: Iterable[tuple[int, int]] | None = None) -> li
     spans
         ``(start, end)`` of each sentence to search (context rules never look past a
         sentence); the whole text is one sentence when omitted.
+    method
+        ``"model"`` (default): the lexicon proposes candidates and the trained classifier
+        (:mod:`analysis.hedge_model`) decides which of those in an uncertainty category
+        (:data:`UNCERTAINTY_CATEGORIES`) are hedges; approximators, distancing, unnamed
+        sources and boosters keep the context rules. ``"rules"``: the context rules decide.
+    model
+        The classifier for ``method="model"`` (default: the shipped one,
+        :func:`analysis.hedge_model.load_hedge_model`).
 
     Returns
     -------
@@ -569,20 +589,64 @@ def find_hedges(text: str, spans: Iterable[tuple[int, int]] | None = None) -> li
         In text order, not overlapping. A booster after a negation (``not definitely``) is
         returned as a ``probability`` hedge.
 
+    Raises
+    ------
+    analysis.hedge_model.HedgeModelError
+        With ``method="model"``, when the shipped model file is missing or unreadable.
+
     Examples
     --------
     >>> text = "Up to 180 people may have died, officials said, but that could not be verified."
-    >>> [(text[h.start:h.end], h.category) for h in find_hedges(text)]
+    >>> [(text[h.start:h.end], h.category) for h in find_hedges(text, method="rules")]
     [('Up to 180', 'approximator'), ('may', 'modal'), ('could not be verified', 'verification')]
     """
+    if method not in HEDGE_METHODS:
+        raise ValueError(f"method must be one of {HEDGE_METHODS}, not {method!r}")
+    if method == "rules":
+        if model is not None:
+            raise ValueError("a model is used only with method='model': drop model= or set it")
+        return [
+            _apply(entry, text, start, end, s_start)
+            for start, end, entry, accepted, s_start, _ in _scan(text, spans, rescue=False)
+            if accepted  # not the phrases for the classifier only
+        ]
+    model = model or load_hedge_model()
+    proposals = _scan(text, spans, rescue=model.rescue)
+    found: list[HedgeSpan] = []
+    decided = model.categories
+    for (start, end, entry, accepted, s_start, _), features in zip(
+        proposals,
+        _proposal_features(
+            text, proposals, model.groups, UNCERTAINTY_CATEGORIES if decided is None else decided
+        ),
+        strict=True,
+    ):
+        if features is None:  # outside the model's categories: the rules decided
+            if accepted:
+                found.append(_apply(entry, text, start, end, s_start))
+        elif model.is_hedge(features):
+            found.append(HedgeSpan(start, end, entry.category, "hedge"))
+    return found
+
+
+#: A lexicon match: start, end, entry, whether its context rule accepts it, and its sentence.
+_Proposal = tuple[int, int, _Entry, bool, int, int]
+
+
+def _scan(text: str, spans: Iterable[tuple[int, int]] | None, rescue: bool) -> list[_Proposal]:
+    """Every match of a lexicon phrase that its context rule accepts, in text order and not
+    overlapping; and where no phrase is accepted at a candidate, the longest match in an
+    uncertainty category that is for the classifier only (rule ``model``) or, with ``rescue``,
+    that its rule turned down (span as matched)."""
     _, entries, by_first_word = _lexicon()
     haystack, candidates = _candidate_scan(text)
     after_gap = _after_gap_candidates() if candidates is _folded_candidates() else None
     sentences = [(0, len(text))] if spans is None else list(spans)
-    found: list[HedgeSpan] = []
+    found: list[_Proposal] = []
     if not sentences:
         return found
     keys = _KEY_CACHE
+    rules = _RULES
     index = 0
     s_start, s_end = sentences[0]
     end_of_text = sentences[-1][1]
@@ -608,7 +672,8 @@ def find_hedges(text: str, spans: Iterable[tuple[int, int]] | None = None) -> li
         if known is None:
             known = keys.setdefault(word, _candidate_key(word, by_first_word))
         key, first_length = known
-        cue = None
+        proposal = None
+        turned_down = None
         for entry_index in by_first_word[key]:
             entry = entries[entry_index]
             if entry.single:
@@ -620,13 +685,22 @@ def find_hedges(text: str, spans: Iterable[tuple[int, int]] | None = None) -> li
                 if not match:
                     continue
                 end = match.end()
-            cue = _apply(entry, text, start, end, s_start, s_end)
-            if cue is not None:
+            end_of_cue = rules[entry.rule](text, start, end, s_start, s_end)
+            if end_of_cue is not None:
+                proposal = (start, end_of_cue, entry, True, s_start, s_end)
                 break
-        if cue is not None:
-            found.append(cue)
-            position = cue.end
+            if (
+                turned_down is None
+                and (rescue or entry.rule == "model")
+                and entry.category in UNCERTAINTY_CATEGORIES
+            ):
+                turned_down = (start, end, entry, False, s_start, s_end)
+        if proposal is not None:
+            found.append(proposal)
+            position = proposal[1]
         else:
+            if turned_down is not None:
+                found.append(turned_down)
             position = start + first_length
     return found
 
@@ -635,17 +709,122 @@ def find_hedges(text: str, spans: Iterable[tuple[int, int]] | None = None) -> li
 _KEY_CACHE: dict[str, tuple[str, int]] = {}
 
 
-def _apply(
-    entry: _Entry, text: str, start: int, end: int, s_start: int, s_end: int
-) -> HedgeSpan | None:
-    end_of_cue = _RULES[entry.rule](text, start, end, s_start, s_end)
-    if end_of_cue is None:
-        return None
+def _apply(entry: _Entry, text: str, start: int, end: int, s_start: int) -> HedgeSpan:
+    """The cue of an accepted match: a negated booster is a ``probability`` hedge."""
     if entry.category == "booster":
         if _negated(text, start, s_start):
-            return HedgeSpan(start, end_of_cue, "probability", "hedge")
-        return HedgeSpan(start, end_of_cue, "booster", "booster")
-    return HedgeSpan(start, end_of_cue, entry.category, "hedge")
+            return HedgeSpan(start, end, "probability", "hedge")
+        return HedgeSpan(start, end, "booster", "booster")
+    return HedgeSpan(start, end, entry.category, "hedge")
+
+
+# --- what the classifier sees -------------------------------------------------------------
+
+_TOKEN = re.compile(r"[\w'’\-]+|[^\w\s]")
+_NEIGHBOURS = 60  # characters searched for a cue's two neighbours on each side
+_QUESTION_END = re.compile(r"\?[\s\"”’')\]]*$")
+
+
+def _token(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    return "<num>" if any(c.isdigit() for c in word) else word
+
+
+def _proposal_features(
+    text: str,
+    proposals: Sequence[_Proposal],
+    groups: Sequence[str],
+    categories: Collection[str] = UNCERTAINTY_CATEGORIES,
+) -> list[list[str] | None]:
+    """Each proposal's features for the classifier, or None for one outside ``categories``
+    (the rules decide it).
+
+    Groups (see :data:`analysis.hedge_model.FEATURE_GROUPS`): ``cue`` the cue as written in
+    lower case, its category and whether its rule turned it down; ``near`` the two words on
+    each side, and the cue with each adjacent one; ``clause`` negation, a question, a condition
+    elsewhere in the sentence, a quotation or a speech verb around it (the voice); ``others``
+    the categories of the sentence's other accepted cues. Each feature is bounded in the text
+    it reads, so a run-on sentence of many candidates costs linear time.
+    """
+    near = "near" in groups
+    clause = "clause" in groups
+    others = "others" in groups
+    # Categories of each sentence's accepted cues, counted once per sentence.
+    by_sentence: dict[int, dict[str, int]] = {}
+    if others:
+        for _, _, entry, accepted, s_start, _ in proposals:
+            if accepted:
+                counts = by_sentence.setdefault(s_start, {})
+                counts[entry.category] = counts.get(entry.category, 0) + 1
+    result: list[list[str] | None] = []
+    for start, end, entry, accepted, s_start, s_end in proposals:
+        category = entry.category
+        if category not in categories:
+            result.append(None)
+            continue
+        cue = _token(" ".join(text[start:end].split()))
+        features = ["w=" + cue, "k=" + category]
+        if not accepted:
+            features.append("a=" + cue)
+        if near:
+            before = _TOKEN.findall(text, max(s_start, start - _NEIGHBOURS), start)
+            after = _TOKEN.findall(text, end, min(s_end, end + _NEIGHBOURS))
+            p = _token(before[-1]) if before else "<s>"
+            pp = _token(before[-2]) if len(before) > 1 else "<s>"
+            n = _token(after[0]) if after else "</s>"
+            nn = _token(after[1]) if len(after) > 1 else "</s>"
+            features += ["p=" + p, "pp=" + pp, "n=" + n, "nn=" + nn]
+            features += ["wp=" + cue + "|" + p, "wn=" + cue + "|" + n]
+        if clause:
+            near_start, near_end = max(s_start, start - _CONTEXT), min(s_end, end + _CONTEXT)
+            if _negated(text, start, s_start) or _NEGATION_AFTER.match(text, end, s_end):
+                features.append("neg")
+            if _QUESTION_END.search(text, max(s_start, s_end - 8), s_end):
+                features.append("q")
+            if _CONDITION.search(text, near_start, start) or _CONDITION.search(text, end, near_end):
+                features += ["cond", "wcond=" + cue]
+            before_cue = text[near_start:start]
+            if before_cue.count("“") > before_cue.count("”") or before_cue.count('"') % 2:
+                features.append("quote")
+            if _speech_verb_between(text, s_start, s_end, near_start, start):
+                features += ["speech", "wspeech=" + cue]
+            if _speech_verb_between(text, s_start, s_end, end, near_end):
+                features.append("said")
+        if others:
+            counts = by_sentence.get(s_start, {})
+            for other, count in counts.items():
+                if count > (1 if accepted and other == category else 0):
+                    features.append("o=" + other)
+        result.append(features)
+    return result
+
+
+def hedge_candidates(
+    text: str, spans: Iterable[tuple[int, int]] | None = None, rescue: bool = True
+) -> list[tuple[int, int, str, bool, list[str]]]:
+    """The candidates the classifier decides on, with every feature group: ``(start, end,
+    category, what the rules decided, features)``, in text order; the rules' decision is
+    ``accepted``, ``rejected`` (offered to the model only with ``rescue``) or ``model`` (a
+    phrase for the classifier only). What the model is trained on (:mod:`analysis.train`).
+
+    Examples
+    --------
+    >>> [(c[2], c[3], c[4][:2]) for c in hedge_candidates("He could not come.")]
+    [('modal', 'rejected', ['w=could', 'k=modal'])]
+    """
+    proposals = _scan(text, spans, rescue=rescue)
+    features = _proposal_features(text, proposals, FEATURE_GROUPS)
+    return [
+        (start, end, entry.category, _decision(entry, accepted), found)
+        for (start, end, entry, accepted, _, _), found in zip(proposals, features, strict=True)
+        if found is not None
+    ]
+
+
+def _decision(entry: _Entry, accepted: bool) -> str:
+    if accepted:
+        return "accepted"
+    return "model" if entry.rule == "model" else "rejected"
 
 
 # --- the table -----------------------------------------------------------------------------
@@ -689,7 +868,7 @@ def hedge_columns(
     if method not in HEDGE_METHODS:
         raise ValueError(f"method must be one of {HEDGE_METHODS}, not {method!r}")
     body = body_sentence_spans(sentences)
-    cues = find_hedges(text, [(s, e) for _, s, e in body])
+    cues = find_hedges(text, [(s, e) for _, s, e in body], method=method)
     taken = sorted((c.start, c.end) for c in cues)
 
     def overlaps(start: int, end: int) -> bool:

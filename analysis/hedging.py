@@ -725,9 +725,61 @@ _NEIGHBOURS = 60  # characters searched for a cue's two neighbours on each side
 _QUESTION_END = re.compile(r"\?[\s\"”’')\]]*$")
 
 
+_HAS_DIGIT = re.compile(r"\d")
+
+
 def _token(word: str) -> str:
     word = word.lower().replace("’", "'")
-    return "<num>" if any(c.isdigit() for c in word) else word
+    return "<num>" if _HAS_DIGIT.search(word) else word
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceMarks:
+    """Where a sentence has condition words and quotation marks, found once per sentence so
+    that each of its candidates costs a few bisections (a run-on sentence of thousands of
+    candidates stays linear)."""
+
+    condition_starts: list[int]
+    condition_ends: list[int]
+    opening: list[int]  # “
+    closing: list[int]  # ”
+    straight: list[int]  # "
+    question: bool
+
+    @classmethod
+    def of(cls, text: str, s_start: int, s_end: int) -> _SentenceMarks:
+        spans = [m.span() for m in _CONDITION.finditer(text, s_start, s_end)]
+        marks: dict[str, list[int]] = {"“": [], "”": [], '"': []}
+        for match in _QUOTE_MARK.finditer(text, s_start, s_end):
+            marks[match.group()].append(match.start())
+        return cls(
+            [a for a, _ in spans],
+            [b for _, b in spans],
+            marks["“"],
+            marks["”"],
+            marks['"'],
+            bool(_QUESTION_END.search(text, max(s_start, s_end - 8), s_end)),
+        )
+
+    def condition_near(self, low: int, start: int, end: int, high: int) -> bool:
+        """A condition word wholly in ``[low, start)`` or in ``[end, high)``."""
+        before = bisect.bisect_left(self.condition_starts, low)
+        if before < len(self.condition_starts) and self.condition_ends[before] <= start:
+            return True
+        after = bisect.bisect_left(self.condition_starts, end)
+        return after < len(self.condition_starts) and self.condition_ends[after] <= high
+
+    def in_quotation(self, low: int, start: int) -> bool:
+        """More opening than closing curly quotes, or an odd number of straight ones, in
+        ``[low, start)``."""
+
+        def count(positions: list[int]) -> int:
+            return bisect.bisect_left(positions, start) - bisect.bisect_left(positions, low)
+
+        return count(self.opening) > count(self.closing) or count(self.straight) % 2 == 1
+
+
+_QUOTE_MARK = re.compile('[“”"]')
 
 
 def _proposal_features(
@@ -756,6 +808,8 @@ def _proposal_features(
             if accepted:
                 counts = by_sentence.setdefault(s_start, {})
                 counts[entry.category] = counts.get(entry.category, 0) + 1
+    marks: _SentenceMarks | None = None
+    marks_of = -1
     result: list[list[str] | None] = []
     for start, end, entry, accepted, s_start, s_end in proposals:
         category = entry.category
@@ -776,15 +830,16 @@ def _proposal_features(
             features += ["p=" + p, "pp=" + pp, "n=" + n, "nn=" + nn]
             features += ["wp=" + cue + "|" + p, "wn=" + cue + "|" + n]
         if clause:
+            if marks is None or marks_of != s_start:
+                marks, marks_of = _SentenceMarks.of(text, s_start, s_end), s_start
             near_start, near_end = max(s_start, start - _CONTEXT), min(s_end, end + _CONTEXT)
             if _negated(text, start, s_start) or _NEGATION_AFTER.match(text, end, s_end):
                 features.append("neg")
-            if _QUESTION_END.search(text, max(s_start, s_end - 8), s_end):
+            if marks.question:
                 features.append("q")
-            if _CONDITION.search(text, near_start, start) or _CONDITION.search(text, end, near_end):
+            if marks.condition_near(near_start, start, end, near_end):
                 features += ["cond", "wcond=" + cue]
-            before_cue = text[near_start:start]
-            if before_cue.count("“") > before_cue.count("”") or before_cue.count('"') % 2:
+            if marks.in_quotation(near_start, start):
                 features.append("quote")
             if _speech_verb_between(text, s_start, s_end, near_start, start):
                 features += ["speech", "wspeech=" + cue]

@@ -10,6 +10,14 @@ phrase's first word, or its first two where the second is fixed, as one prefix-f
 pattern); each candidate is then tried against its phrases longest first, inside its sentence,
 so a multi-word cue is one span.
 
+Two methods decide which candidates are cues (:data:`HEDGE_METHODS`). ``"rules"``: each
+phrase's context rule. ``"model"``, the default: for the categories a trained classifier
+covers (:mod:`analysis.hedge_model`; modal, probability, evidential, belief, conditional,
+hearsay in the shipped model), a logistic regression over the candidate's context (the cue,
+its neighbours, negation, a condition, a quotation, speech verbs, the sentence's other cues)
+decides; the rules decide the other categories. Phrases with the rule ``model`` are
+candidates for the classifier only. The lexicon proposes and names every cue either way.
+
 Each hedge also gets a *voice*: ``source`` when it lies inside a quotation or inside the content
 of an attribution (the uncertainty is the quoted person's: ``“I think we will ...”``), and
 ``reporter`` otherwise (``Reuters could not independently verify ...``).
@@ -576,9 +584,10 @@ def find_hedges(
         sentence); the whole text is one sentence when omitted.
     method
         ``"model"`` (default): the lexicon proposes candidates and the trained classifier
-        (:mod:`analysis.hedge_model`) decides which of those in an uncertainty category
-        (:data:`UNCERTAINTY_CATEGORIES`) are hedges; approximators, distancing, unnamed
-        sources and boosters keep the context rules. ``"rules"``: the context rules decide.
+        (:mod:`analysis.hedge_model`) decides those in the categories it was trained on (its
+        ``categories``); the context rules decide the others (approximators, distancing,
+        unnamed sources, boosters, and uncertainty categories the data has too few of).
+        ``"rules"``: the context rules decide every candidate.
     model
         The classifier for ``method="model"`` (default: the shipped one,
         :func:`analysis.hedge_model.load_hedge_model`).
@@ -599,6 +608,9 @@ def find_hedges(
     >>> text = "Up to 180 people may have died, officials said, but that could not be verified."
     >>> [(text[h.start:h.end], h.category) for h in find_hedges(text, method="rules")]
     [('Up to 180', 'approximator'), ('may', 'modal'), ('could not be verified', 'verification')]
+    >>> text = "Prices may fall, the bank said."
+    >>> [text[h.start:h.end] for h in find_hedges(text)]
+    ['may']
     """
     if method not in HEDGE_METHODS:
         raise ValueError(f"method must be one of {HEDGE_METHODS}, not {method!r}")
@@ -721,26 +733,28 @@ def _apply(entry: _Entry, text: str, start: int, end: int, s_start: int) -> Hedg
 # --- what the classifier sees -------------------------------------------------------------
 
 _TOKEN = re.compile(r"[\w'’\-]+|[^\w\s]")
-_NEIGHBOURS = 60  # characters searched for a cue's two neighbours on each side
 _QUESTION_END = re.compile(r"\?[\s\"”’')\]]*$")
-
-
 _HAS_DIGIT = re.compile(r"\d")
+_CONDITION_WORDS = frozenset({"if", "unless", "provided", "otherwise"})
+_SPEECH_WORD_SET = frozenset(_SPEECH_WORDS)
 
 
 def _token(word: str) -> str:
+    """A word as a feature: lower case, straight apostrophe, any number as ``<num>``."""
     word = word.lower().replace("’", "'")
     return "<num>" if _HAS_DIGIT.search(word) else word
 
 
 @dataclass(frozen=True, slots=True)
 class _SentenceMarks:
-    """Where a sentence has condition words and quotation marks, found once per sentence so
-    that each of its candidates costs a few bisections (a run-on sentence of thousands of
-    candidates stays linear)."""
+    """One sentence's words (and punctuation marks), with where its condition words, speech
+    verbs and quotation marks are: found in one pass per sentence, so that each candidate
+    costs a few bisections (a run-on sentence of thousands of candidates stays linear)."""
 
-    condition_starts: list[int]
-    condition_ends: list[int]
+    starts: list[int]
+    words: list[str]  # as written
+    conditions: list[tuple[int, int]]  # if, unless, provided, otherwise, in case, in the event
+    speech: list[tuple[int, int]]  # said, told, announced, ...
     opening: list[int]  # “
     closing: list[int]  # ”
     straight: list[int]  # "
@@ -748,26 +762,65 @@ class _SentenceMarks:
 
     @classmethod
     def of(cls, text: str, s_start: int, s_end: int) -> _SentenceMarks:
-        spans = [m.span() for m in _CONDITION.finditer(text, s_start, s_end)]
+        starts: list[int] = []
+        words: list[str] = []
+        conditions: list[tuple[int, int]] = []
+        speech: list[tuple[int, int]] = []
         marks: dict[str, list[int]] = {"“": [], "”": [], '"': []}
-        for match in _QUOTE_MARK.finditer(text, s_start, s_end):
-            marks[match.group()].append(match.start())
+        before = before_that = ""
+        for match in _TOKEN.finditer(text, s_start, s_end):
+            word, start = match.group(), match.start()
+            lower = word.lower()
+            if lower in _CONDITION_WORDS:
+                conditions.append((start, match.end()))
+            elif lower in _SPEECH_WORD_SET:
+                speech.append((start, match.end()))
+            elif word in marks:
+                marks[word].append(start)
+            elif lower == "case" and before == "in":
+                conditions.append((starts[-1], match.end()))
+            elif lower == "event" and before == "the" and before_that == "in":
+                conditions.append((starts[-2], match.end()))
+            starts.append(start)
+            words.append(word)
+            before_that, before = before, lower
         return cls(
-            [a for a, _ in spans],
-            [b for _, b in spans],
+            starts,
+            words,
+            conditions,
+            speech,
             marks["“"],
             marks["”"],
             marks['"'],
             bool(_QUESTION_END.search(text, max(s_start, s_end - 8), s_end)),
         )
 
+    def neighbours(self, start: int, end: int) -> tuple[str, str, str, str]:
+        """The two words before ``start`` and the two from ``end``, as features."""
+        first = bisect.bisect_left(self.starts, start)
+        after = bisect.bisect_left(self.starts, end)
+        words, n = self.words, len(self.words)
+        return (
+            _token(words[first - 2]) if first > 1 else "<s>",
+            _token(words[first - 1]) if first > 0 else "<s>",
+            _token(words[after]) if after < n else "</s>",
+            _token(words[after + 1]) if after + 1 < n else "</s>",
+        )
+
+    @staticmethod
+    def _any_within(spans: list[tuple[int, int]], low: int, high: int) -> bool:
+        index = bisect.bisect_left(spans, (low, low))
+        return index < len(spans) and spans[index][1] <= high
+
     def condition_near(self, low: int, start: int, end: int, high: int) -> bool:
-        """A condition word wholly in ``[low, start)`` or in ``[end, high)``."""
-        before = bisect.bisect_left(self.condition_starts, low)
-        if before < len(self.condition_starts) and self.condition_ends[before] <= start:
-            return True
-        after = bisect.bisect_left(self.condition_starts, end)
-        return after < len(self.condition_starts) and self.condition_ends[after] <= high
+        """A condition wholly in ``[low, start)`` or in ``[end, high)``."""
+        return self._any_within(self.conditions, low, start) or self._any_within(
+            self.conditions, end, high
+        )
+
+    def speech_within(self, low: int, high: int) -> bool:
+        """A speech verb wholly in ``[low, high)``."""
+        return self._any_within(self.speech, low, high)
 
     def in_quotation(self, low: int, start: int) -> bool:
         """More opening than closing curly quotes, or an odd number of straight ones, in
@@ -777,9 +830,6 @@ class _SentenceMarks:
             return bisect.bisect_left(positions, start) - bisect.bisect_left(positions, low)
 
         return count(self.opening) > count(self.closing) or count(self.straight) % 2 == 1
-
-
-_QUOTE_MARK = re.compile('[“”"]')
 
 
 def _proposal_features(
@@ -794,9 +844,8 @@ def _proposal_features(
     Groups (see :data:`analysis.hedge_model.FEATURE_GROUPS`): ``cue`` the cue as written in
     lower case, its category and whether its rule turned it down; ``near`` the two words on
     each side, and the cue with each adjacent one; ``clause`` negation, a question, a condition
-    elsewhere in the sentence, a quotation or a speech verb around it (the voice); ``others``
-    the categories of the sentence's other accepted cues. Each feature is bounded in the text
-    it reads, so a run-on sentence of many candidates costs linear time.
+    within a few hundred characters in the sentence, a quotation or a speech verb before or
+    after it (the voice); ``others`` the categories of the sentence's other accepted cues.
     """
     near = "near" in groups
     clause = "clause" in groups
@@ -820,18 +869,13 @@ def _proposal_features(
         features = ["w=" + cue, "k=" + category]
         if not accepted:
             features.append("a=" + cue)
+        if (near or clause) and (marks is None or marks_of != s_start):
+            marks, marks_of = _SentenceMarks.of(text, s_start, s_end), s_start
         if near:
-            before = _TOKEN.findall(text, max(s_start, start - _NEIGHBOURS), start)
-            after = _TOKEN.findall(text, end, min(s_end, end + _NEIGHBOURS))
-            p = _token(before[-1]) if before else "<s>"
-            pp = _token(before[-2]) if len(before) > 1 else "<s>"
-            n = _token(after[0]) if after else "</s>"
-            nn = _token(after[1]) if len(after) > 1 else "</s>"
+            pp, p, n, nn = marks.neighbours(start, end)
             features += ["p=" + p, "pp=" + pp, "n=" + n, "nn=" + nn]
             features += ["wp=" + cue + "|" + p, "wn=" + cue + "|" + n]
         if clause:
-            if marks is None or marks_of != s_start:
-                marks, marks_of = _SentenceMarks.of(text, s_start, s_end), s_start
             near_start, near_end = max(s_start, start - _CONTEXT), min(s_end, end + _CONTEXT)
             if _negated(text, start, s_start) or _NEGATION_AFTER.match(text, end, s_end):
                 features.append("neg")
@@ -841,9 +885,9 @@ def _proposal_features(
                 features += ["cond", "wcond=" + cue]
             if marks.in_quotation(near_start, start):
                 features.append("quote")
-            if _speech_verb_between(text, s_start, s_end, near_start, start):
+            if marks.speech_within(near_start, start):
                 features += ["speech", "wspeech=" + cue]
-            if _speech_verb_between(text, s_start, s_end, end, near_end):
+            if marks.speech_within(end, near_end):
                 features.append("said")
         if others:
             counts = by_sentence.get(s_start, {})

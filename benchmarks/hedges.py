@@ -12,7 +12,14 @@ approximators, boosters, distancing or unnamed sources. Printed per corpus:
 - with ``--categories``, how many predicted cues of each category matched a gold cue, and
   the cue words with the most unmatched predictions.
 
-Run: ``python benchmarks/hedges.py [--errors N] [--categories]`` (``make bench`` runs it).
+Methods (``--method``, default ``both``): ``rules``; and the trained model twice: as shipped,
+which was trained on these very files (in-sample, so not an estimate of accuracy), and by
+document-grouped cross-validation, where each fold's documents are found by a model trained,
+with its setting selected, on the other folds only (``analysis.train.cross_validation_models``;
+about a minute). The cross-validated figures are the ones to report.
+
+Run: ``python benchmarks/hedges.py [--method rules|model|both] [--errors N] [--categories]``
+(``make bench`` runs it).
 """
 
 from __future__ import annotations

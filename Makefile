@@ -65,8 +65,9 @@ bench: $(STAMP) $(COMPILED)
 
 # Rebuilds the trained models in analysis/models/ from ../shared/data (or $ANALYSIS_SHARED_DATA),
 # byte for byte the same on a rerun; without the data it says so and leaves them as they are.
-# The model card is analysis/models/README.md.
+# Installs the train extra (scikit-learn) first if missing. The model card is analysis/models/README.md.
 train: $(STAMP) $(COMPILED)
+	$(BIN)/python -c "import sklearn" 2>/dev/null || $(BIN)/python -m pip install --quiet -e ".[train]"
 	$(BIN)/python -m analysis.train all
 
 clean:

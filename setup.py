@@ -30,6 +30,7 @@ COMPILED = (
     "attribution",
     "attribution_model",
     "sources",
+    "hedge_model",
     "hedging",
     "pipeline",
 )

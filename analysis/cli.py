@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from analysis.attribution import ATTRIBUTION_METHODS
+from analysis.attribution_model import ModelUnavailable
 from analysis.brat import write_brat
 from analysis.corpus import DEFAULT_BATCH_SIZE, ArticleFailed, parse_corpus
 from analysis.hedging import HEDGE_METHODS
@@ -161,6 +162,11 @@ def _run_parse(args: argparse.Namespace) -> int:
     except ArticleFailed as error:
         print(f"error: {error} (--strict: stopped; batches before it are written)", file=sys.stderr)
         return EXIT_FAILED
+    except ModelUnavailable as error:  # a trained model is missing: say which and what to do
+        print(
+            f"error: {error}".replace('attribution="rules"', "--attribution rules"), file=sys.stderr
+        )
+        return EXIT_USAGE
     except FileExistsError as error:
         print(
             f"error: {error}".replace("overwrite=True (CLI: --overwrite)", "--overwrite"),

@@ -10,6 +10,14 @@ phrase's first word, or its first two where the second is fixed, as one prefix-f
 pattern); each candidate is then tried against its phrases longest first, inside its sentence,
 so a multi-word cue is one span.
 
+Two methods decide which candidates are cues (:data:`HEDGE_METHODS`). ``"rules"``: each
+phrase's context rule. ``"model"``, the default: for the categories a trained classifier
+covers (:mod:`analysis.hedge_model`; modal, probability, evidential, belief, conditional,
+hearsay in the shipped model), a logistic regression over the candidate's context (the cue,
+its neighbours, negation, a condition, a quotation, speech verbs, the sentence's other cues)
+decides; the rules decide the other categories. Phrases with the rule ``model`` are
+candidates for the classifier only. The lexicon proposes and names every cue either way.
+
 Each hedge also gets a *voice*: ``source`` when it lies inside a quotation or inside the content
 of an attribution (the uncertainty is the quoted person's: ``“I think we will ...”``), and
 ``reporter`` otherwise (``Reuters could not independently verify ...``).
@@ -36,10 +44,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from analysis.hedge_model import FEATURE_GROUPS, HedgeModel, load_hedge_model
 from analysis.lexicon import load_lexicon_table
 from analysis.quotes import QuoteSpan
 from analysis.segment import body_sentence_spans
@@ -52,6 +61,7 @@ __all__ = [
     "UNCERTAINTY_CATEGORIES",
     "HedgeSpan",
     "find_hedges",
+    "hedge_candidates",
     "hedge_columns",
 ]
 
@@ -72,7 +82,7 @@ UNCERTAINTY_CATEGORIES = frozenset(
 )
 
 #: How the hedges table can be made; the first is the default.
-HEDGE_METHODS = ("rules",)
+HEDGE_METHODS = ("model", "rules")
 
 #: A quotation of at most this many words inside a sentence counts as scare quotes.
 SCARE_QUOTE_MAX_WORDS = 4
@@ -531,6 +541,10 @@ def _rule_to_that(text: str, start: int, end: int, s_start: int, s_end: int) -> 
     return end if _TO_THAT_AFTER.match(text, end, s_end) else None
 
 
+def _rule_model(text: str, start: int, end: int, s_start: int, s_end: int) -> int | None:
+    return None  # never a cue by the rules: a candidate for the classifier only
+
+
 _RULES: dict[str, _Rule] = {
     "-": _rule_any,
     "quantity": _rule_quantity,
@@ -542,6 +556,7 @@ _RULES: dict[str, _Rule] = {
     "to_that": _rule_to_that,
     "possible": _rule_possible,
     "expected": _rule_expected,
+    "model": _rule_model,
 }
 
 
@@ -552,7 +567,12 @@ def _negated(text: str, start: int, s_start: int) -> bool:
     return bool(_NEGATION_BEFORE.search(text[max(s_start, start - 12) : start]))
 
 
-def find_hedges(text: str, spans: Iterable[tuple[int, int]] | None = None) -> list[HedgeSpan]:
+def find_hedges(
+    text: str,
+    spans: Iterable[tuple[int, int]] | None = None,
+    method: str = HEDGE_METHODS[0],
+    model: HedgeModel | None = None,
+) -> list[HedgeSpan]:
     """The lexical hedge and booster cues of ``text``, sentence by sentence.
 
     Parameters
@@ -562,6 +582,15 @@ def find_hedges(text: str, spans: Iterable[tuple[int, int]] | None = None) -> li
     spans
         ``(start, end)`` of each sentence to search (context rules never look past a
         sentence); the whole text is one sentence when omitted.
+    method
+        ``"model"`` (default): the lexicon proposes candidates and the trained classifier
+        (:mod:`analysis.hedge_model`) decides those in the categories it was trained on (its
+        ``categories``); the context rules decide the others (approximators, distancing,
+        unnamed sources, boosters, and uncertainty categories the data has too few of).
+        ``"rules"``: the context rules decide every candidate.
+    model
+        The classifier for ``method="model"`` (default: the shipped one,
+        :func:`analysis.hedge_model.load_hedge_model`).
 
     Returns
     -------
@@ -569,20 +598,67 @@ def find_hedges(text: str, spans: Iterable[tuple[int, int]] | None = None) -> li
         In text order, not overlapping. A booster after a negation (``not definitely``) is
         returned as a ``probability`` hedge.
 
+    Raises
+    ------
+    analysis.hedge_model.HedgeModelError
+        With ``method="model"``, when the shipped model file is missing or unreadable.
+
     Examples
     --------
     >>> text = "Up to 180 people may have died, officials said, but that could not be verified."
-    >>> [(text[h.start:h.end], h.category) for h in find_hedges(text)]
+    >>> [(text[h.start:h.end], h.category) for h in find_hedges(text, method="rules")]
     [('Up to 180', 'approximator'), ('may', 'modal'), ('could not be verified', 'verification')]
+    >>> text = "Prices may fall, the bank said."
+    >>> [text[h.start:h.end] for h in find_hedges(text)]
+    ['may']
     """
+    if method not in HEDGE_METHODS:
+        raise ValueError(f"method must be one of {HEDGE_METHODS}, not {method!r}")
+    if method == "rules":
+        if model is not None:
+            raise ValueError("a model is used only with method='model': drop model= or set it")
+        return [
+            _apply(entry, text, start, end, s_start)
+            for start, end, entry, accepted, s_start, _ in _scan(text, spans, rescue=False)
+            if accepted  # not the phrases for the classifier only
+        ]
+    model = model or load_hedge_model()
+    proposals = _scan(text, spans, rescue=model.rescue)
+    found: list[HedgeSpan] = []
+    decided = model.categories
+    for (start, end, entry, accepted, s_start, _), features in zip(
+        proposals,
+        _proposal_features(
+            text, proposals, model.groups, UNCERTAINTY_CATEGORIES if decided is None else decided
+        ),
+        strict=True,
+    ):
+        if features is None:  # outside the model's categories: the rules decided
+            if accepted:
+                found.append(_apply(entry, text, start, end, s_start))
+        elif model.is_hedge(features):
+            found.append(HedgeSpan(start, end, entry.category, "hedge"))
+    return found
+
+
+#: A lexicon match: start, end, entry, whether its context rule accepts it, and its sentence.
+_Proposal = tuple[int, int, _Entry, bool, int, int]
+
+
+def _scan(text: str, spans: Iterable[tuple[int, int]] | None, rescue: bool) -> list[_Proposal]:
+    """Every match of a lexicon phrase that its context rule accepts, in text order and not
+    overlapping; and where no phrase is accepted at a candidate, the longest match in an
+    uncertainty category that is for the classifier only (rule ``model``) or, with ``rescue``,
+    that its rule turned down (span as matched)."""
     _, entries, by_first_word = _lexicon()
     haystack, candidates = _candidate_scan(text)
     after_gap = _after_gap_candidates() if candidates is _folded_candidates() else None
     sentences = [(0, len(text))] if spans is None else list(spans)
-    found: list[HedgeSpan] = []
+    found: list[_Proposal] = []
     if not sentences:
         return found
     keys = _KEY_CACHE
+    rules = _RULES
     index = 0
     s_start, s_end = sentences[0]
     end_of_text = sentences[-1][1]
@@ -608,7 +684,8 @@ def find_hedges(text: str, spans: Iterable[tuple[int, int]] | None = None) -> li
         if known is None:
             known = keys.setdefault(word, _candidate_key(word, by_first_word))
         key, first_length = known
-        cue = None
+        proposal = None
+        turned_down = None
         for entry_index in by_first_word[key]:
             entry = entries[entry_index]
             if entry.single:
@@ -620,13 +697,22 @@ def find_hedges(text: str, spans: Iterable[tuple[int, int]] | None = None) -> li
                 if not match:
                     continue
                 end = match.end()
-            cue = _apply(entry, text, start, end, s_start, s_end)
-            if cue is not None:
+            end_of_cue = rules[entry.rule](text, start, end, s_start, s_end)
+            if end_of_cue is not None:
+                proposal = (start, end_of_cue, entry, True, s_start, s_end)
                 break
-        if cue is not None:
-            found.append(cue)
-            position = cue.end
+            if (
+                turned_down is None
+                and (rescue or entry.rule == "model")
+                and entry.category in UNCERTAINTY_CATEGORIES
+            ):
+                turned_down = (start, end, entry, False, s_start, s_end)
+        if proposal is not None:
+            found.append(proposal)
+            position = proposal[1]
         else:
+            if turned_down is not None:
+                found.append(turned_down)
             position = start + first_length
     return found
 
@@ -635,17 +721,209 @@ def find_hedges(text: str, spans: Iterable[tuple[int, int]] | None = None) -> li
 _KEY_CACHE: dict[str, tuple[str, int]] = {}
 
 
-def _apply(
-    entry: _Entry, text: str, start: int, end: int, s_start: int, s_end: int
-) -> HedgeSpan | None:
-    end_of_cue = _RULES[entry.rule](text, start, end, s_start, s_end)
-    if end_of_cue is None:
-        return None
+def _apply(entry: _Entry, text: str, start: int, end: int, s_start: int) -> HedgeSpan:
+    """The cue of an accepted match: a negated booster is a ``probability`` hedge."""
     if entry.category == "booster":
         if _negated(text, start, s_start):
-            return HedgeSpan(start, end_of_cue, "probability", "hedge")
-        return HedgeSpan(start, end_of_cue, "booster", "booster")
-    return HedgeSpan(start, end_of_cue, entry.category, "hedge")
+            return HedgeSpan(start, end, "probability", "hedge")
+        return HedgeSpan(start, end, "booster", "booster")
+    return HedgeSpan(start, end, entry.category, "hedge")
+
+
+# --- what the classifier sees -------------------------------------------------------------
+
+_TOKEN = re.compile(r"[\w'’\-]+|[^\w\s]")
+_QUESTION_END = re.compile(r"\?[\s\"”’')\]]*$")
+_HAS_DIGIT = re.compile(r"\d")
+_CONDITION_WORDS = frozenset({"if", "unless", "provided", "otherwise"})
+_SPEECH_WORD_SET = frozenset(_SPEECH_WORDS)
+
+
+def _token(word: str) -> str:
+    """A word as a feature: lower case, straight apostrophe, any number as ``<num>``."""
+    word = word.lower().replace("’", "'")
+    return "<num>" if _HAS_DIGIT.search(word) else word
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceMarks:
+    """One sentence's words (and punctuation marks), with where its condition words, speech
+    verbs and quotation marks are: found in one pass per sentence, so that each candidate
+    costs a few bisections (a run-on sentence of thousands of candidates stays linear)."""
+
+    starts: list[int]
+    words: list[str]  # as written
+    conditions: list[tuple[int, int]]  # if, unless, provided, otherwise, in case, in the event
+    speech: list[tuple[int, int]]  # said, told, announced, ...
+    opening: list[int]  # “
+    closing: list[int]  # ”
+    straight: list[int]  # "
+    question: bool
+
+    @classmethod
+    def of(cls, text: str, s_start: int, s_end: int) -> _SentenceMarks:
+        starts: list[int] = []
+        words: list[str] = []
+        conditions: list[tuple[int, int]] = []
+        speech: list[tuple[int, int]] = []
+        marks: dict[str, list[int]] = {"“": [], "”": [], '"': []}
+        before = before_that = ""
+        for match in _TOKEN.finditer(text, s_start, s_end):
+            word, start = match.group(), match.start()
+            lower = word.lower()
+            if lower in _CONDITION_WORDS:
+                conditions.append((start, match.end()))
+            elif lower in _SPEECH_WORD_SET:
+                speech.append((start, match.end()))
+            elif word in marks:
+                marks[word].append(start)
+            elif lower == "case" and before == "in":
+                conditions.append((starts[-1], match.end()))
+            elif lower == "event" and before == "the" and before_that == "in":
+                conditions.append((starts[-2], match.end()))
+            starts.append(start)
+            words.append(word)
+            before_that, before = before, lower
+        return cls(
+            starts,
+            words,
+            conditions,
+            speech,
+            marks["“"],
+            marks["”"],
+            marks['"'],
+            bool(_QUESTION_END.search(text, max(s_start, s_end - 8), s_end)),
+        )
+
+    def neighbours(self, start: int, end: int) -> tuple[str, str, str, str]:
+        """The two words before ``start`` and the two from ``end``, as features."""
+        first = bisect.bisect_left(self.starts, start)
+        after = bisect.bisect_left(self.starts, end)
+        words, n = self.words, len(self.words)
+        return (
+            _token(words[first - 2]) if first > 1 else "<s>",
+            _token(words[first - 1]) if first > 0 else "<s>",
+            _token(words[after]) if after < n else "</s>",
+            _token(words[after + 1]) if after + 1 < n else "</s>",
+        )
+
+    @staticmethod
+    def _any_within(spans: list[tuple[int, int]], low: int, high: int) -> bool:
+        index = bisect.bisect_left(spans, (low, low))
+        return index < len(spans) and spans[index][1] <= high
+
+    def condition_near(self, low: int, start: int, end: int, high: int) -> bool:
+        """A condition wholly in ``[low, start)`` or in ``[end, high)``."""
+        return self._any_within(self.conditions, low, start) or self._any_within(
+            self.conditions, end, high
+        )
+
+    def speech_within(self, low: int, high: int) -> bool:
+        """A speech verb wholly in ``[low, high)``."""
+        return self._any_within(self.speech, low, high)
+
+    def in_quotation(self, low: int, start: int) -> bool:
+        """More opening than closing curly quotes, or an odd number of straight ones, in
+        ``[low, start)``."""
+
+        def count(positions: list[int]) -> int:
+            return bisect.bisect_left(positions, start) - bisect.bisect_left(positions, low)
+
+        return count(self.opening) > count(self.closing) or count(self.straight) % 2 == 1
+
+
+def _proposal_features(
+    text: str,
+    proposals: Sequence[_Proposal],
+    groups: Sequence[str],
+    categories: Collection[str] = UNCERTAINTY_CATEGORIES,
+) -> list[list[str] | None]:
+    """Each proposal's features for the classifier, or None for one outside ``categories``
+    (the rules decide it).
+
+    Groups (see :data:`analysis.hedge_model.FEATURE_GROUPS`): ``cue`` the cue as written in
+    lower case, its category and whether its rule turned it down; ``near`` the two words on
+    each side, and the cue with each adjacent one; ``clause`` negation, a question, a condition
+    within a few hundred characters in the sentence, a quotation or a speech verb before or
+    after it (the voice); ``others`` the categories of the sentence's other accepted cues.
+    """
+    near = "near" in groups
+    clause = "clause" in groups
+    others = "others" in groups
+    # Categories of each sentence's accepted cues, counted once per sentence.
+    by_sentence: dict[int, dict[str, int]] = {}
+    if others:
+        for _, _, entry, accepted, s_start, _ in proposals:
+            if accepted:
+                counts = by_sentence.setdefault(s_start, {})
+                counts[entry.category] = counts.get(entry.category, 0) + 1
+    marks: _SentenceMarks | None = None
+    marks_of = -1
+    result: list[list[str] | None] = []
+    for start, end, entry, accepted, s_start, s_end in proposals:
+        category = entry.category
+        if category not in categories:
+            result.append(None)
+            continue
+        cue = _token(" ".join(text[start:end].split()))
+        features = ["w=" + cue, "k=" + category]
+        if not accepted:
+            features.append("a=" + cue)
+        if (near or clause) and (marks is None or marks_of != s_start):
+            marks, marks_of = _SentenceMarks.of(text, s_start, s_end), s_start
+        if near:
+            pp, p, n, nn = marks.neighbours(start, end)
+            features += ["p=" + p, "pp=" + pp, "n=" + n, "nn=" + nn]
+            features += ["wp=" + cue + "|" + p, "wn=" + cue + "|" + n]
+        if clause:
+            near_start, near_end = max(s_start, start - _CONTEXT), min(s_end, end + _CONTEXT)
+            if _negated(text, start, s_start) or _NEGATION_AFTER.match(text, end, s_end):
+                features.append("neg")
+            if marks.question:
+                features.append("q")
+            if marks.condition_near(near_start, start, end, near_end):
+                features += ["cond", "wcond=" + cue]
+            if marks.in_quotation(near_start, start):
+                features.append("quote")
+            if marks.speech_within(near_start, start):
+                features += ["speech", "wspeech=" + cue]
+            if marks.speech_within(end, near_end):
+                features.append("said")
+        if others:
+            counts = by_sentence.get(s_start, {})
+            for other, count in counts.items():
+                if count > (1 if accepted and other == category else 0):
+                    features.append("o=" + other)
+        result.append(features)
+    return result
+
+
+def hedge_candidates(
+    text: str, spans: Iterable[tuple[int, int]] | None = None, rescue: bool = True
+) -> list[tuple[int, int, str, bool, list[str]]]:
+    """The candidates the classifier decides on, with every feature group: ``(start, end,
+    category, what the rules decided, features)``, in text order; the rules' decision is
+    ``accepted``, ``rejected`` (offered to the model only with ``rescue``) or ``model`` (a
+    phrase for the classifier only). What the model is trained on (:mod:`analysis.train`).
+
+    Examples
+    --------
+    >>> [(c[2], c[3], c[4][:2]) for c in hedge_candidates("He could not come.")]
+    [('modal', 'rejected', ['w=could', 'k=modal'])]
+    """
+    proposals = _scan(text, spans, rescue=rescue)
+    features = _proposal_features(text, proposals, FEATURE_GROUPS)
+    return [
+        (start, end, entry.category, _decision(entry, accepted), found)
+        for (start, end, entry, accepted, _, _), found in zip(proposals, features, strict=True)
+        if found is not None
+    ]
+
+
+def _decision(entry: _Entry, accepted: bool) -> str:
+    if accepted:
+        return "accepted"
+    return "model" if entry.rule == "model" else "rejected"
 
 
 # --- the table -----------------------------------------------------------------------------
@@ -689,7 +967,7 @@ def hedge_columns(
     if method not in HEDGE_METHODS:
         raise ValueError(f"method must be one of {HEDGE_METHODS}, not {method!r}")
     body = body_sentence_spans(sentences)
-    cues = find_hedges(text, [(s, e) for _, s, e in body])
+    cues = find_hedges(text, [(s, e) for _, s, e in body], method=method)
     taken = sorted((c.start, c.end) for c in cues)
 
     def overlaps(start: int, end: int) -> bool:

@@ -14,6 +14,7 @@ from typing import Any
 from analysis.articles import articles_frame, iter_records, make_article_row
 from analysis.attribution import ATTRIBUTION_METHODS, attribution_columns, link_quotes
 from analysis.attribution_model import AttributionModel, attribution_model
+from analysis.hedge_model import load_hedge_model
 from analysis.hedging import HEDGE_METHODS, hedge_columns
 from analysis.quotes import find_quotes, quote_columns
 from analysis.segment import (
@@ -64,9 +65,11 @@ class Methods:
         return attribution_model() if self.attribution == "model" else None
 
     def check(self) -> None:
-        """Load what the methods need, so that a missing model stops a run before it starts
-        (not once per article)."""
+        """Load the models the methods need, so that a missing model stops a run before it
+        starts, naming the file and the fix, instead of failing every article."""
         self.attribution_reviser()
+        if self.hedges == "model":
+            load_hedge_model()
 
 
 DEFAULT_METHODS = Methods()

@@ -12,14 +12,20 @@ approximators, boosters, distancing or unnamed sources. Printed per corpus:
 - with ``--categories``, how many predicted cues of each category matched a gold cue, and
   the cue words with the most unmatched predictions.
 
-Run: ``python benchmarks/hedges.py [--errors N] [--categories]`` (``make bench`` runs it).
+Methods (``--method``, default ``both``): ``rules``; and the trained model twice: as shipped,
+which was trained on these very files (in-sample, so not an estimate of accuracy), and by
+document-grouped cross-validation, where each fold's documents are found by a model trained,
+with its setting selected, on the other folds only (``analysis.train.cross_validation_models``;
+about a minute). The cross-validated figures are the ones to report.
+
+Run: ``python benchmarks/hedges.py [--method rules|model|both] [--errors N] [--categories]``
+(``make bench`` runs it).
 """
 
 from __future__ import annotations
 
 import argparse
 import bisect
-import json
 import sys
 import time
 from collections import Counter, defaultdict
@@ -32,31 +38,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _shared import require  # noqa: E402
 
 import analysis  # noqa: E402
-from analysis.hedging import UNCERTAINTY_CATEGORIES  # noqa: E402
-
-SEPARATOR = "\n\n"
-
-
-def documents(path: Path) -> list[dict]:
-    """Per document: id, text, sentence starts, gold flags and gold cue spans (doc offsets)."""
-    rows = defaultdict(list)
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            rows[row["doc_id"]].append(row)
-    docs = []
-    for doc_id, sentences in rows.items():
-        starts, flags, cues, offset = [], [], [], 0
-        for sentence in sentences:
-            starts.append(offset)
-            flags.append(bool(sentence["uncertain"]))
-            cues.append([(offset + c["start"], offset + c["end"]) for c in sentence["cues"]])
-            offset += len(sentence["text"]) + len(SEPARATOR)
-        text = SEPARATOR.join(s["text"] for s in sentences)
-        docs.append(
-            {"doc_id": doc_id, "text": text, "starts": starts, "flags": flags, "cues": cues}
-        )
-    return docs
+from analysis.hedging import UNCERTAINTY_CATEGORIES, find_hedges  # noqa: E402
+from analysis.train import (  # noqa: E402
+    UNCERTAINTY_FILES,
+    UncertaintyDocument,
+    cross_validation_models,
+    read_uncertainty,
+)
 
 
 def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -65,15 +53,40 @@ def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return precision, recall, (2 * precision * recall / (precision + recall) if tp else 0.0)
 
 
-def score(docs: list[dict], show_errors: int = 0, categories: bool = False) -> dict:
-    frame = pd.DataFrame(
-        {"article_id": [d["doc_id"] for d in docs], "text": [d["text"] for d in docs]}
-    )
+def predictions(docs: list[UncertaintyDocument], method: str, models=None) -> tuple[dict, float]:
+    """Per document, the predicted uncertainty cues ``(start, end, category)``, and seconds.
+
+    ``method`` is ``rules`` or ``model`` (the shipped model, through ``analysis.parse``), or
+    ``cv``: each document's cues found by ``models[document.key]``, a model that never saw it,
+    in the body sentences that ``analysis.parse`` finds.
+    """
+    frame = pd.DataFrame({"article_id": [d.key for d in docs], "text": [d.text for d in docs]})
     started = time.perf_counter()
-    parsed = analysis.parse(frame)
-    seconds = time.perf_counter() - started
-    hedges = parsed.hedges[parsed.hedges["category"].isin(UNCERTAINTY_CATEGORIES)]
-    by_doc = {key: group for key, group in hedges.groupby("article_id", sort=False)}
+    parsed = analysis.parse(frame, hedges="rules" if method == "cv" else method)
+    by_doc: dict[str, list] = defaultdict(list)
+    if method == "cv":
+        body = parsed.sentences[parsed.sentences["part"] == "body"]
+        spans = {
+            key: list(zip(group["start"], group["end"], strict=True))
+            for key, group in body.groupby("article_id", sort=False)
+        }
+        for doc in docs:
+            found = find_hedges(doc.text, spans.get(doc.key, []), model=models[doc.key])
+            by_doc[doc.key] = [
+                (h.start, h.end, h.category) for h in found if h.category in UNCERTAINTY_CATEGORIES
+            ]
+    else:
+        hedges = parsed.hedges[parsed.hedges["category"].isin(UNCERTAINTY_CATEGORIES)]
+        columns = (hedges["article_id"], hedges["start"], hedges["end"], hedges["category"])
+        for key, start, end, category in zip(*columns, strict=True):
+            by_doc[key].append((int(start), int(end), category))
+    return by_doc, time.perf_counter() - started
+
+
+def score(
+    docs: list[UncertaintyDocument], by_doc: dict, show_errors: int = 0, categories: bool = False
+) -> dict:
+    """Sentence-level and cue-level precision, recall and F1 of ``by_doc``'s cues."""
     s_tp = s_fp = s_fn = c_tp = c_fp = c_fn = 0
     matched_by_category: Counter = Counter()
     predicted_by_category: Counter = Counter()
@@ -81,14 +94,11 @@ def score(docs: list[dict], show_errors: int = 0, categories: bool = False) -> d
     predicted_by_cue: Counter = Counter()
     errors: list[str] = []
     for doc in docs:
-        group = by_doc.get(doc["doc_id"])
-        predicted = [[] for _ in doc["starts"]]
-        if group is not None:
-            columns = (group["start"], group["end"], group["category"])
-            for start, end, category in zip(*columns, strict=True):
-                index = bisect.bisect_right(doc["starts"], start) - 1
-                predicted[index].append((int(start), int(end), category))
-        for index, (flag, gold) in enumerate(zip(doc["flags"], doc["cues"], strict=True)):
+        starts = [start for start, _ in doc.sentences]
+        predicted: list[list] = [[] for _ in starts]
+        for start, end, category in by_doc.get(doc.key, []):
+            predicted[bisect.bisect_right(starts, start) - 1].append((start, end, category))
+        for index, (flag, gold) in enumerate(zip(doc.uncertain, doc.cues, strict=True)):
             guess = predicted[index]
             s_tp += flag and bool(guess)
             s_fp += (not flag) and bool(guess)
@@ -96,7 +106,7 @@ def score(docs: list[dict], show_errors: int = 0, categories: bool = False) -> d
             used = set()
             for start, end, category in guess:
                 predicted_by_category[category] += 1
-                cue = " ".join(doc["text"][start:end].lower().split())
+                cue = " ".join(doc.text[start:end].lower().split())
                 predicted_by_cue[cue] += 1
                 hit = next(
                     (
@@ -135,35 +145,69 @@ def score(docs: list[dict], show_errors: int = 0, categories: bool = False) -> d
         "sentence": f1(s_tp, s_fp, s_fn),
         "cues": c_tp + c_fn,
         "cue": f1(c_tp, c_fp, c_fn),
-        "seconds": seconds,
     }
 
 
-def _context(doc: dict, start: int, end: int) -> str:
-    text = doc["text"]
+def _context(doc: UncertaintyDocument, start: int, end: int) -> str:
+    text = doc.text
     before = text[max(0, start - 50) : start].replace("\n", " ")
     after = text[end : end + 40].replace("\n", " ")
-    return f"{doc['doc_id']}: …{before}[[{text[start:end]}]]{after}…"
+    return f"{doc.key}: …{before}[[{text[start:end]}]]{after}…"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--method",
+        choices=("rules", "model", "both"),
+        default="both",
+        help="the context rules, the trained model (shipped and cross-validated), or both",
+    )
     parser.add_argument("--errors", type=int, default=0, help="print this many cue errors")
     parser.add_argument("--categories", action="store_true", help="matches by category")
     parser.add_argument("--only", choices=("factbank", "wiki"), help="one corpus only")
+    parser.add_argument("--folds", type=int, default=5, help="grouped-CV folds (default 5)")
     args = parser.parse_args()
-    for name in ("factbank_dev.jsonl", "wiki_dev.jsonl"):
-        if args.only and not name.startswith(args.only):
-            continue
-        docs = documents(require(f"uncertainty/{name}"))
-        result = score(docs, args.errors, args.categories)
-        sp, sr, sf = result["sentence"]
-        cp, cr, cf = result["cue"]
-        print(
-            f"{name:19} docs={len(docs):5} uncertain sentences={result['sentences']:5} "
-            f"sentence P={sp:.3f} R={sr:.3f} F1={sf:.3f} | cues={result['cues']:5} "
-            f"cue P={cp:.3f} R={cr:.3f} F1={cf:.3f} ({result['seconds']:.1f}s)"
-        )
+    folder = require("uncertainty")
+    for name in UNCERTAINTY_FILES.values():
+        require(f"uncertainty/{name}")
+    documents = read_uncertainty(folder)
+    runs = []
+    if args.method in ("rules", "both"):
+        runs.append(("rules", "rules"))
+    if args.method in ("model", "both"):
+        runs.append(("model", "model, shipped (trained on these files: in-sample)"))
+        runs.append(("cv", f"model, grouped {args.folds}-fold CV (out-of-fold)"))
+    models = None
+    for method, label in runs:
+        if method == "cv":
+            try:
+                started = time.perf_counter()
+                models = cross_validation_models(documents, folds=args.folds)
+            except ImportError as error:
+                print(f"skipped grouped CV: {error}")
+                continue
+            distinct = {id(m): m for m in models.values()}.values()
+            settings = Counter(str(m.info["setting"]) for m in distinct)
+            print(
+                f"  ({time.perf_counter() - started:.1f} s to train {args.folds} fold models "
+                f"with selection inside each; settings chosen: {dict(settings)})"
+            )
+        by_doc, seconds = predictions(documents, method, models)
+        print(f"{label}:")
+        for corpus, name in UNCERTAINTY_FILES.items():
+            if args.only and corpus != args.only:
+                continue
+            docs = [d for d in documents if d.corpus == corpus]
+            result = score(docs, by_doc, args.errors, args.categories)
+            sp, sr, sf = result["sentence"]
+            cp, cr, cf = result["cue"]
+            print(
+                f"  {name:19} docs={len(docs):5} uncertain sentences={result['sentences']:5} "
+                f"sentence P={sp:.3f} R={sr:.3f} F1={sf:.3f} | cues={result['cues']:5} "
+                f"cue P={cp:.3f} R={cr:.3f} F1={cf:.3f}"
+            )
+        print(f"  (parsed both files in {seconds:.1f} s)")
 
 
 if __name__ == "__main__":

@@ -129,3 +129,19 @@ def test_hostile_inputs_give_valid_tables_in_both_modes(text, method):
             start = getattr(row, f"{role}_start")
             if start is not None and start == start:
                 assert text[start : getattr(row, f"{role}_end")] == getattr(row, f"{role}_text")
+
+
+def test_the_cli_says_which_model_is_missing_and_what_to_do(tmp_path, monkeypatch, capsys):
+    from analysis.cli import main
+
+    corpus = tmp_path / "a.txt"
+    corpus.write_text("Ann Lee said prices rose.", encoding="utf-8")
+    monkeypatch.setattr(model_module, "model_path", lambda: tmp_path / "gone.json")
+    attribution_model.cache_clear()
+    try:
+        code = main(["parse", str(corpus), "--out", str(tmp_path / "out"), "--workers", "1"])
+    finally:
+        attribution_model.cache_clear()
+    assert code == 2
+    error = capsys.readouterr().err
+    assert "gone.json" in error and "make train" in error and "--attribution rules" in error

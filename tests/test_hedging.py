@@ -6,9 +6,14 @@ import re
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import analysis
+from analysis import hedge_model
+from analysis.hedge_model import HedgeModel, HedgeModelError, load_hedge_model
 from analysis.hedging import (
+    HEDGE_METHODS,
     UNCERTAINTY_CATEGORIES,
     _after_gap_candidates,
     _candidate_scan,
@@ -17,12 +22,13 @@ from analysis.hedging import (
     _lexicon,
     _next_candidate,
     find_hedges,
+    hedge_candidates,
 )
 from analysis.tables import HEDGE_CATEGORIES
 
 
-def cues(text: str) -> list[tuple[str, str]]:
-    return [(text[h.start : h.end], h.category) for h in find_hedges(text)]
+def cues(text: str, method: str = "rules") -> list[tuple[str, str]]:
+    return [(text[h.start : h.end], h.category) for h in find_hedges(text, method=method)]
 
 
 @pytest.mark.parametrize(
@@ -40,6 +46,8 @@ def cues(text: str) -> list[tuple[str, str]]:
         ("May brought rain.", []),
         # will is never a hedge by itself
         ("The minister will visit Kyiv.", []),
+        # phrases for the classifier only (rule `model`) are never the rules' cues
+        ("The council should consider it; he is accused of fraud.", []),
         # would: hypothetical yes, backshifted future and refusals no
         ("A ban would hurt farmers if it passed.", [("would", "modal"), ("if", "conditional")]),
         ("The mayor said the council would meet today.", []),
@@ -130,9 +138,10 @@ def test_cues(text, expected):
     assert cues(text) == expected
 
 
-def test_boosters_have_booster_polarity_and_negated_ones_hedge():
-    (boost,) = find_hedges("It is definitely true.")
-    (negated,) = find_hedges("It is not definitely true.")
+@pytest.mark.parametrize("method", HEDGE_METHODS)
+def test_boosters_have_booster_polarity_and_negated_ones_hedge(method):
+    (boost,) = find_hedges("It is definitely true.", method=method)
+    (negated,) = find_hedges("It is not definitely true.", method=method)
     assert (boost.category, boost.polarity) == ("booster", "booster")
     assert (negated.category, negated.polarity) == ("probability", "hedge")
 
@@ -181,9 +190,124 @@ def test_candidates_found_after_the_character_before_them_are_the_searched_ones(
         )
 
 
-def test_rules_never_look_past_the_sentence():
+@pytest.mark.parametrize("method", HEDGE_METHODS)
+def test_rules_never_look_past_the_sentence(method):
     text = "He spoke about. 40 people came."
-    assert find_hedges(text, [(0, 15), (16, len(text))]) == []
+    assert find_hedges(text, [(0, 15), (16, len(text))], method=method) == []
+
+
+# --- the trained classifier (method="model", the default) ---------------------------------
+
+
+def test_the_default_method_is_the_model_and_both_are_listed():
+    assert HEDGE_METHODS == ("model", "rules")
+    text = "Prices would fall if rates rose, and the council may consider it."
+    assert find_hedges(text) == find_hedges(text, method="model")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # clear uses that any sensible model keeps or drops; the rules' table above holds more
+        ("The storm may reach the coast.", [("may", "modal")]),
+        ("The killer is probably still nearby.", [("probably", "probability")]),
+        ("Rain is likely tonight.", [("likely", "probability")]),
+        ("Officials believe the fire was set.", [("believe", "belief")]),
+        ("The vote is on May 5.", []),
+        ("The minister will visit Kyiv.", []),
+        ("They left as soon as possible.", []),
+        # categories outside the model's (approximators, boosters, sourcing) keep the rules
+        ("Up to 180 people came.", [("Up to 180", "approximator")]),
+        ("The result is clearly wrong.", [("clearly", "booster")]),
+        ("Sources said the deal was off.", [("Sources said", "unnamed_source")]),
+    ],
+)
+def test_model_cues(text, expected):
+    assert cues(text, method="model") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Up to 180 people may have died, officials said, but that could not be verified.",
+        "He said it would rain. She is considered the favourite; the so-called deal may fail.",
+        "What he called a hoax could be, in fact, about 40 per cent true if tested.",
+    ],
+)
+def test_both_methods_agree_outside_the_models_categories(text):
+    """Approximators, distancing, unnamed sources and boosters are the rules' in both methods,
+    and every cue the model keeps is a lexicon candidate (the lexicon stays the explanation)."""
+    by_rules = find_hedges(text, method="rules")
+    by_model = find_hedges(text, method="model")
+    outside = [h for h in by_rules if h.category not in UNCERTAINTY_CATEGORIES]
+    assert [h for h in by_model if h.category not in UNCERTAINTY_CATEGORIES] == outside
+    offered = {(c[0], c[1], c[2]) for c in hedge_candidates(text)}
+    for hedge in by_model:
+        if hedge.category in UNCERTAINTY_CATEGORIES:
+            assert (hedge.start, hedge.end, hedge.category) in offered
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["may", "May", "would", "could", "not", "if", "said", "considered", "should", "about",
+             "40", "likely", "“", "”", ",", ".", "?", "the", "rain", "clearly", "until", "it"]
+        ),
+        max_size=40,
+    )
+)  # fmt: skip
+@settings(max_examples=150, deadline=None)
+def test_model_cues_are_valid_spans_in_text_order(words):
+    text = " ".join(words)
+    found = find_hedges(text, method="model")
+    assert all(0 <= h.start < h.end <= len(text) for h in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    assert all(h.category in HEDGE_CATEGORIES for h in found)
+    assert find_hedges(text, method="model") == found  # the same input, the same cues
+
+
+def test_rules_take_no_model_and_unknown_methods_are_refused():
+    model = load_hedge_model()
+    with pytest.raises(ValueError, match="only with method='model'"):
+        find_hedges("It may rain.", method="rules", model=model)
+    with pytest.raises(ValueError, match="method must be one of"):
+        find_hedges("It may rain.", method="guess")
+
+
+def test_a_given_model_decides_instead_of_the_shipped_one():
+    always = HedgeModel({}, intercept=5.0, threshold=0.0, rescue=True)
+    never = HedgeModel({}, intercept=-5.0, threshold=0.0)
+    text = "He could not come, but prices may fall. Up to 40 came."
+
+    def found(model: HedgeModel) -> list[tuple[str, str]]:
+        return [(text[h.start : h.end], h.category) for h in find_hedges(text, model=model)]
+
+    assert cues(text, "rules") == [("may", "modal"), ("Up to 40", "approximator")]
+    assert found(never) == [("Up to 40", "approximator")]  # approximators stay the rules'
+    assert found(always) == [
+        ("could", "modal"),  # turned down by its rule, offered with rescue, kept by this model
+        ("may", "modal"),
+        ("Up to 40", "approximator"),
+    ]
+
+
+def test_a_missing_model_is_an_error_naming_the_file_and_the_fix(monkeypatch, tmp_path):
+    missing = tmp_path / "hedges.json"
+    monkeypatch.setattr(hedge_model, "default_model_path", lambda: missing)
+    hedge_model._shipped_model.cache_clear()
+    try:
+        with pytest.raises(HedgeModelError, match="make train") as error:
+            find_hedges("It may rain.")
+        assert str(missing) in str(error.value) and "hedges='rules'" in str(error.value)
+        assert cues("It may rain.", "rules") == [("may", "modal")]  # the rules need no file
+        # parse stops before the first article (never the rules instead, never every article
+        # recorded as failed)
+        with pytest.raises(HedgeModelError, match="make train"):
+            analysis.parse(["It may rain, officials said."])
+        assert analysis.parse(["It may rain."], hedges="rules").articles.loc[0, "status"] == "ok"
+    finally:
+        monkeypatch.undo()
+        hedge_model._shipped_model.cache_clear()
 
 
 def test_every_category_is_known_and_the_uncertain_ones_are_a_subset():

@@ -15,6 +15,12 @@ def parsed(request):
     return analysis.parse(SEED.parent, attribution=request.param)
 
 
+@pytest.fixture(scope="module", params=["model", "rules"])
+def hedged(request):
+    """The seed parsed with each way of finding hedges: the hedge tests hold for both."""
+    return analysis.parse(SEED.parent, hedges=request.param)
+
+
 def test_seed_metadata(parsed):
     article = parsed.articles.iloc[0]
     assert article["article_id"] == SEED.stem
@@ -106,21 +112,22 @@ def test_seed_intermediaries(parsed):
         ("absolutely", "booster"),
     ],
 )
-def test_seed_hedges(parsed, cue, category):
-    hedges = parsed.hedges
+def test_seed_hedges(hedged, cue, category):
+    hedges = hedged.hedges
     assert category in hedges.loc[hedges["text"] == cue, "category"].tolist()
 
 
 @pytest.mark.parametrize(("cue", "next_word"), [("could", "spread"), ("may", "undermine")])
-def test_seed_epistemic_modals(parsed, cue, next_word):
-    text = parsed.articles.loc[0, "text"]
-    modals = parsed.hedges[parsed.hedges["category"] == "modal"]
+def test_seed_epistemic_modals(hedged, cue, next_word):
+    text = hedged.articles.loc[0, "text"]
+    modals = hedged.hedges[hedged.hedges["category"] == "modal"]
     following = {text[end:].split()[0] for end in modals["end"]}
     assert next_word in following
     assert cue in modals["text"].tolist()
 
 
-def test_seed_i_think_inside_podolyaks_quotation_is_the_sources_voice(parsed):
+def test_seed_i_think_inside_podolyaks_quotation_is_the_sources_voice(hedged):
+    parsed = hedged
     text = parsed.articles.loc[0, "text"]
     hedges = parsed.hedges
     (think,) = hedges[hedges["text"] == "think"].itertuples()

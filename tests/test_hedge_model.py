@@ -1,0 +1,173 @@
+"""The hedge classifier: the shipped model, its file format, and training on invented data."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.hedge_model import (
+    FEATURE_GROUPS,
+    Examples,
+    HedgeModel,
+    HedgeModelError,
+    default_model_path,
+    feature_group,
+    group_folds,
+    load_hedge_model,
+    train_hedge_model,
+)
+from analysis.hedging import find_hedges, hedge_candidates
+
+#: A small grid, so that the tests train in a fraction of a second.
+GRID = {"C": (0.3, 1.0), "groups": (FEATURE_GROUPS,), "rescue": (True, False), "balance": (False,)}
+
+
+def invented_examples() -> Examples:
+    """Candidates of invented sentences: `would` hedges in a condition, not after `said`."""
+    hedging = ["Prices would fall if rates rose.", "A ban would hurt farmers if it passed."]
+    reported = ["The firm said prices would fall.", "The mayor said the vote would be held."]
+    features, labels, documents = [], [], []
+    for number in range(12):
+        for sentence, label in [(hedging[number % 2], True), (reported[number % 2], False)]:
+            for _, _, _, _, found in hedge_candidates(sentence):
+                if found[0] == "w=would":
+                    features.append(found)
+                    labels.append(label)
+                    documents.append(f"doc{number}")
+    n = len(features)
+    return Examples(features, labels, documents, ["news"] * n, ["accepted"] * n)
+
+
+def test_the_shipped_model_loads_offline_and_uses_known_features():
+    model = load_hedge_model()
+    assert default_model_path().name == "hedges.json"
+    assert model.weights and set(model.groups) <= set(FEATURE_GROUPS)
+    assert {feature_group(f) for f in model.weights} <= set(model.groups)
+    assert model.info["setting"]["groups"] == list(model.groups)
+    assert default_model_path().stat().st_size < 400_000  # a few hundred kB at most
+
+
+def test_parsing_with_the_model_needs_no_scikit_learn():
+    """As in an installation without the train extra: importing scikit-learn fails."""
+    code = (
+        "import sys; sys.modules['sklearn'] = None; import analysis; "
+        "parsed = analysis.parse(['Prices may fall, he said.']); "
+        "print(parsed.hedges['text'].tolist())"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "['may']"
+
+
+def test_json_round_trip_gives_the_same_model_and_bytes():
+    model = HedgeModel({"w=may": 1.234567, "n=be": -0.00001}, -0.5, 0.25, ("cue", "near"))
+    text = model.to_json()
+    again = HedgeModel.from_json(text)
+    assert again.to_json() == text
+    assert again.weights == {"w=may": 1.2346}  # rounded; a weight that rounds to 0 is dropped
+    assert (again.intercept, again.threshold, again.groups) == (-0.5, 0.25, ("cue", "near"))
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "cannot be read"),
+        ('{"format": 99}', "has format 99"),
+        ('{"format": 1, "weights": {}}', "cannot be read"),
+    ],
+)
+def test_an_unreadable_model_file_is_an_error_naming_it_and_the_fix(tmp_path, content, message):
+    path = tmp_path / "hedges.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(HedgeModelError, match=message) as error:
+        load_hedge_model(path)
+    assert str(path) in str(error.value)
+    assert "make train" in str(error.value) and "hedges='rules'" in str(error.value)
+
+
+def test_a_missing_model_file_is_an_error_naming_it_and_the_fix(tmp_path):
+    path = tmp_path / "absent.json"
+    with pytest.raises(HedgeModelError, match="make train") as error:
+        load_hedge_model(path)
+    assert str(path) in str(error.value)
+
+
+def test_a_model_needs_the_cue_group():
+    with pytest.raises(ValueError, match="must include 'cue'"):
+        HedgeModel({}, 0.0, 0.0, groups=("near",))
+
+
+def test_training_on_invented_sentences_learns_the_construction():
+    examples = invented_examples()
+    model = train_hedge_model(examples, GRID, folds=3, min_count=1, min_category_candidates=1)
+    (conditional,) = hedge_candidates("Costs would rise if the plan failed.")[:1]
+    (reported,) = hedge_candidates("The bank said costs would rise.")
+    assert model.is_hedge(conditional[4]) and not model.is_hedge(reported[4])
+    assert model.info["cv_folds"] == 3 and model.info["candidates"] == {"news": 24}
+    assert model.categories == ("modal",)
+
+
+def test_categories_with_too_few_candidates_stay_with_the_rules():
+    with pytest.raises(ValueError, match="no category has 100 candidates"):
+        train_hedge_model(invented_examples(), GRID, folds=3)
+    text = "It could not be independently confirmed, and prices may fall."
+    only_modal = HedgeModel({}, intercept=-5.0, threshold=0.0, categories=("modal",))
+    found = [(text[h.start : h.end], h.category) for h in find_hedges(text, model=only_modal)]
+    assert found == [("could not be independently confirmed", "verification")]
+
+
+def test_training_twice_gives_the_same_bytes():
+    first = train_hedge_model(invented_examples(), GRID, 3, 1, min_category_candidates=1).to_json()
+    second = train_hedge_model(invented_examples(), GRID, 3, 1, min_category_candidates=1).to_json()
+    assert first == second
+    assert json.loads(first)["weights"]
+
+
+@pytest.mark.parametrize(
+    ("grid", "message"),
+    [({**GRID, "C": ()}, "at least one value for 'C'"), ({**GRID, "rescue": ()}, "'rescue'")],
+)
+def test_an_empty_grid_setting_is_refused(grid, message):
+    with pytest.raises(ValueError, match=message):
+        train_hedge_model(invented_examples(), grid, folds=3, min_category_candidates=1)
+
+
+def test_training_needs_examples_and_two_documents():
+    with pytest.raises(ValueError, match="no examples"):
+        train_hedge_model(Examples([], [], [], [], []))
+    one_document = Examples(
+        [["w=may", "k=modal"]] * 4, [True, False] * 2, ["d"] * 4, ["x"] * 4, ["accepted"] * 4
+    )
+    with pytest.raises(ValueError, match="at least 2 documents"):
+        train_hedge_model(one_document, GRID, min_category_candidates=1)
+
+
+def test_examples_of_unequal_lengths_are_refused():
+    with pytest.raises(ValueError, match="as long"):
+        Examples([["w=may"]], [True, False], ["d"], ["x"], ["accepted"])
+
+
+def test_every_feature_the_candidates_carry_has_a_group():
+    text = "“I think it may not be possible,” he said, if it rains? Prices could not rise."
+    for _, _, _, _, features in hedge_candidates(text):
+        assert {feature_group(f) for f in features} <= set(FEATURE_GROUPS)
+    with pytest.raises(ValueError, match="belongs to no group"):
+        feature_group("zz=1")
+
+
+@given(st.lists(st.sampled_from("abcdefgh"), min_size=2, max_size=60), st.integers(2, 6))
+@settings(max_examples=100, deadline=None)
+def test_folds_never_split_a_document_and_cover_everything_once(documents, folds):
+    if len(set(documents)) < 2:
+        return
+    splits = group_folds(documents, folds)
+    tested = sorted(i for _, test in splits for i in test)
+    assert tested == list(range(len(documents)))
+    for train, test in splits:
+        assert not {documents[i] for i in train} & {documents[i] for i in test}
+        assert sorted(train + test) == list(range(len(documents)))
+    assert group_folds(documents, folds) == splits  # fixed: no randomness

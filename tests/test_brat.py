@@ -1,10 +1,8 @@
-"""BRAT standoff reading and writing (analysis/brat.py), and the attribution benchmark's scoring."""
+"""BRAT standoff reading and writing (analysis/brat.py)."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -24,20 +22,6 @@ from analysis.brat import (
     write_brat,
     write_brat_config,
 )
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-def _load_benchmark():
-    spec = importlib.util.spec_from_file_location(
-        "benchmark_attributions", REPO / "benchmarks" / "attributions.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load_benchmark()
 
 # "\r\n" before the attributions: offsets only hold if nothing translates newlines.
 TEXT_ONE = 'Headline\r\n\r\nJane Roe said the vote, she added, was "very\nclose."'
@@ -237,69 +221,6 @@ def test_write_refuses_what_it_cannot_write(articles, attributions, tmp_path):
     assert list(tmp_path.iterdir()) == []  # nothing written when a row is wrong
     with pytest.raises(ValueError, match="lacks the column"):
         write_brat(attributions.drop(columns="cue_end"), articles, tmp_path)
-
-
-# The benchmark's scoring: spans are tuples of (start, end) pieces.
-A, B, C = ((0, 10),), ((20, 30),), ((40, 50),)
-
-
-@pytest.mark.parametrize(
-    ("gold", "predicted", "exact_tp", "overlap_tp"),
-    [
-        ([A, B], [A, B], 2, 2),  # identical
-        ([A], [((2, 10),)], 0, 1),  # boundary differs: overlap only
-        ([A], [((10, 20),)], 0, 0),  # touching is not sharing a character
-        ([A, B], [((0, 30),)], 0, 1),  # one prediction covers two gold spans: matched once
-        ([A, A], [A], 1, 1),  # a repeated gold span needs a repeated prediction
-        ([((0, 5), (8, 10))], [A], 0, 1),  # discontinuous content vs its outer bounds
-        ([((0, 5), (8, 10))], [((0, 5), (8, 10))], 1, 1),
-        ([], [C], 0, 0),
-    ],
-)
-def test_score_role_exact_and_overlap(gold, predicted, exact_tp, overlap_tp):
-    score = bench.score_role({"a": gold}, {"a": predicted})
-    assert (score["exact_tp"], score["overlap_tp"]) == (exact_tp, overlap_tp)
-    assert (score["gold"], score["predicted"]) == (len(gold), len(predicted))
-
-
-def test_score_role_prefers_exact_pairs_and_largest_overlaps():
-    wide = ((0, 30),)
-    # the wide prediction overlaps A by 10 and B by 10; A also has its exact match
-    score = bench.score_role({"a": [A, B]}, {"a": [wide, A]})
-    assert (score["exact_tp"], score["overlap_tp"]) == (1, 2)
-    assert score["boundary"] == [("a", B, wide)]
-    # greedy by shared characters: B takes the prediction it shares most with
-    score = bench.score_role({"a": [((0, 25),), B]}, {"a": [((18, 30),)]})
-    assert score["boundary"] == [("a", B, ((18, 30),))]
-    assert score["missed"] == [("a", ((0, 25),))]
-
-
-def test_score_role_is_micro_averaged_within_articles():
-    score = bench.score_role({"a": [A], "b": [B, C]}, {"a": [A], "b": [A], "c": [C]})
-    assert score["exact_tp"] == 1  # the A predicted in b does not match the gold A of a
-    assert score["exact_precision"] == pytest.approx(1 / 3)
-    assert score["exact_recall"] == pytest.approx(1 / 3)
-    assert score["missed"] == [("b", B), ("b", C)]
-    assert score["spurious"] == [("b", A), ("c", C)]
-    empty = bench.score_role({}, {})
-    assert (empty["exact_f1"], empty["overlap_f1"]) == (0.0, 0.0)
-
-
-def test_row_span_strips_whitespace_and_uses_content_pieces():
-    text = "  Ann  said:  it rained , then  "
-    row = {
-        "source_start": 0,
-        "source_end": 6,
-        "cue_start": pd.NA,
-        "cue_end": pd.NA,
-        "content_start": 12,
-        "content_end": 32,
-        "content_spans": "12 24;25 32",
-    }
-    assert bench.row_span(row, "source", text) == ((2, 5),)
-    assert bench.row_span(row, "cue", text) is None
-    assert bench.row_span(row, "content", text) == ((14, 23), (26, 30))
-    assert bench.row_span({"source_start": 0, "source_end": 2}, "source", text) is None
 
 
 # --- labels, quotations and hedges (this project's additions to PolNeAR's format) -----------

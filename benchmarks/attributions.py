@@ -19,8 +19,7 @@ Content (``content_spans``), the outer ``start``/``end`` for Source and Cue (the
 have only those). Each piece is stripped of surrounding whitespace on both sides. Exact: the
 same pieces. Overlap: at least one character in common, matched one to one (exact pairs first,
 then greedily by the number of shared characters). Micro precision, recall and F1 over all
-articles. The scoring functions are :mod:`analysis.validation`'s, which
-``analysis.score_attributions`` uses too.
+articles.
 
 Run: ``python benchmarks/attributions.py [--split dev|train|both] [--limit N] [--errors N]``
 (``make bench`` runs it with the dev split). ``--errors N`` prints, per role, up to N spans

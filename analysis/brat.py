@@ -268,6 +268,7 @@ class _Annotations:
     attributes: list[_Attribute] = field(default_factory=list)
     # ids of annotations left out (errors="warn"), and the line that defined them
     left_out: dict[str, int] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)  # the file's lines, for messages
 
 
 Report = Callable[[str], None]
@@ -297,7 +298,7 @@ def _parse_ann(path: Path, report: Report) -> _Annotations:
         lines = handle.read().split("\n")
     if lines and lines[-1] == "":
         lines.pop()  # the file's final line break ends the last line; it starts no new one
-    found = _Annotations()
+    found = _Annotations(lines=lines)
     continued: _Span | None = None
     seen: set[str] = set()
     for number, line in enumerate(lines, 1):
@@ -564,8 +565,7 @@ def _read_file(
 ) -> dict[str, list[dict[str, Any]]]:
     """The attribution, quote and hedge rows of one ``.ann`` file."""
     found = _parse_ann(file, report)
-    with open(file, encoding="utf-8", newline="") as handle:
-        lines = handle.read().split("\n")
+    lines = found.lines
     _check_against_text(file, found, text, lines, report)
     values = _attribute_values(file, found, lines, report)
     rows: dict[str, list[dict[str, Any]]] = {"attributions": [], "quotes": [], "hedges": []}
@@ -606,7 +606,7 @@ def _read_file(
         row = {
             "article_id": article_id,
             "annotator": annotator,
-            f"{table[:-1]}_id": len(rows[table]),
+            f"{table[:-1]}_id": 0,  # numbered in text order below
             "start": start,
             "end": end,
             "spans": format_spans(span.pieces),

@@ -11,6 +11,7 @@ News articles parsed into pandas tables. Start with :func:`parse`::
     parsed.to_dir("out")                   # one Parquet file per table
     analysis.read_tables("out")            # and back
     analysis.parse_corpus("big.jsonl", "out")  # any size: batches, all cores, Parquet parts
+    analysis.score_attributions("coded/", parsed)  # against your own hand coding (brat)
 """
 
 from __future__ import annotations
@@ -49,6 +50,18 @@ from analysis.tables import (
     read_tables,
 )
 from analysis.text import count_words
+from analysis.validation import (
+    coder_agreement,
+    compare_attributions,
+    krippendorff_alpha,
+    label_agreement,
+    label_confusion,
+    read_coding,
+    sample_for_coding,
+    score_attributions,
+    score_hedges,
+    score_quotes,
+)
 
 __version__ = "0.1.0"
 
@@ -68,6 +81,8 @@ __all__ = [
     "Tables",
     "article_hedging",
     "bootstrap_diversity",
+    "coder_agreement",
+    "compare_attributions",
     "count_words",
     "decode_bytes",
     "default_segmenter",
@@ -80,6 +95,9 @@ __all__ = [
     "find_quotes",
     "gender_shares",
     "hedging_by_group",
+    "krippendorff_alpha",
+    "label_agreement",
+    "label_confusion",
     "load_articles",
     "load_lexicon",
     "load_lexicon_table",
@@ -90,9 +108,14 @@ __all__ = [
     "parse_records",
     "profile_source",
     "read_brat",
+    "read_coding",
     "read_tables",
     "reporting_cues",
     "resolve_sources",
+    "sample_for_coding",
+    "score_attributions",
+    "score_hedges",
+    "score_quotes",
     "sentence_spans",
     "source_mix",
     "split_sentences",

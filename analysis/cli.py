@@ -1,4 +1,5 @@
-"""Command line: ``python -m analysis parse INPUT... --out DIR [--workers N] [--format csv]``.
+"""Command line: ``python -m analysis parse INPUT... --out DIR [--workers N] [--format csv]``,
+``python -m analysis sample INPUT --n N --out DIR`` and ``python -m analysis score GOLD PRED``.
 
 The corpus is parsed in batches (:func:`analysis.parse_corpus`) across worker processes and
 each table is written as a dataset folder of part files, ``DIR/<table>/part-NNNNN.parquet``;
@@ -7,6 +8,12 @@ rerunning into the same ``DIR`` resumes an interrupted run.
 Exit codes: 0 the run completed (whatever individual articles did: their ``status`` says);
 1 with ``--strict``, an article failed (the run stops there); 2 usage errors, missing inputs,
 or an output folder holding files this tool did not write (without ``--overwrite``).
+
+``sample`` and ``score`` are the validation workflow of :mod:`analysis.validation`: ``sample``
+writes a random sample as a brat folder to hand-code; ``score`` prints the tool's precision,
+recall and F1 against the coding, problems in the brat files as warnings on stderr. Both exit
+with 2 on usage errors (missing paths, an output folder that is not empty, no article in
+common).
 """
 
 from __future__ import annotations
@@ -15,15 +22,25 @@ import argparse
 import gc
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
+import pandas as pd
+
 from analysis.attribution import ATTRIBUTION_METHODS
 from analysis.attribution_model import ModelUnavailable
-from analysis.brat import write_brat
+from analysis.brat import BratWarning, write_brat
 from analysis.corpus import DEFAULT_BATCH_SIZE, ArticleFailed, parse_corpus
 from analysis.hedging import HEDGE_METHODS
 from analysis.tables import read_table_part
+from analysis.validation import (
+    format_scores,
+    sample_for_coding,
+    score_attributions,
+    score_hedges,
+    score_quotes,
+)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -104,7 +121,54 @@ def _parser() -> argparse.ArgumentParser:
         "spreadsheets do not run them as formulas (this changes the text)",
     )
     parse.add_argument("--quiet", action="store_true", help="no progress bar")
+    _add_validation_commands(commands)
     return parser
+
+
+def _add_validation_commands(commands: argparse._SubParsersAction) -> None:
+    sample = commands.add_parser(
+        "sample",
+        help="draw a random sample of articles and write it as a brat folder to hand-code",
+        description=(
+            "Draw a reproducible random sample of INPUT's articles and write it into --out as a "
+            "brat folder: each text with an empty .ann file (or the tool's output, with "
+            "--with-predictions), annotation.conf, visual.conf and sample.csv."
+        ),
+    )
+    sample.add_argument(
+        "input", metavar="INPUT", help="a corpus (as for parse) or a parse output folder"
+    )
+    sample.add_argument("--n", type=_positive, required=True, metavar="N", help="articles to draw")
+    sample.add_argument(
+        "--by", metavar="COLUMN", help="stratify by this column of the articles table (outlet)"
+    )
+    sample.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    sample.add_argument("--out", required=True, metavar="DIR", help="a new or empty folder")
+    sample.add_argument(
+        "--with-predictions",
+        action="store_true",
+        help="pre-fill the .ann files with the tool's output, to correct rather than code blind",
+    )
+    score = commands.add_parser(
+        "score",
+        help="score the tool (or a coder) against a hand coding in brat",
+        description=(
+            "Print precision, recall and F1 (micro, with 95% bootstrap intervals over "
+            "articles, and macro) of PRED against the hand coding in GOLD_DIR, per role "
+            "(Source, Cue, Content) under exact and overlap matching."
+        ),
+    )
+    score.add_argument("gold", metavar="GOLD_DIR", help="the hand coding: a brat folder")
+    score.add_argument(
+        "predicted", metavar="PRED", help="a parse output folder, or another brat folder"
+    )
+    score.add_argument("--quotes", action="store_true", help="also score quotations (Quote spans)")
+    score.add_argument("--hedges", action="store_true", help="also score hedges (Hedge spans)")
+    score.add_argument("--seed", type=int, default=0, help="bootstrap seed (default: 0)")
+    score.add_argument(
+        "--n-boot", type=_positive, default=1000, metavar="N", help="bootstrap resamples (1000)"
+    )
+    score.add_argument("--csv", metavar="FILE", help="also write the score table as CSV")
 
 
 def _positive(value: str) -> int:
@@ -200,6 +264,56 @@ def _write_brat_by_batch(out: Path, brat: str) -> None:
         write_brat(attributions, articles, brat)
 
 
+def _run_sample(args: argparse.Namespace) -> int:
+    try:
+        sample = sample_for_coding(
+            args.input,
+            args.n,
+            by=args.by,
+            seed=args.seed,
+            out=args.out,
+            with_predictions=args.with_predictions,
+        )
+    except (ValueError, FileExistsError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    strata = sample["stratum"].nunique()
+    by = f" from {strata} {args.by} strat{'um' if strata == 1 else 'a'}" if args.by else ""
+    print(
+        f"{_count(len(sample), 'article')}{by} written to {args.out}/ (seed {args.seed}); "
+        "copy the folder into brat's data/ folder to code it"
+    )
+    return EXIT_OK
+
+
+def _run_score(args: argparse.Namespace) -> int:
+    missing = [path for path in (args.gold, args.predicted) if not Path(path).exists()]
+    if missing:
+        print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    scorers = [score_attributions]
+    scorers += [score_quotes] if args.quotes else []
+    scorers += [score_hedges] if args.hedges else []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", BratWarning)
+        try:
+            tables = [
+                scorer(args.gold, args.predicted, n_boot=args.n_boot, seed=args.seed)
+                for scorer in scorers
+            ]
+        except ValueError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return EXIT_USAGE
+    # Each scorer reads the files again: say each problem once.
+    for message in dict.fromkeys(str(warning.message) for warning in caught):
+        print(f"warning: {message}", file=sys.stderr)
+    table = pd.concat(tables, ignore_index=True)
+    print(format_scores(table))
+    if args.csv:
+        table.to_csv(args.csv, index=False, lineterminator="\n")
+    return EXIT_OK
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
@@ -213,6 +327,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "parse":
         return _run_parse(args)
+    if args.command == "sample":
+        return _run_sample(args)
+    if args.command == "score":
+        return _run_score(args)
     return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands
 
 

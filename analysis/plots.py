@@ -34,6 +34,7 @@ __all__ = [
     "article_strip_chart",
     "attribution_kind_chart",
     "composition_chart",
+    "confusion_chart",
     "cue_category_chart",
     "extraction_rates_chart",
     "hedge_category_chart",
@@ -47,6 +48,7 @@ __all__ = [
     "quoted_share_chart",
     "quotes_per_sentence_chart",
     "readability_chart",
+    "score_chart",
     "sourcing_chart",
     "top_cues_chart",
     "bar_chart",
@@ -1142,3 +1144,95 @@ def diversity_chart(
     )
     fig.axes[0].set_xlim(0, 1.05)
     return fig
+
+
+# --- 06: validation against hand coding --------------------------------------------------
+
+
+def score_chart(scores: pd.DataFrame, note: str | None = None) -> Figure:
+    """F1 by role against a hand coding: exact and overlap matching, with the bootstrap
+    intervals of :func:`analysis.score_attributions` (none for a single article)."""
+    fig, ax = _figure((8, max(3.0, 0.75 * scores["role"].nunique() + 1.6)))
+    if scores.empty:
+        _empty(ax, "nothing was scored")
+        return _finish(fig, ax, "F1 against the hand coding", "F1", "", note)
+    roles = list(dict.fromkeys(scores["role"].astype(str)))
+    positions = {role: len(roles) - 1 - number for number, role in enumerate(roles)}
+    styles = {"exact": ("o", PALETTE[0], 0.12), "overlap": ("s", PALETTE[1], -0.12)}
+    for matching, (marker, color, offset) in styles.items():
+        rows = scores[scores["matching"].astype(str) == matching]
+        if rows.empty:
+            continue
+        y = np.array([positions[role] + offset for role in rows["role"].astype(str)])
+        f1 = rows["f1"].to_numpy(dtype=float)
+        errors = np.vstack(
+            [f1 - rows["f1_low"].to_numpy(dtype=float), rows["f1_high"].to_numpy(dtype=float) - f1]
+        )
+        errors = np.where(np.isfinite(errors), errors, 0)
+        ax.errorbar(f1, y, xerr=errors, fmt=marker, color=color, capsize=4, label=matching)
+        for x, y_value in zip(f1, y, strict=True):
+            ax.annotate(
+                f"{x:.2f}",
+                (x, y_value),
+                xytext=(0, 6),
+                textcoords="offset points",
+                ha="center",
+                fontsize=8,
+            )
+    ax.set_yticks(list(positions.values()), list(positions))
+    ax.set_xlim(0, 1.05)
+    ax.set_ylim(-0.6, len(roles) - 0.4)
+    ax.grid(axis="y", visible=False)
+    ax.legend(title="matching", loc="lower left", fontsize=9)
+    n_articles = int(scores["n_articles"].max())
+    interval = (
+        "bars: 95% bootstrap interval over articles"
+        if n_articles > 1
+        else "one article: no interval over articles"
+    )
+    return _finish(fig, ax, "F1 against the hand coding, by role", f"F1 ({interval})", "", note)
+
+
+def confusion_chart(
+    confusion: pd.DataFrame,
+    *,
+    title: str,
+    note: str | None = None,
+    xlabel: str = "tool",
+    ylabel: str = "hand coding",
+) -> Figure:
+    """Counts of a label as coded (rows) and as predicted (columns), for the attributions both
+    found (:func:`analysis.label_confusion`); categories neither side used are left out, the
+    others kept in the same order on both axes, so that agreement is the diagonal."""
+    rows, columns = confusion.sum(axis=1), confusion.sum(axis=0)
+    shared = [c for c in confusion.index if c in confusion.columns and rows[c] + columns[c] > 0]
+    data = confusion.loc[
+        shared + [r for r in confusion.index if r not in confusion.columns and rows[r] > 0],
+        shared + [c for c in confusion.columns if c not in confusion.index and columns[c] > 0],
+    ]
+    fig, ax = _figure((max(5.0, 1.1 * data.shape[1] + 2.5), max(3.5, 0.55 * data.shape[0] + 2)))
+    if data.empty:
+        _empty(ax, "no attribution found by both")
+        return _finish(fig, ax, title, xlabel, ylabel, note)
+    values = data.to_numpy(dtype=float)
+    ax.imshow(values, cmap="Blues", vmin=0, vmax=max(values.max(), 1), aspect="auto")
+    for row in range(values.shape[0]):
+        for column in range(values.shape[1]):
+            value = int(values[row, column])
+            dark = values[row, column] > 0.6 * values.max()
+            ax.text(
+                column,
+                row,
+                str(value),
+                ha="center",
+                va="center",
+                fontsize=9,
+                color="white" if dark else "#222222",
+            )
+    ax.set_xticks(np.arange(values.shape[1]), [str(c) for c in data.columns])
+    ax.set_yticks(np.arange(values.shape[0]), [str(i) for i in data.index])
+    ax.tick_params(axis="x", labelrotation=30)
+    for label in ax.get_xticklabels():
+        label.set_horizontalalignment("right")
+    ax.grid(False)
+    return _finish(fig, ax, title, xlabel, ylabel, note)

@@ -1,7 +1,9 @@
 """What the notebooks need around the library: their corpus parameter and a parse cache.
 
 The notebooks take their corpus as a parameter (``CORPUS = "../seeds"``, papermill style) that
-the environment variable ``ANALYSIS_CORPUS`` overrides (``make figures CORPUS=...`` sets it).
+the environment variable ``ANALYSIS_CORPUS`` overrides (``make figures CORPUS=...`` sets it);
+the validation notebook takes a coded sample (``ANALYSIS_CODING``, else the corpus when it is
+one, else the seed's coding).
 Parsing a corpus of thousands of articles takes a while, so :func:`parse_cached` keeps the
 tables as Parquet under a cache folder, keyed by the corpus's content *and* by the code and
 lexicons that parsed it: editing a lexicon or the library gives a fresh parse, never stale
@@ -12,17 +14,25 @@ from __future__ import annotations
 
 import hashlib
 import os
+import warnings
 from importlib import resources
 from pathlib import Path
 
 from analysis.pipeline import parse
 from analysis.tables import Tables, read_tables
 
-__all__ = ["corpus_label", "corpus_parameter", "parse_cached", "pick_article"]
+__all__ = [
+    "coding_parameter",
+    "corpus_label",
+    "corpus_parameter",
+    "parse_cached",
+    "pick_article",
+]
 
 #: Environment variables that override the notebooks' parameters.
 CORPUS_VARIABLE = "ANALYSIS_CORPUS"
 CACHE_VARIABLE = "ANALYSIS_CACHE"
+CODING_VARIABLE = "ANALYSIS_CODING"
 
 
 def corpus_parameter(default: str | os.PathLike) -> Path:
@@ -35,6 +45,36 @@ def corpus_parameter(default: str | os.PathLike) -> Path:
     if not path.exists():
         where = f"${CORPUS_VARIABLE}={configured}" if configured else f"CORPUS={default}"
         raise ValueError(f"the corpus {path} does not exist ({where}); give a file or folder")
+    return path
+
+
+def _is_coded(path: Path) -> bool:
+    return path.is_dir() and any(path.rglob("*.ann"))
+
+
+def coding_parameter(corpus: str | os.PathLike, default: str | os.PathLike) -> Path:
+    """The coded sample the validation notebook scores the tool against: a folder of ``.txt``
+    files with their hand-coded ``.ann`` beside them.
+
+    ``$ANALYSIS_CODING`` when set; else ``corpus`` when it holds ``.ann`` files (a coded
+    sample parses like any corpus: the loader reads its ``.txt`` files); else ``default``, with
+    a warning saying so (``make figures CORPUS=...`` on a corpus nobody coded still runs).
+    Raises ``ValueError`` when the folder chosen holds no ``.ann`` file.
+    """
+    configured = os.environ.get(CODING_VARIABLE)
+    if configured:
+        path, where = Path(configured), f"${CODING_VARIABLE}={configured}"
+    elif _is_coded(Path(corpus)):
+        return Path(corpus)
+    else:
+        path, where = Path(default), f"the default {default}"
+        warnings.warn(
+            f"{corpus} holds no hand coding (.ann files): validating against {default} instead; "
+            f"set {CODING_VARIABLE} to a coded sample (python -m analysis sample)",
+            stacklevel=2,
+        )
+    if not _is_coded(path):
+        raise ValueError(f"{path} ({where}) holds no .ann file; give a folder of coded articles")
     return path
 
 

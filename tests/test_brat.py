@@ -1,34 +1,27 @@
-"""BRAT standoff reading and writing (analysis/brat.py), and the attribution benchmark's scoring."""
+"""BRAT standoff reading and writing (analysis/brat.py)."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+import re
 
 import pandas as pd
 import pytest
 
 from analysis.brat import (
+    BRAT_ATTRIBUTES,
     BRAT_ATTRIBUTION_COLUMNS,
+    BRAT_HEDGE_COLUMNS,
+    BRAT_QUOTE_COLUMNS,
+    BRAT_SPAN_LABELS,
+    BratWarning,
     format_spans,
+    list_brat_files,
     parse_spans,
     read_brat,
+    read_brat_tables,
     write_brat,
+    write_brat_config,
 )
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-def _load_benchmark():
-    spec = importlib.util.spec_from_file_location(
-        "benchmark_attributions", REPO / "benchmarks" / "attributions.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load_benchmark()
 
 # "\r\n" before the attributions: offsets only hold if nothing translates newlines.
 TEXT_ONE = 'Headline\r\n\r\nJane Roe said the vote, she added, was "very\nclose."'
@@ -145,7 +138,8 @@ def test_continuation_lines_and_notes_are_skipped(write):
         "#1\tAnnotatorNotes T3\tIs the second line\n"
         "part of it?\n"
         "T4\tAttribution 4 8\tsaid\n"
-        "A1\tConfidence T4 High\n"
+        "A1\tKind E1 indirect\n"
+        "R1\tSame Arg1:T1 Arg2:T2\n"
         "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1 \n",
     )
     table = read_brat(ann)
@@ -154,21 +148,20 @@ def test_continuation_lines_and_notes_are_skipped(write):
     assert row.content_text == "Rain.\n\nThen sun."
     assert (row.content_start, row.content_end) == (10, 24)
     assert row.cue_text == "said"
+    assert row.kind == "indirect"  # an attribute line before its event is read all the same
 
 
 def test_event_without_cue_takes_its_trigger_and_may_lack_content(write):
     ann = write(
         "x.ann",
-        "T1\tAttribution-no-source 4 10\tdenied\n"
-        "E1\tAttribution-no-source:T1\n"
-        "T2\tDiscuss 0 3\tHis\n"
-        "T3\tOther 0 3\tHis\n"
-        "E2\tOther:T3\n",
+        "T1\tAttribution-no-source 4 10\tdenied\nE1\tAttribution-no-source:T1\n"
+        "T2\tDiscuss 0 3\tHis\n",
     )
-    row = read_brat(ann).iloc[0]
+    table = read_brat(ann)
+    assert len(table) == 1  # the Discuss span belongs to no event
+    row = table.iloc[0]
     assert (row.cue_start, row.cue_end, row.cue_text) == (4, 10, "denied")
     assert pd.isna(row.content_start) and pd.isna(row.source_start)
-    assert len(read_brat(ann)) == 1  # the "Other" event is not an attribution
 
 
 def test_second_content_argument_is_merged(write):
@@ -230,64 +223,170 @@ def test_write_refuses_what_it_cannot_write(articles, attributions, tmp_path):
         write_brat(attributions.drop(columns="cue_end"), articles, tmp_path)
 
 
-# The benchmark's scoring: spans are tuples of (start, end) pieces.
-A, B, C = ((0, 10),), ((20, 30),), ((40, 50),)
+# --- labels, quotations and hedges (this project's additions to PolNeAR's format) -----------
+
+TEXT_THREE = "“It may rain,” Ann Lee said. Bo denied it."
+
+
+@pytest.fixture
+def labelled():
+    articles = pd.DataFrame({"article_id": ["three"], "text": [TEXT_THREE]})
+    attributions = pd.DataFrame(
+        {
+            "article_id": ["three", "three"],
+            "attribution_id": [0, 1],
+            "source_start": [15, 29],
+            "source_end": [22, 31],
+            "cue_start": [23, 32],
+            "cue_end": [27, 38],
+            "content_start": [0, 39],
+            "content_end": [14, 41],
+            "kind": ["direct", "indirect"],
+            "cue_category": ["neutral", "denial"],
+            "source_type": [pd.NA, "citizen"],
+        }
+    )
+    quotes = pd.DataFrame(
+        {"article_id": ["three"], "quote_id": [0], "start": [0], "end": [14], "kind": ["direct"]}
+    )
+    hedges = pd.DataFrame(
+        {
+            "article_id": ["three"],
+            "hedge_id": [0],
+            "start": [4],
+            "end": [7],
+            "category": ["modal"],
+            "voice": ["source"],
+        }
+    )
+    return articles, attributions, quotes, hedges
+
+
+def test_labels_quotes_and_hedges_round_trip(labelled, tmp_path):
+    articles, attributions, quotes, hedges = labelled
+    write_brat(attributions, articles, tmp_path, quotes=quotes, hedges=hedges)
+    lines = (tmp_path / "three.ann").read_text(encoding="utf-8").splitlines()
+    assert "A1\tKind E1 direct" in lines and "A2\tCueCategory E1 neutral" in lines
+    assert "A5\tSourceType T5 citizen" in lines  # the second attribution's Source span
+    assert "T9\tQuote 0 14\t“It may rain,”" in lines and "A6\tQuoteKind T9 direct" in lines
+    assert lines[-3:] == [
+        "T10\tHedge 4 7\tmay",
+        "A7\tHedgeCategory T10 modal",
+        "A8\tVoice T10 source",
+    ]
+
+    back = read_brat_tables(tmp_path, text=articles)
+    assert back["attributions"].columns.tolist() == list(BRAT_ATTRIBUTION_COLUMNS)
+    assert back["attributions"][["kind", "cue_category", "source_type"]].astype(object).fillna(
+        "-"
+    ).values.tolist() == [["direct", "neutral", "-"], ["indirect", "denial", "citizen"]]
+    assert back["quotes"].columns.tolist() == list(BRAT_QUOTE_COLUMNS)
+    assert back["quotes"][["start", "end", "text", "kind"]].values.tolist() == [
+        [0, 14, "“It may rain,”", "direct"]
+    ]
+    assert back["hedges"].columns.tolist() == list(BRAT_HEDGE_COLUMNS)
+    assert back["hedges"][["start", "end", "category", "polarity", "voice"]].values.tolist() == [
+        [4, 7, "modal", "hedge", "source"]
+    ]
+    # and once more: what was read writes the same file
+    again = tmp_path / "again"
+    write_brat(back["attributions"], articles, again, quotes=back["quotes"], hedges=back["hedges"])
+    assert (again / "three.ann").read_bytes() == (tmp_path / "three.ann").read_bytes()
+
+
+def test_write_refuses_a_label_outside_its_categories(labelled, tmp_path):
+    articles, attributions, _, _ = labelled
+    with pytest.raises(ValueError, match="attribution 1: cue_category 'denied' is not one of"):
+        write_brat(attributions.assign(cue_category=["neutral", "denied"]), articles, tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+# A good attribution, then one bad line; the text is "Ann said so. Bo said no."
+GOOD = (
+    "T1\tSource 0 3\tAnn\nT2\tCue 4 8\tsaid\nT3\tContent 9 11\tso\n"
+    "T4\tAttribution 4 8\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+)
 
 
 @pytest.mark.parametrize(
-    ("gold", "predicted", "exact_tp", "overlap_tp"),
+    ("bad", "line", "message"),
     [
-        ([A, B], [A, B], 2, 2),  # identical
-        ([A], [((2, 10),)], 0, 1),  # boundary differs: overlap only
-        ([A], [((10, 20),)], 0, 0),  # touching is not sharing a character
-        ([A, B], [((0, 30),)], 0, 1),  # one prediction covers two gold spans: matched once
-        ([A, A], [A], 1, 1),  # a repeated gold span needs a repeated prediction
-        ([((0, 5), (8, 10))], [A], 0, 1),  # discontinuous content vs its outer bounds
-        ([((0, 5), (8, 10))], [((0, 5), (8, 10))], 1, 1),
-        ([], [C], 0, 0),
+        ("T5\tCue 16 80\tsaid", 6, "offset 80 lies beyond the end of the text"),
+        ("T5\tSource 13 15\tJo", 6, "the span's text is not the article's text at 13 15 ('Bo')"),
+        ("T5\tSpeaker 13 15\tBo", 6, "unknown label 'Speaker'"),
+        ("T5\tCue 16 20\tsaid\nE2\tSpeech:T5", 7, "unknown event type 'Speech'"),
+        ("A1\tCertainty E1 high", 6, "unknown attribute 'Certainty'"),
+        ("A1\tKind E1 dirct", 6, "Kind must be one of direct, mixed, indirect, not 'dirct'"),
+        ("A1\tSourceType T2 official", 6, "SourceType qualifies a Source span, and T2 is not"),
+        ("A1\tKind E9 direct", 6, "Kind qualifies an attribution event (E<n>), and E9 is not"),
+        ("E2\tAttribution:T4 Source:T8", 6, "refers to T8, which is not a span line"),
+        ("T5\tCue 16 20", 6, "the span's text is not the article's text"),
     ],
 )
-def test_score_role_exact_and_overlap(gold, predicted, exact_tp, overlap_tp):
-    score = bench.score_role({"a": gold}, {"a": predicted})
-    assert (score["exact_tp"], score["overlap_tp"]) == (exact_tp, overlap_tp)
-    assert (score["gold"], score["predicted"]) == (len(gold), len(predicted))
+def test_a_problem_names_file_and_line_and_spares_the_rest(write, bad, line, message):
+    ann = write("coded/x.ann", GOOD + bad + "\n")
+    text = "Ann said so. Bo said no."
+    with pytest.raises(ValueError, match=rf"x\.ann, line {line}: .*{re.escape(message)}"):
+        read_brat(ann, text=text)
+    with pytest.warns(BratWarning, match=rf"x\.ann, line {line}: .*{re.escape(message)}"):
+        table = read_brat(ann, text=text, errors="warn")
+    assert table[["source_text", "cue_text", "content_text"]].values.tolist()[0] == [
+        "Ann",
+        "said",
+        "so",
+    ]
 
 
-def test_score_role_prefers_exact_pairs_and_largest_overlaps():
-    wide = ((0, 30),)
-    # the wide prediction overlaps A by 10 and B by 10; A also has its exact match
-    score = bench.score_role({"a": [A, B]}, {"a": [wide, A]})
-    assert (score["exact_tp"], score["overlap_tp"]) == (1, 2)
-    assert score["boundary"] == [("a", B, wide)]
-    # greedy by shared characters: B takes the prediction it shares most with
-    score = bench.score_role({"a": [((0, 25),), B]}, {"a": [((18, 30),)]})
-    assert score["boundary"] == [("a", B, ((18, 30),))]
-    assert score["missed"] == [("a", ((0, 25),))]
+def test_a_file_without_its_text_is_left_out_with_a_warning(write):
+    write("coded/a.ann", GOOD)
+    write("coded/b.ann", GOOD)
+    with pytest.warns(BratWarning, match=r"no text for .*b\.ann"):
+        table = read_brat(
+            write("coded/a.txt", "x").parent, text={"a": "Ann said so."}, errors="warn"
+        )
+    assert table["article_id"].tolist() == ["a"]
+    with pytest.raises(ValueError, match="errors must be 'raise' or 'warn'"):
+        read_brat(write("c.ann", GOOD), errors="ignore")
 
 
-def test_score_role_is_micro_averaged_within_articles():
-    score = bench.score_role({"a": [A], "b": [B, C]}, {"a": [A], "b": [A], "c": [C]})
-    assert score["exact_tp"] == 1  # the A predicted in b does not match the gold A of a
-    assert score["exact_precision"] == pytest.approx(1 / 3)
-    assert score["exact_recall"] == pytest.approx(1 / 3)
-    assert score["missed"] == [("b", B), ("b", C)]
-    assert score["spurious"] == [("b", A), ("c", C)]
-    empty = bench.score_role({}, {})
-    assert (empty["exact_f1"], empty["overlap_f1"]) == (0.0, 0.0)
+def test_files_are_listed_with_their_texts(write):
+    write("corpus/text/a1.txt", "Ann said so.")
+    write("corpus/attributions/a1_m2.ann", GOOD)
+    write("flat/b.txt", "Bo said no.")
+    write("flat/b.ann", "")
+    write("flat/c.ann", "")
+    polnear = list_brat_files(write("corpus/x", "").parent / "attributions")
+    assert polnear[["article_id", "annotator"]].values.tolist() == [["a1_m2", "m2"]]
+    assert polnear["text_path"].str.endswith("text/a1.txt").tolist() == [True]
+    flat = list_brat_files(write("flat/b.txt", "Bo said no.").parent)
+    assert flat["article_id"].tolist() == ["b", "c"]
+    assert flat["text_path"].isna().tolist() == [False, True]
 
 
-def test_row_span_strips_whitespace_and_uses_content_pieces():
-    text = "  Ann  said:  it rained , then  "
-    row = {
-        "source_start": 0,
-        "source_end": 6,
-        "cue_start": pd.NA,
-        "cue_end": pd.NA,
-        "content_start": 12,
-        "content_end": 32,
-        "content_spans": "12 24;25 32",
-    }
-    assert bench.row_span(row, "source", text) == ((2, 5),)
-    assert bench.row_span(row, "cue", text) is None
-    assert bench.row_span(row, "content", text) == ((14, 23), (26, 30))
-    assert bench.row_span({"source_start": 0, "source_end": 2}, "source", text) is None
+def test_the_brat_configuration_declares_every_label_and_value(tmp_path):
+    written = write_brat_config(tmp_path)
+    annotation = (tmp_path / "annotation.conf").read_text(encoding="utf-8")
+    visual = (tmp_path / "visual.conf").read_text(encoding="utf-8")
+    assert [path.name for path in written] == ["annotation.conf", "visual.conf"]
+    sections = [line for line in annotation.splitlines() if line.startswith("[")]
+    assert sections == ["[entities]", "[relations]", "[events]", "[attributes]"]
+    assert [line for line in visual.splitlines() if line.startswith("[")] == [
+        "[labels]",
+        "[drawing]",
+    ]
+    for label in BRAT_SPAN_LABELS:
+        assert f"\n{label} | " in visual and f"\n{label}\tbgColor:" in visual
+    for name, (qualifies, values) in BRAT_ATTRIBUTES.items():
+        target = "<EVENT>" if qualifies == "event" else qualifies
+        assert f"\n{name}\tArg:{target}, Value:{'|'.join(values)}\n" in annotation
+    assert "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>" in annotation
+
+
+def test_an_event_needing_a_span_left_out_is_left_out_too(write):
+    ann = write("coded/x.ann", GOOD + "T5\tCue 16 80\tsaid\nE2\tAttribution-no-source:T5\n")
+    with pytest.warns(BratWarning) as caught:
+        table = read_brat(ann, text="Ann said so. Bo said no.", errors="warn")
+    messages = [str(warning.message) for warning in caught]
+    assert "line 6: offset 80 lies beyond" in messages[0]
+    assert "line 7: refers to T5, left out above (line 6)" in messages[1]
+    assert len(table) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 import analysis
@@ -169,3 +170,78 @@ def test_an_unknown_method_is_exit_code_2(write, tmp_path, capsys, option):
         main(["parse", str(corpus), "--out", str(tmp_path / "out"), option, "guess"])
     assert stopped.value.code == 2
     assert "invalid choice: 'guess'" in capsys.readouterr().err
+
+
+# --- sample and score: the validation workflow ------------------------------------------------
+
+
+def _files(folder):
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_sample_writes_a_brat_folder_to_code_and_never_overwrites_it(write, tmp_path, capsys):
+    for number in range(5):
+        write(f"corpus/t{number}.txt", f"Ann {number} said it rained.")
+    arguments = ["sample", str(tmp_path / "corpus"), "--n", "3", "--seed", "2", "--out"]
+    assert main([*arguments, str(tmp_path / "one")]) == 0
+    assert "3 articles written to" in capsys.readouterr().out
+    assert main([*arguments, str(tmp_path / "two")]) == 0
+    assert _files(tmp_path / "one") == _files(tmp_path / "two")  # the same seed, the same files
+    assert len(list((tmp_path / "one").glob("*.ann"))) == 3
+    assert (tmp_path / "one" / "annotation.conf").is_file()
+    assert main([*arguments, str(tmp_path / "one")]) == 2
+    assert "not an empty folder" in capsys.readouterr().err
+
+
+def test_sample_stratifies_a_parse_output_and_prefills_predictions(write, tmp_path, capsys):
+    lines = [
+        f'{{"id": "{outlet}{number}", "outlet": "{outlet}", "text": "“It may rain,” Ann said."}}'
+        for outlet, count in (("x", 4), ("y", 2))
+        for number in range(count)
+    ]
+    corpus = write("corpus.jsonl", "\n".join(lines) + "\n")
+    assert main(["parse", str(corpus), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    sample = tmp_path / "sample"
+    arguments = ["sample", str(tmp_path / "out"), "--n", "3", "--by", "outlet", "--out"]
+    assert main([*arguments, str(sample), "--with-predictions"]) == 0
+    assert "3 articles from 2 outlet strata written" in capsys.readouterr().out
+    listed = pd.read_csv(sample / "sample.csv")
+    assert listed["stratum"].value_counts().to_dict() == {"x": 2, "y": 1}
+    coding = analysis.read_coding(sample)
+    assert len(coding["attributions"]) == 3 and len(coding["quotes"]) == 3
+
+
+GOLD_ANN = (
+    "T1\tSource 0 3\tAnn\nT2\tCue 4 8\tsaid\nT3\tContent 9 18\tit rained\n"
+    "T4\tAttribution 4 8\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+)
+
+
+def test_score_prints_the_table_and_each_problem_once(write, tmp_path, capsys):
+    write("coded/a.txt", "Ann said it rained.")
+    write("coded/a.ann", GOLD_ANN + "T5\tQuote 0 80\tAnn\n")  # a bad line
+    out = tmp_path / "out"
+    assert main(["parse", str(tmp_path / "coded"), "--out", str(out), "--quiet"]) == 0
+    capsys.readouterr()
+    table = tmp_path / "scores.csv"
+    arguments = [str(tmp_path / "coded"), str(out), "--quotes", "--csv", str(table)]
+    assert main(["score", *arguments]) == 0
+    printed = capsys.readouterr()
+    assert printed.out.splitlines()[1].split()[:5] == ["Source", "exact", "1.000", "1.000", "1.000"]
+    warnings = [line for line in printed.err.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1 and "a.ann, line 6: offset 80 lies beyond" in warnings[0]
+    scores = pd.read_csv(table)
+    assert scores["role"].tolist() == ["Source"] * 2 + ["Cue"] * 2 + ["Content"] * 2 + ["Quote"] * 2
+
+
+def test_score_usage_errors_are_exit_code_2(write, tmp_path, capsys):
+    coded = write("coded/a.ann", GOLD_ANN).parent
+    write("coded/a.txt", "Ann said it rained.")
+    assert main(["score", str(coded), str(tmp_path / "nope")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    other = write("other/b.ann", "").parent
+    write("other/b.txt", "Bo.")
+    assert main(["score", str(coded), str(other)]) == 2
+    assert "no article in common" in capsys.readouterr().err

@@ -190,3 +190,21 @@ def test_seed_institutions_have_no_gender_and_quotes_are_counted(parsed):
     assert liu["n_attributions"] == 4 and liu["n_quotes"] >= 2 and liu["n_quoted_words"] > 10
     assert sources.loc["Olga", "country"] == "Ukraine"
     assert sources.loc["Mykhailo Podolyak", "descriptor"] == "Ukrainian negotiator"
+
+
+def test_the_hand_coding_beside_the_seed_reads_without_a_problem_and_adds_no_article(parsed):
+    coding = analysis.read_coding(SEED.parent, errors="raise")  # every span checked
+    assert (
+        coding["articles"]["article_id"].tolist()
+        == [SEED.stem]
+        == parsed.articles["article_id"].tolist()
+    )
+    assert (len(coding["attributions"]), len(coding["quotes"]), len(coding["hedges"])) == (
+        31,
+        13,
+        0,
+    )
+    labels = coding["attributions"][["kind", "cue_category"]]
+    assert labels.notna().all().all()  # every attribution has its labels coded
+    sourced = coding["attributions"]["source_start"].notna()
+    assert coding["attributions"].loc[sourced, "source_type"].notna().all()

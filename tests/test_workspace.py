@@ -38,3 +38,17 @@ def test_pick_article_checks_the_id(tmp_path, write):
     assert workspace.pick_article(parsed, "a") == "a"
     with pytest.raises(ValueError, match="no article 'b'"):
         workspace.pick_article(parsed, "b")
+
+
+def test_the_coded_sample_is_the_corpus_when_coded_else_the_default(write, monkeypatch):
+    monkeypatch.delenv("ANALYSIS_CODING", raising=False)
+    coded = write("coded/a.ann", "").parent
+    plain = write("plain/a.txt", "One.").parent
+    assert workspace.coding_parameter(coded, "../seeds") == coded
+    with pytest.warns(UserWarning, match="plain holds no hand coding"):
+        assert workspace.coding_parameter(plain, coded) == coded
+    monkeypatch.setenv("ANALYSIS_CODING", str(coded))
+    assert workspace.coding_parameter(plain, "../seeds") == coded
+    monkeypatch.setenv("ANALYSIS_CODING", str(plain))
+    with pytest.raises(ValueError, match="holds no .ann file"):
+        workspace.coding_parameter(coded, "../seeds")

@@ -49,7 +49,8 @@ else
 	  echo "== $$nb"; \
 	  ANALYSIS_CORPUS="$(abspath $(CORPUS))" $(if $(FIGURES),ANALYSIS_FIGURES="$(abspath $(FIGURES))") \
 	    ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-	    --ExecutePreprocessor.timeout=3600 --log-level=WARN "$$nb" || exit 1; \
+	    --ExecutePreprocessor.timeout=3600 --ExecutePreprocessor.record_timing=False \
+	    --log-level=WARN "$$nb" || exit 1; \
 	done
 	@echo "figures written under $(if $(FIGURES),$(FIGURES),figures/)"
 endif

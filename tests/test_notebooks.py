@@ -46,6 +46,15 @@ def test_notebooks_define_no_functions_or_classes(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_committed_notebooks_carry_no_execution_timestamps(path):
+    # make figures executes them without recording timing (Makefile), so that a rerun on the
+    # same code and data leaves them byte-identical; a notebook saved with timings would not.
+    notebook = nbformat.read(path, as_version=4)
+    timed = [n for n, cell in enumerate(notebook.cells) if "execution" in cell.metadata]
+    assert not timed, f"cells {timed} carry execution timestamps: rerun make figures"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_the_corpus_is_a_tagged_parameter_defaulting_to_the_seeds(path):
     cells = [c for c in read(path).cells if "parameters" in c.metadata.get("tags", [])]
     assert len(cells) == 1

@@ -271,9 +271,12 @@ def make_article_row(record: dict[str, Any], words: bool = True) -> dict[str, An
     if row["status"] == "ok":
         meta = find_metadata(text)
         row["authors"] = "; ".join(meta.authors) or None
-        for name in ("byline", "dateline", "credits"):
+        for name in ("title", "byline", "dateline", "credits"):
             span = getattr(meta, f"{name}_span")
             row[f"{name}_start"], row[f"{name}_end"] = span or (None, None)
+        title = row.get("title")
+        if meta.title_span and (title is None or (not isinstance(title, str) and pd.isna(title))):
+            row["title"] = text[slice(*meta.title_span)]  # a title from the input wins
         row["credits"] = text[slice(*meta.credits_span)] if meta.credits_span else None
         row["dateline_place"] = meta.dateline_place
         row["dateline_date"] = meta.dateline_date

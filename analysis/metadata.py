@@ -1,9 +1,17 @@
-"""Wire-style article metadata found in the text itself: byline, dateline and credits.
+"""Article metadata found in the text itself: headline, byline, dateline and credits.
 
 Each is recognised by its general shape, near the top (byline, dateline) or at the end
 (credits) of an article, and returned with its character span; what is not there is ``None``,
 never guessed.
 
+- headline (title): the first paragraph, when it is one short line (at most
+  :data:`TITLE_MAX_WORDS` words) whose first word is not in lower case (``iTunes`` and ``$1m``
+  are fine), that does not end like a clause (``,``, ``;``, ``:``) nor with a full stop unless
+  it is in title case (``Only 24 Percent of Donors Are Small.``), ends in an ellipsis or has a
+  dateline after it (``Stein removed from debate site.`` above ``HEMPSTEAD, N.Y. (AP) —``), is
+  no byline or dateline itself, and
+  is followed by more text: ``Ad sales boost Time Warner profit`` above its article, as BBC,
+  Wikinews and many scraped corpora store it.
 - byline: a line of its own starting with ``By`` followed by names (``By Pavel Polityuk and
   Natalia Zinets``, ``By JANE DOE, Associated Press Writer``). Role words and agencies after the
   names are not authors.
@@ -25,6 +33,23 @@ from analysis.lexicon import load_lexicon
 from analysis.text import paragraph_spans, strip_span
 
 __all__ = ["ArticleMetadata", "find_metadata"]
+
+#: A headline has at most this many words (BBC's longest has 12; a sentence-long line without
+#: a full stop is more often a lede whose stop is missing).
+TITLE_MAX_WORDS = 20
+_CLAUSE_FINAL = frozenset(",;:")
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+     "over", "the", "to", "up", "via", "vs", "with"}
+)  # fmt: skip
+
+
+def _title_case(words: list[str]) -> bool:
+    """Whether nearly every word of a line but the small ones is capitalised (``Only 24
+    Percent of Clinton’s Donors Are Small``): a headline, even with a full stop."""
+    words = [w for w in words if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
 
 #: How many leading paragraphs may hold the byline and the dateline (a title line may come
 #: first), and how many trailing ones the credits.
@@ -94,6 +119,7 @@ class ArticleMetadata:
     """What :func:`find_metadata` recognised; every span is ``(start, end)`` into the text."""
 
     authors: tuple[str, ...] = ()
+    title_span: tuple[int, int] | None = None
     byline_span: tuple[int, int] | None = None
     dateline_place: str | None = None
     dateline_date: str | None = None
@@ -157,6 +183,36 @@ def _find_byline(text: str, paragraphs: list[tuple[int, int]]):
     return None
 
 
+def _find_title(text: str, paragraphs: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The headline: the first paragraph, if it is a short line that does not end like a
+    sentence (see the module docstring), followed by another paragraph."""
+    if len(paragraphs) < 2:
+        return None
+    start, end = strip_span(text, *paragraphs[0])
+    line = text[start:end]
+    words = line.split()
+    core = line.rstrip("”’\"'»)")  # "'My memories of Marley...'"
+    last = core[-1:]
+    if (
+        "\n" in line
+        or "\r" in line
+        or not words
+        or len(words) > TITLE_MAX_WORDS
+        or (words[0][:1].isalpha() and words[0].islower())
+        or last in _CLAUSE_FINAL
+        or _BYLINE.match(line)
+        or _find_dateline(text, [(start, end)], start)
+    ):
+        return None
+    if last == "." and not (
+        core.endswith(("...", "…"))
+        or _title_case(words)
+        or _find_dateline(text, paragraphs[1:2], paragraphs[1][0])
+    ):
+        return None  # a one-line lede, unless a dateline follows it
+    return start, end
+
+
 def _find_dateline(text: str, paragraphs: list[tuple[int, int]], after: int):
     for start, end in paragraphs:
         if start < after:
@@ -193,7 +249,7 @@ def _find_credits(text: str, paragraphs: list[tuple[int, int]], after: int):
 
 
 def find_metadata(text: str) -> ArticleMetadata:
-    """Recognise the byline, dateline and credits of one article.
+    """Recognise the headline, byline, dateline and credits of one article.
 
     Examples
     --------
@@ -203,12 +259,16 @@ def find_metadata(text: str) -> ArticleMetadata:
     (('Ann Lee',), 'PARIS', 'May 2', 'Reuters')
     >>> meta.credits_span
     (49, 67)
+    >>> find_metadata("Shares fall in Tokyo\\n\\nShares fell on Monday.").title_span
+    (0, 20)
     """
-    head = _head_paragraphs(text, HEAD_PARAGRAPHS)
+    head = _head_paragraphs(text, HEAD_PARAGRAPHS + 1)
     if not head:
         return ArticleMetadata()
+    title = _find_title(text, head)
+    head = head[1:] if title else head[:HEAD_PARAGRAPHS]
     byline = _find_byline(text, head)
-    head_end = byline[1][1] if byline else 0
+    head_end = byline[1][1] if byline else (title[1] if title else 0)
     dateline = _find_dateline(text, head, head_end)
     if dateline:
         head_end = dateline[3][1]
@@ -216,6 +276,7 @@ def find_metadata(text: str) -> ArticleMetadata:
     place, date, agency, dateline_span = dateline or (None, None, None, None)
     return ArticleMetadata(
         authors=byline[0] if byline else (),
+        title_span=title,
         byline_span=byline[1] if byline else None,
         dateline_place=place,
         dateline_date=date,

@@ -532,7 +532,7 @@ def default_segmenter() -> Segmenter:
 
 def _parts_of(row: dict) -> list[tuple[int, int, str]]:
     parts = []
-    for name in ("byline", "dateline", "credits"):
+    for name in ("title", "byline", "dateline", "credits"):
         start, end = row.get(f"{name}_start"), row.get(f"{name}_end")
         if start is not None and end is not None and not pd.isna(start) and not pd.isna(end):
             parts.append((int(start), int(end), name))
@@ -554,6 +554,7 @@ def sentence_spans(
         parts = [
             (*span, name)
             for name, span in (
+                ("title", meta.title_span),
                 ("byline", meta.byline_span),
                 ("dateline", meta.dateline_span),
                 ("credits", meta.credits_span),
@@ -563,9 +564,11 @@ def sentence_spans(
     return (segmenter or default_segmenter()).sentences(text, parts)
 
 
-def body_sentence_spans(sentences: pd.DataFrame | dict[str, list]) -> list[tuple[int, int, int]]:
-    """``(sentence_id, start, end)`` of the body sentences of one article's sentence rows
-    (bylines, datelines and credits left out): what the extraction stages search."""
+def body_sentence_spans(
+    sentences: pd.DataFrame | dict[str, list], parts: Sequence[str] = ("body",)
+) -> list[tuple[int, int, int]]:
+    """``(sentence_id, start, end)`` of one article's sentence rows in ``parts`` (by default the
+    body: titles, bylines, datelines and credits left out): what the extraction stages search."""
     return [
         (int(sentence_id), int(start), int(end))
         for sentence_id, start, end, part in zip(
@@ -575,7 +578,7 @@ def body_sentence_spans(sentences: pd.DataFrame | dict[str, list]) -> list[tuple
             sentences["part"],
             strict=True,
         )
-        if part == "body"
+        if part in parts
     ]
 
 
@@ -585,7 +588,9 @@ def sentence_columns(row: dict, segmenter: Segmenter | None = None) -> dict[str,
     if row.get("status") != "ok":
         return {name: [] for name in SENTENCE_COLUMNS}
     text = row["text"]
-    has_metadata = any(f"{name}_start" in row for name in ("byline", "dateline", "credits"))
+    has_metadata = any(
+        f"{name}_start" in row for name in ("title", "byline", "dateline", "credits")
+    )
     parts = _parts_of(row) if has_metadata else None
     sentences = sentence_spans(text, segmenter, parts)
     texts = [text[sentence.start : sentence.end] for sentence in sentences]

@@ -56,7 +56,7 @@ __all__ = [
 ARTICLE_STATUSES = ("ok", "empty", "error")
 
 #: Values of ``sentences.part``: where in the article a sentence lies.
-SENTENCE_PARTS = ("byline", "dateline", "body", "credits")
+SENTENCE_PARTS = ("title", "byline", "dateline", "body", "credits")
 
 ARTICLE_COLUMNS: dict[str, object] = {
     "article_id": "string",
@@ -65,6 +65,8 @@ ARTICLE_COLUMNS: dict[str, object] = {
     "date": "string",
     "url": "string",
     "outlet": "string",
+    "title_start": "Int64",
+    "title_end": "Int64",
     "authors": "string",
     "byline_start": "Int64",
     "byline_end": "Int64",

@@ -7,6 +7,7 @@ import json
 import pandas as pd
 import pytest
 
+import analysis
 from analysis import ARTICLE_COLUMNS, decode_bytes, load_articles
 
 
@@ -189,3 +190,19 @@ def test_unmatched_quotation_marks_and_no_punctuation_parse(write, tmp_path):
 def test_an_article_id_column_names_the_articles_when_there_is_no_id():
     frame = pd.DataFrame({"article_id": ["doc-1", "doc-2"], "text": ["One.", "Two."]})
     assert load_articles(frame)["article_id"].tolist() == ["doc-1", "doc-2"]
+
+
+def test_a_headline_line_becomes_the_title_unless_the_input_has_one():
+    text = "Ad sales boost city profit\n\nQuarterly profits rose 76%, the firm said."
+    detected = analysis.parse([text])
+    article = detected.articles.iloc[0]
+    assert article["title"] == "Ad sales boost city profit"
+    assert text[article["title_start"] : article["title_end"]] == article["title"]
+    sentences = detected.sentences
+    assert sentences["part"].tolist() == ["title", "body"]
+    # body measures leave the headline out
+    hedging = analysis.article_hedging(detected)
+    assert hedging["n_body_words"].tolist() == [sentences.loc[1, "n_words"]] == [7]
+    given = analysis.parse(pd.DataFrame({"text": [text], "title": ["From the feed"]}))
+    assert given.articles.loc[0, "title"] == "From the feed"  # the input's title wins
+    assert given.sentences["part"].tolist() == ["title", "body"]  # and the line is no body

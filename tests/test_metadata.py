@@ -140,3 +140,39 @@ def test_nothing_found_is_none_not_a_guess():
     assert meta.authors == ()
     assert (meta.byline_span, meta.dateline_span, meta.credits_span) == (None, None, None)
     assert (meta.dateline_place, meta.dateline_date, meta.agency) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("title", "rest"),
+    [
+        ("Ad sales boost city profit", "Quarterly profits rose 76%."),
+        ("Could the deal be a blessing?", "Other things being equal, it is."),
+        ("$1m payoff for former boss", "The firm is to pay $1m."),
+        ("iTunes now sells the song", "Owners can download it."),
+        ("Only 24 Percent of Donors Are Small.", "Less than a quarter gave."),  # title case
+        ("Stein removed from debate site.", "HEMPSTEAD, N.Y. (AP) — Police removed her."),
+        ("'My memories of the singer...'", "To mark the anniversary, we asked."),
+        ("Talks go on", "By Ann Lee\n\nLONDON (Reuters) - Talks went on."),
+    ],
+)
+def test_a_headline_line_is_the_title(title, rest):
+    text = f"{title}\n\n{rest}"
+    start, end = find_metadata(text).title_span
+    assert text[start:end] == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister resigned on Monday.\n\nShe gave no reason.",  # a one-line lede
+        "By Ann Lee\n\nPrices rose.",  # a byline
+        "LONDON (Reuters) - Prices rose\n\nThey fell later.",  # a dateline
+        "Shares fell sharply in Tokyo",  # nothing follows it
+        "the market fell\n\nIt rose later.",  # lower case
+        "As prices rose, traders said:\n\n“We are worried.”",  # ends like a clause
+        "A line\nthat wraps\n\nMore text.",  # not one line
+        " ".join(["word"] * 25).capitalize() + "\n\nMore text.",  # too long for a headline
+    ],
+)
+def test_no_headline(text):
+    assert find_metadata(text).title_span is None

@@ -20,9 +20,10 @@ from pathlib import Path
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
-#: The modules compiled, named below ``analysis`` (dotted for a module of a subpackage): the
-#: parsing pipeline, where a corpus spends its time. The others (tables, figures, the CLI) spend
-#: theirs in pandas, matplotlib or I/O.
+#: The modules compiled, named below ``analysis`` (``attribution.cues`` is a module of the
+#: ``analysis.attribution`` package, whose ``__init__`` only gathers its stages and stays Python):
+#: the parsing pipeline, where a corpus spends its time. The others (tables, figures, the CLI)
+#: spend theirs in pandas, matplotlib or I/O.
 COMPILED = (
     "text",
     "lexicon",
@@ -30,7 +31,14 @@ COMPILED = (
     "articles",
     "segment",
     "quotes",
-    "attribution",
+    "attribution.words",
+    "attribution.tokens",
+    "attribution.cues",
+    "attribution.subjects",
+    "attribution.contents",
+    "attribution.constructions",
+    "attribution.sentences",
+    "attribution.table",
     "attribution_model",
     "sources",
     "hedge_model",

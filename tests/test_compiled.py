@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -116,6 +117,19 @@ def test_install_finds_the_extensions_of_subpackages(tmp_path):
         assert finder is not None and finder.digests == {"sub.mod": digest}
     finally:
         sys.meta_path.remove(finder)
+
+
+def test_every_stage_of_the_attribution_package_is_compiled():
+    # setup.py's COMPILED names each module of analysis/attribution/ (but its __init__): a stage
+    # added without it would quietly run as plain Python.
+    if _compiled._finder is None:
+        pytest.skip("nothing is compiled in this installation")
+    import analysis.attribution
+
+    folder = Path(analysis.attribution.__file__).parent
+    stages = {f"attribution.{path.stem}" for path in folder.glob("*.py")} - {"attribution.__init__"}
+    assert len(stages) > 1 and stages <= set(_compiled._finder.digests)
+    assert "attribution" not in _compiled._finder.digests  # no extension of the former module
 
 
 INVENTED = [

@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml Makefile
 # recompiles only those whose source differs from the one their extension was compiled from). The installation above
 # leaves them to this step (ANALYSIS_PURE_PYTHON=1), which compiles them once; without a C
 # compiler it warns, and the modules run as plain Python.
-$(COMPILED): $(STAMP) setup.py $(wildcard analysis/*.py)
+$(COMPILED): $(STAMP) setup.py $(wildcard analysis/*.py analysis/*/*.py)
 	$(BIN)/python setup.py --quiet build_ext --inplace
 	touch $(COMPILED)
 
@@ -73,4 +73,4 @@ train: $(STAMP) $(COMPILED)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info
-	rm -f analysis/*.so analysis/_compiled.json
+	rm -f analysis/*.so analysis/*/*.so analysis/_compiled.json

@@ -13,13 +13,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from importlib.machinery import EXTENSION_SUFFIXES
+from logging import INFO
 from pathlib import Path
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
-#: The modules compiled: the parsing pipeline, where a corpus spends its time. The others
-#: (tables, figures, the CLI) spend theirs in pandas, matplotlib or I/O.
+#: The modules compiled, named below ``analysis`` (``attribution.cues`` is a module of the
+#: ``analysis.attribution`` package, whose ``__init__`` only gathers its stages and stays Python):
+#: the parsing pipeline, where a corpus spends its time. The others (tables, figures, the CLI)
+#: spend theirs in pandas, matplotlib or I/O.
 COMPILED = (
     "text",
     "lexicon",
@@ -27,7 +31,14 @@ COMPILED = (
     "articles",
     "segment",
     "quotes",
-    "attribution",
+    "attribution.words",
+    "attribution.tokens",
+    "attribution.cues",
+    "attribution.subjects",
+    "attribution.contents",
+    "attribution.constructions",
+    "attribution.sentences",
+    "attribution.table",
     "attribution_model",
     "sources",
     "hedge_model",
@@ -36,7 +47,7 @@ COMPILED = (
 )
 #: Where Cython writes the C it generates.
 BUILD_DIR = "build/cython"
-#: Written next to the extensions: the SHA-256 of the source each was compiled from.
+#: Written in the package's folder: the SHA-256 of the source each extension was compiled from.
 MANIFEST = "_compiled.json"
 
 
@@ -65,28 +76,54 @@ class BuildAndRecord(build_ext):
             source = _source(extension)
             if target.exists() and (
                 target.stat().st_mtime < source.stat().st_mtime
-                or _recorded(target.parent).get(_short(extension)) != _digest(source)
+                or _recorded(self._package_folder(extension)).get(_name(extension))
+                != _digest(source)
             ):
                 target.unlink()
+        if self.extensions:
+            self._remove_orphans(self._package_folder(self.extensions[0]))
         super().run()
         built = {}
         folder = None
         for extension in self.extensions:
             target = Path(self.get_ext_fullpath(extension.name))
             if target.exists():
-                folder = target.parent
-                built[_short(extension)] = _digest(_source(extension))
+                folder = self._package_folder(extension)
+                built[_name(extension)] = _digest(_source(extension))
         if folder is not None:
             manifest = {"modules": dict(sorted(built.items()))}
             (folder / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n")
+
+    def _package_folder(self, extension: Extension) -> Path:
+        """The folder of the ``analysis`` package the extension is built into (``analysis/``,
+        also for ``analysis/attribution/cues.*.so``), where the manifest lives."""
+        target = Path(self.get_ext_fullpath(extension.name))
+        return target.parents[_name(extension).count(".")]
+
+    def _remove_orphans(self, folder: Path) -> None:
+        # An extension of a module no longer compiled (or no longer there: attribution.py
+        # became the package attribution/) would still be importable, or be taken for one.
+        compiled = {_name(extension) for extension in self.extensions}
+        for root, subfolders, files in os.walk(folder):
+            subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+            prefix = Path(root).relative_to(folder).parts
+            for file in files:
+                suffix = next((s for s in EXTENSION_SUFFIXES if file.endswith(s)), None)
+                if suffix is None:
+                    continue
+                name = ".".join((*prefix, file[: -len(suffix)].split(".", 1)[0]))
+                if name not in compiled:
+                    self.announce(f"removing {Path(root, file)}: {name} is not compiled", INFO)
+                    Path(root, file).unlink()
 
 
 def _source(extension: Extension) -> Path:
     return Path(extension.name.replace(".", "/") + ".py")
 
 
-def _short(extension: Extension) -> str:
-    return extension.name.rpartition(".")[2]
+def _name(extension: Extension) -> str:
+    """The module's name below ``analysis``: ``text``, ``attribution.cues``."""
+    return extension.name.partition(".")[2]
 
 
 def _digest(source: Path) -> str:
@@ -109,7 +146,10 @@ def extensions() -> list[Extension]:
         from Cython.Build import cythonize
     except ImportError:
         return []
-    modules = [Extension(f"analysis.{name}", [f"analysis/{name}.py"]) for name in COMPILED]
+    modules = [
+        Extension(module, [module.replace(".", "/") + ".py"])
+        for module in (f"analysis.{name}" for name in COMPILED)
+    ]
     # Cython too regenerates C only from a source newer than it. Each generated C file has a
     # stamp beside it, the digest of the source it came from: C without a matching stamp is
     # removed first, so that Cython generates it again from the source as it is now.

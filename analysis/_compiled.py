@@ -27,7 +27,8 @@ from pathlib import Path
 
 __all__ = ["MANIFEST", "SourceWhenStale", "install", "module_status"]
 
-#: Written by ``setup.py`` next to the compiled modules: ``{"modules": {name: sha256}}``.
+#: Written by ``setup.py`` in the package's folder: ``{"modules": {name: sha256}}``, each name
+#: below the package (``text``, ``attribution.cues`` for a module of a subpackage).
 MANIFEST = "_compiled.json"
 _PURE_VARIABLE = "ANALYSIS_PURE_PYTHON"
 
@@ -39,7 +40,8 @@ def source_digest(path: Path) -> str:
 
 class SourceWhenStale(MetaPathFinder):
     """Import ``<package>.<name>`` from its source when its compiled extension is stale (or
-    ``pure``); leave fresh compiled modules to Python's own finder, which picks them."""
+    ``pure``); leave fresh compiled modules to Python's own finder, which picks them. ``name``
+    is dotted for a module of a subpackage (``attribution.cues``: ``attribution/cues.py``)."""
 
     def __init__(self, package: str, folder: Path, digests: dict[str, str], pure: bool = False):
         self.package = package
@@ -49,10 +51,12 @@ class SourceWhenStale(MetaPathFinder):
         self.status: dict[str, str] = {}
 
     def find_spec(self, fullname: str, path=None, target=None) -> ModuleSpec | None:  # noqa: ANN001
-        package, _, name = fullname.rpartition(".")
-        if package != self.package or name not in self.digests:
+        if not fullname.startswith(f"{self.package}."):
             return None
-        source = self.folder / f"{name}.py"
+        name = fullname[len(self.package) + 1 :]
+        if name not in self.digests:
+            return None
+        source = self.folder.joinpath(*name.split(".")).with_suffix(".py")
         if not source.is_file():
             self.status[name] = "compiled"
             return None  # an installation without sources: only the extension can run
@@ -74,17 +78,20 @@ class SourceWhenStale(MetaPathFinder):
 
 def install(package: str, folder: Path) -> SourceWhenStale | None:
     """Put a :class:`SourceWhenStale` first on ``sys.meta_path`` for ``package`` if ``folder``
-    holds compiled modules, and return it; None when it holds none.
+    (or a subpackage's folder in it) holds compiled modules, and return it; None when it holds
+    none.
 
     An extension missing from the manifest (or every one, if the manifest is missing or
     unreadable) cannot be shown to match its source, so its source runs.
     """
-    extensions = {
-        path.name[: -len(suffix)].split(".", 1)[0]
-        for path in folder.iterdir()
-        for suffix in EXTENSION_SUFFIXES
-        if path.name.endswith(suffix)
-    }
+    extensions = set()
+    for root, subfolders, files in os.walk(folder):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        prefix = Path(root).relative_to(folder).parts
+        for file in files:
+            for suffix in EXTENSION_SUFFIXES:
+                if file.endswith(suffix):
+                    extensions.add(".".join((*prefix, file[: -len(suffix)].split(".", 1)[0])))
     manifest = folder / MANIFEST
     if not extensions and not manifest.is_file():
         return None
@@ -103,7 +110,8 @@ _finder = install(__package__, Path(__file__).parent)
 
 def module_status() -> dict[str, str]:
     """How each module that has a compiled version runs in this process: ``compiled`` or
-    ``source (...)`` with the reason, for those imported so far.
+    ``source (...)`` with the reason, for those imported so far, by their name below
+    ``analysis`` (``pipeline``, ``attribution.cues``).
 
     Examples
     --------

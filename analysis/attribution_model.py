@@ -9,11 +9,12 @@ split (``make train``; the model card is ``analysis/models/README.md``), revise 
 1. **Which cues.** The candidates are the rules' own attributions and every word of the model's
    vocabulary (words that headed a cue in the training data often enough) that the rules did not
    use. For a vocabulary word the rules are asked what its attribution would be if it were a cue
-   (:func:`analysis.attribution._attribute`, forced): its source and content, or none. A
-   candidate is kept when its score passes the model's threshold. Features: the word and its
-   neighbours, their shapes, whether it is inside a quotation or inside another attribution's
-   content, whether the rules found it, and what the forced attribution looks like (a source
-   on which side, a pronoun, the content opening with ``that``, a quotation or ``to``).
+   (:func:`analysis.attribution.constructions._attribute`, forced): its source and content, or
+   none. A candidate is kept when its score passes the model's threshold. Features: the word
+   and its neighbours, their shapes, whether it is inside a quotation or inside another
+   attribution's content, whether the rules found it, and what the forced attribution looks
+   like (a source on which side, a pronoun, the content opening with ``that``, a quotation or
+   ``to``).
 2. **Where the cue starts and ends.** PolNeAR's cue is the verb group (``has long argued``,
    ``called for``, ``plans to``); two scorers choose the first and the last token of the cue
    among the few tokens around the rules' extent.
@@ -40,25 +41,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from analysis.attribution import (
-    _BOUND_AUXILIARIES,
-    _PRONOUNS,
-    _WORD_RUN,
-    Attribution,
-    Token,
-    _attribute,
-    _content_after,
-    _Cue,
-    _cue_extent,
-    _is_ly_adverb,
-    _match_cue,
-    _Sentence,
-    _skip_lead_in,
-    _span,
-    _subject_left,
-    reporting_cues,
-    tokenize,
-)
+from analysis.attribution.constructions import Attribution, _attribute
+from analysis.attribution.contents import _content_after, _skip_lead_in
+from analysis.attribution.cues import _WORD_RUN, _Cue, _cue_extent, _match_cue, reporting_cues
+from analysis.attribution.subjects import _subject_left
+from analysis.attribution.tokens import Token, _is_ly_adverb, _Sentence, _span, tokenize
+from analysis.attribution.words import _BOUND_AUXILIARIES, _PRONOUNS
 
 __all__ = [
     "MODEL_FILE",

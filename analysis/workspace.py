@@ -88,12 +88,17 @@ def _code_fingerprint() -> str:
     """A hash of the library's code, lexicons and trained models: a new version parses afresh."""
     digest = hashlib.sha256()
     package = resources.files("analysis")
-    for folder in (package, package / "lexicons", package / "models"):
+    subpackages = sorted(  # analysis/attribution/: the rules' stages
+        (item for item in package.iterdir() if item.joinpath("__init__.py").is_file()),
+        key=lambda p: p.name,
+    )
+    for folder in (package, *subpackages, package / "lexicons", package / "models"):
         if not folder.is_dir():
             continue
+        prefix = f"{folder.name}/" if folder in subpackages else ""
         for item in sorted(folder.iterdir(), key=lambda p: p.name):
             if item.is_file() and item.name.endswith((".py", ".txt", ".json", ".crfsuite")):
-                digest.update(item.name.encode())
+                digest.update((prefix + item.name).encode())
                 digest.update(item.read_bytes())
     return digest.hexdigest()
 

@@ -1,4 +1,4 @@
-"""Attributions (analysis/attribution.py): one construction of news writing per case."""
+"""Attributions (analysis/attribution/): one construction of news writing per case."""
 
 from __future__ import annotations
 
@@ -219,7 +219,9 @@ def test_spans_index_the_text():
     ],
 )
 def test_the_cheap_pre_test_admits_every_sentence_with_a_possible_cue(sentence, may):
-    from analysis.attribution import _may_attribute, _Sentence, _sentence_attributions
+    from analysis.attribution.cues import _may_attribute
+    from analysis.attribution.sentences import _sentence_attributions
+    from analysis.attribution.tokens import _Sentence
 
     quotes = find_quotes(sentence)
     assert _may_attribute(sentence, 0, len(sentence), quotes) is may
@@ -230,14 +232,14 @@ def test_the_cheap_pre_test_admits_every_sentence_with_a_possible_cue(sentence, 
 def test_a_contraction_s_first_token_may_start_a_cue(monkeypatch):
     # No cue in the shipped lexicon is an auxiliary, but an edited one may hold "could": then
     # "couldn't" (the run "couldn", tokens "could|n't") may start a cue, in ASCII text or not.
-    import analysis.attribution as attribution
+    from analysis.attribution import cues
 
-    monkeypatch.setattr(attribution, "_cue_words", lambda: (frozenset({"could"}), {}, ()))
-    monkeypatch.setattr(attribution, "_ascii_cue_words", lambda: (frozenset({b"could"}), {}))
+    monkeypatch.setattr(cues, "_cue_words", lambda: (frozenset({"could"}), {}, ()))
+    monkeypatch.setattr(cues, "_ascii_cue_words", lambda: (frozenset({b"could"}), {}))
     for text in ("he couldn't say", "he couldn’t say", "he couldn't say “yes”"):
-        assert attribution._has_cue_word(text, text)
+        assert cues._has_cue_word(text, text)
     for text in ("he wouldn't say", "he wouldn’t say", "the couldn shop"):
-        assert not attribution._has_cue_word(text, text)
+        assert not cues._has_cue_word(text, text)
 
 
 _PRE_TEST_PHRASES = [
@@ -260,12 +262,10 @@ _PRE_TEST_PIECES = st.lists(
     _PRE_TEST_PIECES,
 )
 def test_the_pre_test_never_turns_away_a_sentence_the_rules_attribute(before, marks, inside, after):
-    from analysis.attribution import (
-        _dash_signature,
-        _may_attribute,
-        _Sentence,
-        _sentence_attributions,
-    )
+    from analysis.attribution.constructions import _dash_signature
+    from analysis.attribution.cues import _may_attribute
+    from analysis.attribution.sentences import _sentence_attributions
+    from analysis.attribution.tokens import _Sentence
 
     opening, closing = marks
     sentence = f"{before}{opening}{inside}{closing} {after}".strip() or "said"
@@ -281,7 +281,8 @@ def test_nested_attributions_are_those_whose_cue_another_content_holds():
     # definition, on random spans with shared starts, shared ends and several pieces each.
     import random
 
-    from analysis.attribution import Attribution, _nested_in_another
+    from analysis.attribution import Attribution
+    from analysis.attribution.sentences import _nested_in_another
 
     rng = random.Random(3)
     for _ in range(500):

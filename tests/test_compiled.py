@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -78,6 +79,57 @@ def test_install_distrusts_extensions_the_manifest_does_not_vouch_for(tmp_path):
 def test_install_does_nothing_where_nothing_is_compiled(tmp_path):
     folder = _fake_package(tmp_path)
     assert _compiled.install("fakepkg", folder) is None
+
+
+def _fake_subpackage(tmp_path, source: str = "VALUE = 2\n"):
+    folder = _fake_package(tmp_path)
+    (folder / "sub").mkdir()
+    (folder / "sub" / "__init__.py").write_text("", encoding="utf-8")
+    (folder / "sub" / "mod.py").write_text(source, encoding="utf-8")
+    return folder
+
+
+def test_a_subpackage_module_is_named_below_the_package(tmp_path):
+    # analysis/attribution/cues.py is "attribution.cues": fresh, it is left to Python's finder;
+    # changed, its own source runs (not fakepkg/mod.py, which has the same last name).
+    folder = _fake_subpackage(tmp_path)
+    digest = hashlib.sha256((folder / "sub" / "mod.py").read_bytes()).hexdigest()
+    finder = _compiled.SourceWhenStale("fakepkg", folder, {"sub.mod": digest})
+    assert finder.find_spec("fakepkg.sub.mod") is None
+    assert finder.find_spec("fakepkg.mod") is None  # not compiled: not the finder's business
+    assert finder.status == {"sub.mod": "compiled"}
+    finder = _compiled.SourceWhenStale("fakepkg", folder, {"sub.mod": "0" * 64, "mod": "0" * 64})
+    with pytest.warns(UserWarning, match="runs as plain Python"):
+        spec = finder.find_spec("fakepkg.sub.mod")
+    assert spec.origin == str(folder / "sub" / "mod.py")
+    assert finder.status == {"sub.mod": "source (not what was compiled)"}
+
+
+def test_install_finds_the_extensions_of_subpackages(tmp_path):
+    folder = _fake_subpackage(tmp_path)
+    (folder / "sub" / "mod.cpython-311-x86_64-linux-gnu.so").write_bytes(b"")
+    (folder / "__pycache__").mkdir()
+    (folder / "__pycache__" / "stale.cpython-311-x86_64-linux-gnu.so").write_bytes(b"")
+    digest = hashlib.sha256((folder / "sub" / "mod.py").read_bytes()).hexdigest()
+    (folder / _compiled.MANIFEST).write_text(json.dumps({"modules": {"sub.mod": digest}}))
+    finder = _compiled.install("fakepkg", folder)
+    try:
+        assert finder is not None and finder.digests == {"sub.mod": digest}
+    finally:
+        sys.meta_path.remove(finder)
+
+
+def test_every_stage_of_the_attribution_package_is_compiled():
+    # setup.py's COMPILED names each module of analysis/attribution/ (but its __init__): a stage
+    # added without it would quietly run as plain Python.
+    if _compiled._finder is None:
+        pytest.skip("nothing is compiled in this installation")
+    import analysis.attribution
+
+    folder = Path(analysis.attribution.__file__).parent
+    stages = {f"attribution.{path.stem}" for path in folder.glob("*.py")} - {"attribution.__init__"}
+    assert len(stages) > 1 and stages <= set(_compiled._finder.digests)
+    assert "attribution" not in _compiled._finder.digests  # no extension of the former module
 
 
 INVENTED = [

@@ -31,6 +31,26 @@ def test_parse_cached_reuses_tables_until_the_corpus_changes(tmp_path, write):
     assert not [p for p in cache.iterdir() if "partial" in p.name]
 
 
+@pytest.mark.parametrize(
+    "edited", ["pipeline.py", "attribution/cues.py", "lexicons/cues.txt", "models/model.json"]
+)
+def test_the_code_fingerprint_changes_with_any_module_lexicon_or_model(
+    tmp_path, monkeypatch, edited
+):
+    # A module of a subpackage (analysis/attribution/) counts as much as a top-level one: an
+    # edited rule must not reuse tables parsed by the old one.
+    package = tmp_path / "analysis"
+    for name in ["__init__.py", "pipeline.py", "attribution/__init__.py", "attribution/cues.py",
+                 "lexicons/cues.txt", "models/model.json"]:  # fmt: skip
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        (package / name).write_text(f"# {name}\n")
+    monkeypatch.setattr(workspace.resources, "files", lambda name: package)
+    before = workspace._code_fingerprint()
+    assert workspace._code_fingerprint() == before
+    (package / edited).write_text("# edited\n")
+    assert workspace._code_fingerprint() != before
+
+
 def test_pick_article_checks_the_id(tmp_path, write):
     corpus = write("corpus/a.txt", "One.")
     parsed = workspace.parse_cached(corpus.parent, tmp_path / "cache", progress=False)

@@ -1,0 +1,493 @@
+"""Constructions: the rules per cue (stage 5 of :mod:`analysis.attribution`).
+
+:class:`Attribution` is what they find. :func:`_attribute` recognises the constructions around
+one cue (``SOURCE CUE CONTENT``, ``CONTENT, SOURCE CUE``, inverted ``“...,” said SOURCE``,
+coordinated and participial cues, split quotations) and hands the special cues to their own
+rules (``according to``, ``quoted as saying``, ``Asked about``); headline colons and dash
+signatures need no cue word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from analysis.attribution.contents import (
+    _after_lead_adverbial,
+    _content_after,
+    _content_before,
+    _ends_clause,
+    _is_content_end,
+    _parenthetical_rest,
+    _quotation_before,
+    _skip_lead_in,
+    _skip_trailer,
+    _split_quote_piece,
+    _trim_content,
+)
+from analysis.attribution.cues import _DASH_CHARACTERS, _Cue, _cue_extent, _reporting_forms
+from analysis.attribution.subjects import _sentence_subject, _subject_left, _subject_right
+from analysis.attribution.tokens import Token, _is_ly_adverb, _Sentence, _span
+from analysis.attribution.words import (
+    _ARTICLES,
+    _AUXILIARIES,
+    _CLAUSE_HEADS,
+    _LABELS,
+    _NEEDS_CLAUSE,
+    _NEGATIONS,
+    _NEGATIVE_SOURCES,
+    _OBJECT_TAKING,
+    _OPENING_QUOTES,
+    _PARTICLES,
+    _PRONOUNS,
+    _TIME_WORDS,
+    _WH_WORDS,
+)
+from analysis.lexicon import load_lexicon
+
+_SUBJECT_PRONOUNS = _PRONOUNS - {"it", "you"}  # "it" and "you" are as often objects
+
+# What may stand right before a participial cue whose subject is the main clause's.
+_PARTICIPLE_LEADS = frozenset(
+    {",", "-", "--", "—", "–", "by", "after", "before", "while", "in", "without", "when", "and"}
+)
+
+
+@dataclass
+class Attribution:
+    """One attribution found in a sentence; spans index the article text."""
+
+    sentence_id: int
+    cue: tuple[int, int] | None
+    cue_lemma: str | None
+    cue_category: str | None
+    source: tuple[int, int] | None = None
+    content: list[tuple[int, int]] = field(default_factory=list)
+    is_floating: bool = False
+    via: str | None = None
+
+
+@cache
+def _news_agencies() -> frozenset[str]:
+    return frozenset(entry.casefold() for entry in load_lexicon("news_agencies"))
+
+
+_DASH = re.compile(f"[{re.escape(''.join(sorted(_DASH_CHARACTERS)))}]")
+
+_DASHES = frozenset({"―", "—", "–", "-", "--"})
+
+
+def _dash_signature(sentence: _Sentence, sentence_id: int) -> Attribution | None:
+    """``“Quote.” ― Sonya Herridge``: a dash and a name right after a quotation (pull quotes,
+    vox pops, letters) attribute the quotation to the name."""
+    if not sentence.quotes or not _DASH.search(sentence.text, sentence.start, sentence.end):
+        return None  # no quotation nearby, or no dash: no need to look at every token
+    tokens = sentence.tokens
+    for m, token in enumerate(tokens):
+        if token.text not in _DASHES:
+            continue
+        before = sentence.text[: token.start].rstrip()
+        quote = sentence.quote_ending_at(len(before))
+        if quote is None or quote.depth:
+            continue
+        source = _subject_right(tokens, m + 1)
+        if source is None or not tokens[m + 1].capitalised:
+            continue
+        rest = tokens[source[1] :]
+        if any(t.is_word for t in rest[:1]) and rest[0].text not in (",", "."):
+            continue
+        end = source[1]  # the name only: "― Michelle Marks, Philadelphia."
+        return Attribution(
+            sentence_id=sentence_id,
+            cue=(token.start, token.end),
+            cue_lemma="―",
+            cue_category="neutral",
+            source=_span(tokens, m + 1, end),
+            content=[(quote.start, quote.end)],
+        )
+    return None
+
+
+def _colon_attribution(sentence: _Sentence, sentence_id: int) -> Attribution | None:
+    """``Lynch: No outside influence on FBI probe``, ``FALLIN: Well, I think ...``: a short
+    name (headline or transcript style) and a colon at the start of a sentence."""
+    tokens = sentence.tokens
+    if not tokens or ":" not in sentence.text[sentence.start : tokens[min(len(tokens), 7) - 1].end]:
+        return None  # a colon is a token of its own: none among the first seven tokens
+    colon = next((m for m in range(min(len(tokens), 7)) if tokens[m].text == ":"), None)
+    if colon is None or colon == 0 or colon + 2 >= len(tokens):
+        return None
+    if sentence.quote_at(tokens[colon].start) or sentence.quote_at(tokens[0].start):
+        return None  # "Classic Clinton: optimistic" inside someone's quotation
+    head = tokens[:colon]
+    if (
+        not all(
+            t.capitalised or t.lower in ("and", "of", "&", "'s", "’s", ".") or t.text in ("'", "’")
+            for t in head
+        )
+        or not head[-1].is_word
+    ):
+        return None
+    if any(t.lower in _reporting_forms() for t in head):
+        return None  # "Trump said: ..." is the cue's own construction
+    if any(t.lower in _LABELS for t in head):
+        return None  # "The Latest:", "Correction:", "Q:": headings, not sources
+    content = _content_after(sentence, colon + 1)
+    if content is None:
+        return None
+    return Attribution(
+        sentence_id=sentence_id,
+        cue=_span(tokens, colon, colon + 1),
+        cue_lemma=":",
+        cue_category="neutral",
+        source=_span(tokens, 0, colon),
+        content=content,
+    )
+
+
+def _attribute(
+    sentence: _Sentence,
+    sentence_id: int,
+    i: int,
+    cue: _Cue,
+    earlier: Sequence[Attribution],
+) -> Attribution | None:
+    tokens = sentence.tokens
+    if cue.words == ("according", "to"):
+        return _according_to(sentence, sentence_id, i, cue)
+    if cue.lemma == "quote":
+        return _quoted_as_saying(sentence, sentence_id, i, cue)
+    if tokens[i].lower == "asked" and (i == 0 or (i == 1 and tokens[0].lower == "when")):
+        return _asked_about(sentence, sentence_id, i, cue)
+    cue_start, cue_end = _cue_extent(tokens, i, len(cue.words), cue.lemma)
+    negated = any(t.lower in _NEGATIONS or t.lower.endswith("n't") for t in tokens[cue_start:i])
+
+    def make(source, content, via=None) -> Attribution:
+        return Attribution(
+            sentence_id=sentence_id,
+            cue=_span(tokens, cue_start, cue_end),
+            cue_lemma=cue.lemma,
+            cue_category=cue.category,
+            source=_span(tokens, *source) if source else None,
+            content=content,
+            via=via,
+        )
+
+    # Adverbs and time phrases between a subject and its cue: "Trump also said", "allies
+    # strongly reject", "a poll last week found", "Clinton on Monday said".
+    left = cue_start
+    while left > 0:
+        if tokens[left - 1].lower in _AUXILIARIES or _is_ly_adverb(tokens[left - 1]):
+            left -= 1
+        elif 0 < _time_phrase_length(tokens, left - 1) < left:
+            left -= _time_phrase_length(tokens, left - 1)
+        else:
+            break
+    after_cue = cue_end
+    via = None
+    if cue.lemma in _OBJECT_TAKING:
+        after_cue, via = _skip_object(tokens, cue_end)
+
+    # Coordination and participles: "He said ... and added, “...”", "..., adding that ...":
+    # the subject is that of the outermost earlier cue whose content reaches this one, else the
+    # subject of the sentence.
+    coordinated = left > 0 and tokens[left - 1].lower in ("and", "but")
+    # "..., adding that", "by saying he'd", "- only saying that": a participle whose subject is
+    # the main clause's; "he said when asked about X": a passive one.
+    participle = tokens[i].lower.endswith("ing") and (
+        left == 0 or tokens[left - 1].text in _PARTICIPLE_LEADS
+    )
+    participle = participle or (
+        tokens[i].lower == "asked" and left > 0 and tokens[left - 1].lower == "when"
+    )
+    if coordinated and _inner_coordination(sentence, tokens, left - 1, i, cue, earlier):
+        return None  # "says he’d sit Putin down and tell him": inside the content
+    if coordinated or participle:
+        conjunction = tokens[left - 1].start if left else tokens[i].start
+        previous = next(
+            (a for a in earlier if a.content and a.content[-1][1] > conjunction),
+            earlier[-1] if earlier else None,
+        )
+        for other in earlier:
+            if other.content and other.content[-1][0] < conjunction < other.content[-1][1]:
+                cut = _trim_content(sentence.text, other.content[-1][0], conjunction)
+                if cut:
+                    other.content[-1] = cut
+        source_span = previous.source if previous is not None else None
+        if source_span is None and left > 0:
+            main = _sentence_subject(tokens, left - 1)
+            source_span = _span(tokens, *main) if main else None
+        content = _content_after(sentence, _skip_lead_in(tokens, after_cue))
+        if content is None or source_span is None:
+            return None
+        attribution = make(None, content, via)
+        attribution.source = source_span
+        return attribution
+
+    subject = _subject_left(tokens, left)
+    # "“Who is here?” Sanders said.": the quotation closed the sentence before
+    if subject is not None and subject[0] == 0:
+        previous_quote = _quotation_before(sentence)
+        rest = _skip_trailer(tokens, after_cue)
+        if previous_quote is not None and _ends_clause(tokens, rest):
+            return make(subject, [(previous_quote.start, previous_quote.end)], via)
+    # "“CONTENT,” SOURCE CUE ..." and "CONTENT, SOURCE CUE ..."
+    if subject is not None and subject[0] > 0 and _is_content_end(sentence, subject[0] - 1):
+        rest = _skip_trailer(tokens, after_cue)
+        if _ends_clause(tokens, rest):
+            parenthetical = _parenthetical_rest(sentence, subject[0] - 1, rest)
+            if parenthetical is not None:
+                head_start = _after_lead_adverbial(sentence)
+                if sentence.text[head_start : tokens[subject[0] - 1].start].strip():
+                    return make(subject, [(head_start, parenthetical)], via)
+            content = _content_before(sentence, tokens[subject[0] - 1])
+            quote_follows = _split_quote_piece(sentence, rest) is not None
+            if (
+                content is not None
+                and quote_follows
+                and (content[0], content[1]) not in {(q.start, q.end) for q in sentence.quotes}
+            ):
+                content = None  # "Asked about X, Liu said, “...”": the quotation is the content
+            if content is not None:
+                pieces = [content]
+                split = _split_quote_piece(sentence, rest)
+                if split:
+                    pieces.append(split)
+                return make(subject, pieces, via)
+    # "“CONTENT,” CUE SOURCE, APPOSITIVE" (a plain verb of saying, no particle)
+    plain = len(cue.words) == 1 and cue_end == i + 1 and left == cue_start
+    previous_quote = _quotation_before(sentence) if left == 0 else None
+    if plain and ((left > 0 and _is_content_end(sentence, left - 1)) or previous_quote is not None):
+        source = _subject_right(tokens, cue_end)
+        if source is not None:
+            rest = _skip_trailer(tokens, source[1])
+            # after "said X, an adviser," whatever follows is an adjunct of the report
+            if _ends_clause(tokens, rest) or tokens[source[1] - 1].text == ",":
+                content = (
+                    (previous_quote.start, previous_quote.end)
+                    if previous_quote is not None
+                    else _content_before(sentence, tokens[left - 1])
+                )
+                if content is not None:
+                    pieces = [content]
+                    split = _split_quote_piece(sentence, rest)
+                    if split:
+                        pieces.append(split)
+                    return make(source, pieces, via)
+    # "SOURCE CUE CONTENT"
+    if subject is None:
+        return None
+    content = _content_after(sentence, _skip_lead_in(tokens, after_cue))
+    if content is None:
+        return None
+    first = sentence.text[content[0][0] : content[0][1]].split(maxsplit=1)[0].lower()
+    if first in _WH_WORDS and (negated or tokens[subject[0]].lower in _NEGATIVE_SOURCES):
+        # "Neither side said what these would cover", "did not say when": no content
+        return None
+    if negated and cue.category == "endorsing":
+        return None  # "could not independently verify the casualties": nothing is reported
+    if cue.lemma == "continue" and content[0] not in {(q.start, q.end) for q in sentence.quotes}:
+        return None  # "Mass atrocities continue in Darfur": aspect; "he continued, “...”" reports
+    if cue.lemma in ("speak", "talk") and cue_end == i + len(cue.words):
+        return None  # "have been speaking daily": speech without content unless "spoke about X"
+    if cue.lemma in _NEEDS_CLAUSE and not (
+        first in ("that", ":")
+        or first[:1] in _OPENING_QUOTES
+        or content[0] in {(q.start, q.end) for q in sentence.quotes}
+    ):
+        return None  # "maintained his lead", "spoke with Garland", "voiced support"
+    if (
+        subject[0] > 0
+        and tokens[subject[0]].lower in ("who", "which")
+        and (tokens[subject[0] - 1].text == ",")
+    ):
+        # "Sanders, who on Tuesday endorsed Clinton, said ...": the relative clause ends at
+        # its closing comma, and so does its content.
+        start, end = content[-1]
+        comma = next(
+            (
+                t.start
+                for t in tokens
+                if start < t.start < end and t.text == "," and not sentence.quote_at(t.start)
+            ),
+            None,
+        )
+        if comma is not None:
+            cut = _trim_content(sentence.text, start, comma)
+            if cut:
+                content[-1] = cut
+    return make(subject, content, via)
+
+
+def _inner_coordination(
+    sentence: _Sentence,
+    tokens: Sequence[Token],
+    conjunction: int,
+    i: int,
+    cue: _Cue,
+    earlier: Sequence[Attribution],
+) -> bool:
+    """Whether ``and CUE`` continues a clause inside an earlier content rather than the
+    earlier report: a bare verb (``and tell him``), or a verb other than a neutral speech verb
+    inside a reported clause (``note that Sanders co-sponsored bans and opposed ...``).
+    ``He said China found X and added, “...”`` and ``Cameron criticised Trump ... and
+    suggested that ...`` continue the report."""
+    position = tokens[conjunction].start
+    holder = next(
+        (a for a in earlier if a.content and a.content[-1][0] < position < a.content[-1][1]),
+        None,
+    )
+    if holder is None:
+        return False
+    if tokens[i].lower == cue.lemma.split()[0]:
+        return True  # a bare infinitive: "he'd sit Putin down and tell him"
+    if cue.category == "neutral":
+        return False
+    first = sentence.text[holder.content[-1][0] : holder.content[-1][1]].split(maxsplit=1)[0]
+    # "it" and "you" are as often objects ("called it shameful and called on ...")
+    return first.lower() in _CLAUSE_HEADS or first.lower() in _SUBJECT_PRONOUNS
+
+
+def _time_phrase_length(tokens: Sequence[Token], k: int) -> int:
+    """How many tokens the time phrase ending at token ``k`` has (``last week``, ``on
+    Monday``, ``Tuesday``), or 0."""
+    if tokens[k].lower not in _TIME_WORDS or tokens[k].lower in ("later", "earlier", "this"):
+        return 0
+    n = 1
+    if k - n >= 0 and tokens[k - n].lower in ("last", "this", "next", "on", "early", "late"):
+        n += 1
+    if k - n >= 0 and tokens[k - n].lower in ("on", "in", "since", "earlier", "later"):
+        n += 1
+    return n
+
+
+def _skip_object(tokens: Sequence[Token], k: int) -> tuple[int, str | None]:
+    """Skip the addressee after ``told``: ``told Reuters that``, ``told reporters the town
+    was empty``, ``told him he would``; an addressee that is a news agency is the ``via``.
+    Without a clear end of the addressee, nothing is skipped."""
+    j = k
+    while j < len(tokens) and j - k < 8:
+        word = tokens[j].lower
+        if word in ("that", ",", ":", ".") or tokens[j].text[-1] in _OPENING_QUOTES:
+            break
+        if j > k and (word in _PRONOUNS or word in _ARTICLES):
+            break  # "told him he would", "told reporters the town was empty"
+        j += 1
+    if j == k or j - k >= 8:
+        return k, None
+    addressee = " ".join(t.text for t in tokens[k:j])
+    via = addressee if addressee.casefold() in _news_agencies() else None
+    if j < len(tokens) and tokens[j].text == "," and not _split_quote_start(tokens, j):
+        return len(tokens), via  # "asked China for equipment, sparking ...": no content
+    return j, via
+
+
+def _split_quote_start(tokens: Sequence[Token], j: int) -> bool:
+    return j + 1 < len(tokens) and tokens[j + 1].text[-1] in _OPENING_QUOTES
+
+
+def _asked_about(sentence: _Sentence, sentence_id: int, i: int, cue: _Cue) -> Attribution | None:
+    """``Asked about X, Liu said ...``: the question is the content of ``asked``, whose source
+    is the subject of the main clause."""
+    tokens = sentence.tokens
+    comma = next((m for m in range(i + 1, len(tokens)) if tokens[m].text == ","), None)
+    if comma is None or comma == i + 1:
+        return None
+    end = i + 1
+    if tokens[end].lower in _PARTICLES:
+        end += 1
+    content = _trim_content(sentence.text, tokens[end].start, tokens[comma].start)
+    source = _subject_right(tokens, comma + 1)
+    if content is None or source is None:
+        return None
+    return Attribution(
+        sentence_id=sentence_id,
+        cue=_span(tokens, i, end),
+        cue_lemma=cue.lemma,
+        cue_category=cue.category,
+        source=_span(tokens, *source),
+        content=[content],
+    )
+
+
+def _as_saying(tokens: Sequence[Token], k: int) -> int | None:
+    """Index of ``saying`` in ``as saying`` (or ``as telling``) at or after ``k``, nearby."""
+    for m in range(k, min(len(tokens) - 1, k + 25)):
+        if tokens[m].lower == "as" and tokens[m + 1].lower in ("saying", "telling", "stating"):
+            return m + 1
+        if tokens[m].text in (".", ";") or tokens[m].text[-1] in _OPENING_QUOTES:
+            return None
+    return None
+
+
+def _quoted_as_saying(
+    sentence: _Sentence, sentence_id: int, i: int, cue: _Cue
+) -> Attribution | None:
+    """``X was quoted by VIA as saying ...`` and ``VIA quoted X as saying ...``."""
+    tokens = sentence.tokens
+    saying = _as_saying(tokens, i + 1)
+    if saying is None:
+        return None
+    passive = i > 0 and tokens[i - 1].lower in ("was", "were", "is", "are", "been", "being")
+    if passive:
+        cue_start = i - 1
+        subject = _subject_left(tokens, cue_start)
+        if subject is None:
+            return None
+        via_tokens = tokens[i + 2 : saying - 1] if tokens[i + 1].lower == "by" else []
+        via = " ".join(t.text for t in via_tokens) or None
+        source = subject
+    else:
+        cue_start = i
+        source = _subject_right(tokens, i + 1)
+        subject = _subject_left(tokens, i)
+        if source is None or subject is None:
+            return None
+        via = " ".join(t.text for t in tokens[subject[0] : subject[1]])
+    # The content follows "as saying", or precedes the clause: "..., RIA quoted X as saying."
+    content = _content_after(sentence, saying + 1)
+    if content is None:
+        before = subject[0] if not passive else None
+        if before and _is_content_end(sentence, before - 1):
+            piece = _content_before(sentence, tokens[before - 1])
+            content = [piece] if piece else None
+    if content is None:
+        return None
+    return Attribution(
+        sentence_id=sentence_id,
+        cue=_span(tokens, cue_start, i + 1),
+        cue_lemma="quote",
+        cue_category="neutral",
+        source=_span(tokens, *source),
+        content=content,
+        via=via,
+    )
+
+
+def _according_to(sentence: _Sentence, sentence_id: int, i: int, cue: _Cue) -> Attribution | None:
+    tokens, text = sentence.tokens, sentence.text
+    j = i + 2
+    m = j
+    while m < len(tokens) and tokens[m].text not in (",", ".", ";", "!", "?"):
+        m += 1
+    if m == j:
+        return None
+    source = _span(tokens, j, m)
+    if i == 0 or (i == 1 and tokens[0].lower in ("but", "and")):
+        after = tokens[m].end if m < len(tokens) else sentence.end
+        content = _trim_content(text, after, sentence.end)
+    else:
+        end = tokens[i - 1].start if tokens[i - 1].text == "," else tokens[i].start
+        content = _trim_content(text, sentence.start, end)
+    if content is None:
+        return None
+    return Attribution(
+        sentence_id=sentence_id,
+        cue=_span(tokens, i, i + 2),
+        cue_lemma=cue.lemma,
+        cue_category=cue.category,
+        source=source,
+        content=[content],
+    )

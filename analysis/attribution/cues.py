@@ -1,0 +1,290 @@
+"""Cues: the reporting verbs and phrases (stage 2 of :mod:`analysis.attribution`).
+
+The cue lexicon (``lexicons/reporting_cues.txt``, :func:`reporting_cues`), a cue matched at a
+token and widened to its verb group as annotators mark it (``has also said``, ``lashed out
+at``), whether a cue word is used as a reporting verb here (not ``the report``, not inside a
+quotation), and the cheap pre-test that lets a sentence without a possible cue skip
+tokenisation altogether.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from analysis.attribution.tokens import Token, _is_ly_adverb, _Sentence
+from analysis.attribution.words import (
+    _ARTICLES,
+    _BOUND_AUXILIARIES,
+    _DETERMINERS,
+    _NOUN_LIKE_CUES,
+    _OPENING_QUOTES,
+    _PARTICLES,
+    _PRONOUNS,
+    _TIME_WORDS,
+)
+from analysis.lexicon import load_lexicon_table
+from analysis.quotes import QuoteSpan
+from analysis.tables import CUE_CATEGORIES
+
+# Cue lemmas that take "to" as a particle: "referring to", "responded to", "pointed to".
+_TO_PARTICLE = frozenset({"refer", "respond", "point", "reply", "react", "object", "allude"})
+
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+@dataclass(frozen=True)
+class _Cue:
+    lemma: str
+    category: str
+    words: tuple[str, ...]
+
+
+@cache
+def reporting_cues() -> dict[str, list[_Cue]]:
+    """Cue forms by their first word (lower case): ``{"said": [_Cue("say", ...)], ...}``."""
+    cues: dict[str, list[_Cue]] = {}
+    for fields in load_lexicon_table("reporting_cues", {1: CUE_CATEGORIES, 2: None}):
+        lemma, category, forms = fields[0], fields[1], fields[2].split()
+        for form in forms:
+            words = tuple(form.lower().split("_"))
+            cues.setdefault(words[0], []).append(_Cue(lemma, category, words))
+    for entries in cues.values():
+        entries.sort(key=lambda cue: -len(cue.words))  # longest match first
+    return cues
+
+
+@cache
+def _reporting_forms() -> frozenset[str]:
+    return frozenset(reporting_cues())
+
+
+@cache
+def _attribution_nouns() -> frozenset[str]:
+    return frozenset(
+        form.lower().replace("_", " ")
+        for fields in load_lexicon_table("attribution_nouns")
+        for form in fields[1].split()
+    )
+
+
+def _match_cue(tokens: Sequence[Token], i: int) -> _Cue | None:
+    candidates = reporting_cues().get(tokens[i].lower)
+    if not candidates:  # most tokens: one dict look-up
+        return None
+    for cue in candidates:
+        n = len(cue.words)
+        if n == 1 or tuple(t.lower for t in tokens[i : i + n]) == cue.words:
+            return cue
+    return None
+
+
+def _cue_extent(tokens: Sequence[Token], i: int, n: int, lemma: str) -> tuple[int, int]:
+    """Cue tokens ``[i, i + n)`` widened to the verb group, as annotators mark it: auxiliaries,
+    adverbs and negation before (``has said``, ``also said``, ``did not mention``), a particle
+    after (``talked about``, ``lashed out at``) or a colon (``added:``)."""
+    start = i
+    if (
+        tokens[i].lower == "saying"
+        and i >= 3
+        and tokens[i - 1].lower in _attribution_nouns()
+        and tokens[i - 2].lower in ("a", "an", "the")
+        and tokens[i - 3].is_word
+        and not tokens[i - 3].capitalised
+    ):
+        start = i - 3  # "issued a statement saying", "sent a tweet saying"
+    while start > 0 and (
+        tokens[start - 1].lower in _BOUND_AUXILIARIES or _is_ly_adverb(tokens[start - 1])
+    ):
+        start -= 1
+    end = i + n
+    if end < len(tokens):
+        following = tokens[end]
+        after = tokens[end + 1] if end + 1 < len(tokens) else None
+        that_follows = any(t.lower == "that" for t in tokens[end + 1 : end + 8])
+        if following.text == ":" or (
+            (following.lower in _PARTICLES or (following.lower == "to" and lemma in _TO_PARTICLE))
+            and lemma not in ("say", "tell", "according to")
+            and not (following.lower in ("on", "at", "to") and that_follows)
+            and not (after and (after.lower in _TIME_WORDS or after.text[:1].isdigit()))
+            and not (after and after.lower in ("least", "most", "all", "once", "times", "first"))
+        ):
+            end += 1
+        elif (
+            lemma in ("express", "voice", "raise")
+            and following.is_word
+            and not following.capitalised
+            and after is not None
+            and after.lower in ("that", "about", "over", "for", "with", "at")
+        ):
+            end += (
+                1 if after.lower == "that" else 2
+            )  # "expressed concern that", "voiced support for"
+        elif following.lower in _DAYS and lemma != "say":
+            end += 1  # "announced Tuesday" (but "said | Tuesday", as annotators mark it)
+        elif (
+            following.lower == "in"
+            and end + 2 < len(tokens)
+            and tokens[end + 1].lower in ("a", "an", "his", "her", "their", "its")
+            and tokens[end + 2].lower in _attribution_nouns()
+            and (lemma != "say" or tokens[end + 2].lower.startswith("statement"))
+        ):
+            end += 3  # "said in a statement", "wrote in an email" (but "said | in an interview")
+    return start, end
+
+
+def _is_cue_use(sentence: _Sentence, i: int, cue: _Cue) -> bool:
+    """Whether the cue word at token ``i`` is used as a reporting verb here."""
+    tokens = sentence.tokens
+    token = tokens[i]
+    if sentence.quote_at(token.start):
+        return False  # words inside a quotation are the source's, not the reporter's
+    if (
+        token.capitalised
+        and i > 0
+        and tokens[i - 1].text not in _OPENING_QUOTES
+        and not sentence.title_case
+    ):
+        return False  # "the United States", "Call of Duty"; but "Fiorina Endorses Cruz"
+    previous = tokens[i - 1].lower if i else ""
+    following = tokens[i + len(cue.words)].lower if i + len(cue.words) < len(tokens) else ""
+    clause_follows = following in ("that",) or following in _PRONOUNS or following[:1] in "“\"'"
+    if (previous in _ARTICLES or previous.endswith(("'s", "’s"))) and not clause_follows:
+        return False  # a noun: "the report", "Russia's request"
+    if previous == "to":
+        return False  # an infinitive: "wanted to say"
+    if (
+        token.lower in _NOUN_LIKE_CUES
+        and not clause_follows
+        and any(
+            t.lower in _DETERMINERS or t.lower.endswith(("'s", "’s"))
+            for t in tokens[max(0, i - 3) : i]
+        )
+    ):
+        return False  # "a telephone call", "the latest report"
+    # a passive participle: "the casualties reported by either side"
+    return not (following == "by" and cue.words != ("according", "to") and cue.lemma != "quote")
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+#: :data:`_WORD_RUN` for ASCII text, encoded (the same runs; a fifth faster: see
+#: :func:`analysis.text.count_words`).
+_ASCII_WORD_RUN = re.compile(rb"\w+")
+
+_DASH_CHARACTERS = frozenset("―—–-")  # the characters of every token in constructions._DASHES
+
+
+@cache
+def _cue_words() -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]], tuple[str, ...]]:
+    """What :func:`_may_attribute` looks for, from the cue lexicon:
+
+    - first words that may be a cue by themselves (a one-word cue, or a phrase with inner
+      punctuation, which word runs cannot check);
+    - the other first words, with the rest of each of their phrases (``hit`` → ``out``), which
+      must follow as whole word runs;
+    - first words with inner punctuation (``e-mailed``), looked for in the text itself.
+    """
+    alone, phrases = set(), {}
+    for word, entries in reporting_cues().items():
+        if any(len(cue.words) == 1 or not all(w.isalnum() for w in cue.words) for cue in entries):
+            alone.add(word)
+        else:
+            phrases[word] = tuple(cue.words[1:] for cue in entries)
+    punctuated = tuple(word for word in reporting_cues() if not word.isalnum())
+    return frozenset(alone), phrases, punctuated
+
+
+@cache
+def _ascii_cue_words() -> tuple[frozenset[bytes], dict[bytes, tuple[tuple[bytes, ...], ...]]]:
+    """The first two of :func:`_cue_words` in bytes, for ASCII sentences: what only non-ASCII
+    text can hold is left out."""
+    alone, phrases, _ = _cue_words()
+    ascii_phrases = {
+        word.encode(): tuple(
+            tuple(w.encode() for w in rest) for rest in rests if all(w.isascii() for w in rest)
+        )
+        for word, rests in phrases.items()
+        if word.isascii()
+    }
+    return frozenset(w.encode() for w in alone if w.isascii()), ascii_phrases
+
+
+def _may_attribute(text: str, start: int, end: int, nearby: Sequence[QuoteSpan]) -> bool:
+    """Whether the rules can find anything in ``text[start:end]``: a cheap test that lets most
+    sentences without a cue skip tokenisation.
+
+    It errs on the side of yes: every rule needs a token that starts a cue outside the
+    quotations (words inside one are the source's, never a cue: :func:`_is_cue_use`), a colon,
+    or a dash right after a quotation.
+    """
+    lowered = text[start:end].lower()
+    if ":" in lowered:
+        return True
+    for quote in nearby:  # a dash signature: a dash is the first thing after a quotation
+        after = quote.end
+        while after < end and text[after].isspace():
+            after += 1
+        if start <= after < end and text[after] in _DASH_CHARACTERS:
+            return True
+    if not _has_cue_word(lowered, lowered):
+        return False
+    outside = _outside_quotations(text, start, end, nearby)
+    return outside is None or _has_cue_word(outside.lower(), lowered)
+
+
+def _outside_quotations(text: str, start: int, end: int, nearby: Sequence[QuoteSpan]) -> str | None:
+    """``text[start:end]`` with the inside of every quotation replaced by a space (so that no
+    word run spans it), or None when no quotation's inside reaches into it."""
+    pieces, position = [], start
+    for quote in sorted(nearby, key=_INNER_START):
+        inner_start, inner_end = max(quote.inner_start, position), min(quote.inner_end, end)
+        if inner_start < inner_end:
+            pieces.append(text[position:inner_start])
+            position = inner_end
+    if not pieces:
+        return None
+    pieces.append(text[position:end])
+    return " ".join(pieces)
+
+
+_INNER_START = operator.attrgetter("inner_start")
+
+
+def _has_cue_word(lowered: str, whole: str) -> bool:
+    """Whether the lower-cased ``lowered`` may hold a token that starts a cue: a word run that
+    starts a cue (a run minus its last letter covers ``could|n’t``), or the first word of a
+    phrase such as ``hit out`` whose other words follow it somewhere in ``whole`` (the
+    lower-cased sentence ``lowered`` is part of), or a first word with inner punctuation."""
+    alone, phrases, punctuated = _cue_words()
+    in_bytes = whole.isascii() and lowered.isascii()  # the same runs, found faster
+    if in_bytes:
+        alone, phrases = _ascii_cue_words()
+        runs, letter_n = _ASCII_WORD_RUN.findall(lowered.encode("ascii")), b"n"
+    else:
+        runs, letter_n = _WORD_RUN.findall(lowered), "n"
+    if not alone.isdisjoint(runs):
+        return True
+    first_words = phrases.keys() & runs
+    if first_words:
+        # Tokens that spell a phrase are word runs with only white space between them.
+        if whole is lowered:
+            all_runs = runs
+        elif in_bytes:
+            all_runs = _ASCII_WORD_RUN.findall(whole.encode("ascii"))
+        else:
+            all_runs = _WORD_RUN.findall(whole)
+        for word in first_words:
+            for at in (n for n, run in enumerate(all_runs) if run == word):
+                if any(
+                    tuple(all_runs[at + 1 : at + 1 + len(rest)]) == rest for rest in phrases[word]
+                ):
+                    return True
+    if ("n’t" in whole or "n't" in whole) and any(
+        run.endswith(letter_n) and (run[:-1] in alone or run[:-1] in phrases) for run in runs
+    ):
+        return True  # a contraction's first token: "could|n’t" is the run "couldn"
+    return any(word in lowered for word in punctuated)

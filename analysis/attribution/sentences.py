@@ -1,0 +1,304 @@
+"""From cues to an article's attributions (stage 6 of :mod:`analysis.attribution`).
+
+Within a sentence: every cue's attribution, then contents cut where a later report begins and
+reports nested inside another's content dropped. Across sentences: quotations that continue a
+direct quotation, and floating paragraphs. :func:`find_attributions` runs it all, with an
+optional trained layer (:class:`SentenceReviser`) revising each sentence's attributions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from analysis.attribution.constructions import (
+    Attribution,
+    _attribute,
+    _colon_attribution,
+    _dash_signature,
+)
+from analysis.attribution.contents import _trim_content
+from analysis.attribution.cues import _is_cue_use, _match_cue, _may_attribute, reporting_cues
+from analysis.attribution.tokens import _QUOTE_LOOKAHEAD, _Sentence
+from analysis.quotes import QuoteSpan
+from analysis.text import paragraph_spans, strip_span
+
+
+def _sentence_attributions(sentence: _Sentence, sentence_id: int) -> list[Attribution]:
+    tokens = sentence.tokens
+    results: list[Attribution] = []
+    colon = _colon_attribution(sentence, sentence_id)
+    if colon is not None:
+        results.append(colon)
+    first_words = reporting_cues()
+    free = 0  # tokens before this one belong to a cue already used
+    # most tokens start no cue: one look-up each, in a comprehension
+    for i in [n for n, token in enumerate(tokens) if token.lower in first_words]:
+        if i < free:
+            continue
+        cue = _match_cue(tokens, i)
+        if cue is None or not _is_cue_use(sentence, i, cue):
+            continue
+        attribution = _attribute(sentence, sentence_id, i, cue, results)
+        if attribution is not None:
+            results.append(attribution)
+            free = i + len(cue.words)
+    if len(results) < 2:
+        return results  # what follows relates attributions: most sentences have one or none
+    _cut_overlaps(sentence, results)
+    _cut_before_new_clauses(sentence, results)
+    # An attribution inside another's content ("He said China found X") is part of what the
+    # outer source reports, not a report of the reporter's: annotation schemes such as
+    # PolNeAR's never nest them, and neither does this table.
+    nested = _nested_in_another(results)
+    return [attribution for n, attribution in enumerate(results) if n not in nested]
+
+
+def _nested_in_another(results: Sequence[Attribution]) -> set[int]:
+    """Indexes of the attributions whose cue lies inside a content piece of another one.
+
+    The content pieces are sorted by start and, for each prefix of them, the two furthest ends
+    of two different attributions are kept: a cue is inside another's piece exactly when one
+    of those two, among the pieces starting at or before the cue, is another's and reaches
+    past it. A run-on sentence with a hundred attributions is not compared pair by pair.
+    """
+    pieces = sorted((start, end, n) for n, a in enumerate(results) for start, end in a.content)
+    starts = [start for start, _, _ in pieces]
+    furthest: list[tuple[tuple[int, int], ...]] = []  # (end, owner), at most two owners
+    top: tuple[tuple[int, int], ...] = ()
+    for _, end, owner in pieces:
+        candidates = sorted({*top, (end, owner)}, reverse=True)
+        kept = candidates[:1]
+        kept += [c for c in candidates[1:] if c[1] != kept[0][1]][:1]
+        top = tuple(kept)
+        furthest.append(top)
+    nested = set()
+    for n, attribution in enumerate(results):
+        if attribution.cue is None:
+            continue
+        cue_start, cue_end = attribution.cue
+        k = bisect.bisect_right(starts, cue_start) - 1
+        if k >= 0 and any(end >= cue_end and owner != n for end, owner in furthest[k]):
+            nested.add(n)
+    return nested
+
+
+# What may join a new clause (with its own source and cue) to the content before it.
+_CLAUSE_JOINT = re.compile(r"(?:[,;]\s*(?:and|but|while)?|\s(?:and|but|while))\s*$")
+
+
+def _cut_before_new_clauses(sentence: _Sentence, results: Sequence[Attribution]) -> None:
+    """``Not only did she find the gesture appropriate, Woods concluded that ...``: a content
+    stops at the comma before a later clause with its own source and cue."""
+    text = sentence.text
+    for inner in results:
+        if inner.source is None or inner.cue is None or not inner.content:
+            continue
+        if inner.content[0][0] < inner.cue[0]:
+            continue  # its content comes first: handled by _cut_overlaps
+        before = text[max(0, inner.source[0] - 12) : inner.source[0]]
+        joint = _CLAUSE_JOINT.search(before)
+        if joint is None:
+            continue
+        comma = inner.source[0] - len(before) + joint.start()
+        for outer in results:
+            if outer is inner or not outer.content:
+                continue
+            start, end = outer.content[-1]
+            if start < comma < end and end >= inner.cue[1]:
+                cut = _trim_content(text, start, comma)
+                if cut:
+                    outer.content[-1] = cut
+
+
+def _cut_overlaps(sentence: _Sentence, results: Sequence[Attribution]) -> None:
+    """``X also discussed Y, the State Department said``: a content does not run on into a
+    later attribution whose content comes first; it stops where that content stops."""
+    for later in results:
+        if not later.content or later.cue is None or later.content[0][1] > later.cue[0]:
+            continue  # only attributions whose content precedes their cue
+        boundary = later.content[0][1]
+        for other in results:
+            if other is later or not other.content:
+                continue
+            start, end = other.content[-1]
+            if start < boundary < end and other.cue and other.cue[0] < boundary:
+                cut = _trim_content(sentence.text, start, boundary)
+                if cut:
+                    other.content[-1] = cut
+
+
+class SentenceReviser(Protocol):
+    """What :func:`find_attributions` asks of a trained layer over the rules (the model in
+    :mod:`analysis.attribution_model`): whether a sentence the rules skip may still hold an
+    attribution, and the sentence's final attributions given the rules' own."""
+
+    def may_hold(self, lowered: str) -> bool: ...
+
+    def revise(
+        self, sentence: _Sentence, sentence_id: int, found: list[Attribution]
+    ) -> list[Attribution]: ...
+
+
+def find_attributions(
+    text: str,
+    sentences: Sequence[tuple[int, int, int]],
+    quotes: Sequence[QuoteSpan],
+    reviser: SentenceReviser | None = None,
+) -> list[Attribution]:
+    """Attributions of one article.
+
+    Parameters
+    ----------
+    text
+        The article text.
+    sentences
+        ``(sentence_id, start, end)`` of the body sentences, in order.
+    quotes
+        The article's quotations (:func:`analysis.quotes.find_quotes`).
+    reviser
+        A trained layer that revises each sentence's attributions (``None``: the rules alone).
+        Quotations continued over later sentences and floating attributions are then found
+        from its attributions, as from the rules'.
+    """
+    found: list[Attribution] = []
+    # Each sentence sees only the quotations near it (a sweep over both in text order), so
+    # that the per-token quotation look-ups do not grow with the article's quotations.
+    ordered = sorted(quotes, key=lambda q: q.start)
+    upcoming, nearby = 0, []
+    for sentence_id, start, end in sentences:
+        while upcoming < len(ordered) and ordered[upcoming].start <= end + _QUOTE_LOOKAHEAD:
+            nearby.append(ordered[upcoming])
+            upcoming += 1
+        nearby = [q for q in nearby if q.end >= start - 3]
+        for piece_start, piece_end in _windows(text, start, end):
+            if _may_attribute(text, piece_start, piece_end, nearby):
+                sentence = _Sentence(text, piece_start, piece_end, nearby)
+                results = _sentence_attributions(sentence, sentence_id)
+                dash = _dash_signature(sentence, sentence_id)
+                if dash is not None:
+                    results.append(dash)
+            elif reviser is not None and reviser.may_hold(text[piece_start:piece_end].lower()):
+                sentence, results = _Sentence(text, piece_start, piece_end, nearby), []
+            else:
+                continue
+            if reviser is not None:
+                results = reviser.revise(sentence, sentence_id, results)
+            found.extend(results)
+    _continue_quotations(text, sentences, quotes, found)
+    found.extend(_floating(text, sentences, quotes, found))
+    found.sort(key=lambda a: (a.sentence_id, a.cue[0] if a.cue else a.content[0][0]))
+    return found
+
+
+#: A "sentence" longer than this (text without full stops, a dump) is read in windows of at
+#: most this many characters, cut after a comma, semicolon or space: the rules compare cues
+#: with the tokens around them, which would grow with the square of such a sentence's length.
+#: Real sentences are far shorter (the longest of 2,225 BBC articles has 1,063 characters).
+MAX_ATTRIBUTION_CHARS = 2_000
+
+_WINDOW_CUT = re.compile(r"[,;]\s|\s")
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` pieces of a sentence for attribution: the sentence itself, or windows
+    of at most :data:`MAX_ATTRIBUTION_CHARS` characters for an overlong one."""
+    if end - start <= MAX_ATTRIBUTION_CHARS:
+        return [(start, end)]
+    windows = []
+    while end - start > MAX_ATTRIBUTION_CHARS:
+        limit = start + MAX_ATTRIBUTION_CHARS
+        cuts = list(_WINDOW_CUT.finditer(text, start + MAX_ATTRIBUTION_CHARS // 2, limit))
+        punctuation = [m for m in cuts if m.group()[0] in ",;"]
+        cut = (punctuation or cuts)[-1].end() if cuts else limit
+        windows.append((start, cut))
+        start = cut
+    windows.append((start, end))
+    return [strip_span(text, s, e) for s, e in windows if text[s:e].strip()]
+
+
+def _continue_quotations(
+    text: str,
+    sentences: Sequence[tuple[int, int, int]],
+    quotes: Sequence[QuoteSpan],
+    found: Sequence[Attribution],
+) -> None:
+    """``“Part one,” she said. “Part two.”``: quotations that open the next sentences of the
+    same paragraph continue a direct quotation; they become further pieces of its content."""
+    paragraph_starts = [start for start, _ in paragraph_spans(text)]
+    quote_at_start = {q.start: q for q in quotes if q.depth == 0}
+    quote_bounds = {(q.start, q.end) for q in quotes}
+    covered = {piece for a in found for piece in a.content}
+    cued_sentences = {a.sentence_id for a in found}
+    order = {sentence_id: n for n, (sentence_id, _, _) in enumerate(sentences)}
+    for attribution in found:
+        if not attribution.content or attribution.content[-1] not in quote_bounds:
+            continue
+        n = order[attribution.sentence_id]
+        paragraph = bisect.bisect_right(paragraph_starts, sentences[n][1]) - 1
+        last_end = attribution.content[-1][1]
+        while n + 1 < len(sentences):
+            sentence_id, start, end = sentences[n + 1]
+            quote = quote_at_start.get(start)
+            same_paragraph = bisect.bisect_right(paragraph_starts, start) - 1 == paragraph
+            if (
+                quote is None
+                or not same_paragraph
+                or sentence_id in cued_sentences
+                or (quote.start, quote.end) in covered
+                or quote.start < last_end
+            ):
+                break
+            attribution.content.append((quote.start, quote.end))
+            covered.add((quote.start, quote.end))
+            last_end = quote.end
+            # a quotation may run over several sentences: go on after its last one
+            while n + 1 < len(sentences) and sentences[n + 1][1] < quote.end:
+                n += 1
+
+
+def _floating(
+    text: str,
+    sentences: Sequence[tuple[int, int, int]],
+    quotes: Sequence[QuoteSpan],
+    found: Sequence[Attribution],
+) -> list[Attribution]:
+    """A paragraph that is only a quotation, right after a direct quotation by X, is X's."""
+    paragraphs = paragraph_spans(text)
+    starts = [start for start, _ in paragraphs]
+    sentence_of = {start: sentence_id for sentence_id, start, _ in sentences}
+    quote_bounds = {(q.start, q.end) for q in quotes}
+    by_paragraph: dict[int, Attribution] = {}  # the last quoting attribution of a paragraph
+    for attribution in found:
+        end = attribution.content[-1][1] if attribution.content else None
+        if end is not None and any(piece in quote_bounds for piece in attribution.content):
+            index = bisect.bisect_right(starts, end - 1) - 1
+            by_paragraph[index] = attribution
+    covered = [piece for a in found for piece in a.content]
+    floating: list[Attribution] = []
+    for quote in quotes:
+        if quote.depth or quote.start not in sentence_of:
+            continue
+        index = bisect.bisect_right(starts, quote.start) - 1
+        if paragraphs[index] != (quote.start, quote.end) or index == 0:
+            continue  # not a paragraph that is only a quotation
+        if any(s <= quote.start and quote.end <= e for s, e in covered):
+            continue
+        previous = by_paragraph.get(index - 1)
+        if previous is None or previous.source is None:
+            continue
+        attribution = Attribution(
+            sentence_id=sentence_of[quote.start],
+            cue=None,
+            cue_lemma=None,
+            cue_category=None,
+            source=previous.source,
+            content=[(quote.start, quote.end)],
+            is_floating=True,
+            via=previous.via,
+        )
+        floating.append(attribution)
+        by_paragraph[index] = attribution  # a run of quotation paragraphs stays X's
+    return floating

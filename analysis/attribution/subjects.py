@@ -1,0 +1,291 @@
+"""Subjects: the source of a cue (stage 3 of :mod:`analysis.attribution`).
+
+Without a tagger, a source is a noun phrase found from its edges: left of the cue (``Liu
+Pengyu, spokesperson for China's embassy in Washington, said``), right of it in an inverted
+report (``said Aliev, a 23-year-old musician``), or the subject of the sentence's main clause.
+Named so as not to be confused with :mod:`analysis.sources`, which resolves the sources found
+here into the ``sources`` table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from analysis.attribution.cues import reporting_cues
+from analysis.attribution.tokens import Token
+from analysis.attribution.words import (
+    _ARTICLES,
+    _DETERMINERS,
+    _NP_FUNCTION_WORDS,
+    _NP_PREPOSITIONS,
+    _OPENING_QUOTES,
+    _PREPOSITIONS,
+    _PRONOUNS,
+    _QUOTE_MARKS,
+    _ROLE_NOUNS,
+    _SUBJECT_STOPS,
+    _TIME_WORDS,
+    _VERB_FORMS,
+)
+
+_MAX_SUBJECT_TOKENS = 12
+# Words before a number that belong to the phrase: "About one in five said".
+_APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "only", "some", "over"})
+# Conjunctions and focus adverbs that open a sentence but are not part of its subject.
+_LEADING_ADVERBS = frozenset({"yet", "but", "and", "or", "so", "even", "just", "still", "also"})
+# Unions the rules test tokens against, built once (not once per test).
+_SUBJECT_OR_TIME = _SUBJECT_STOPS | _TIME_WORDS
+_PHRASE_STOPS = _PREPOSITIONS | _TIME_WORDS | _SUBJECT_STOPS
+_APPOSITIVE_OPENERS = _DETERMINERS | {"who", "which"}
+
+
+def _subject_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
+    """Token range ``[i, j)`` of the subject ending right before token ``j`` (the cue).
+
+    ``Liu Pengyu, spokesperson for China's embassy in Washington, said``: an appositive or a
+    relative clause between commas belongs to the subject, trailing comma included.
+    """
+    if j == 0:
+        return None
+    if tokens[j - 1].text == "," and j >= 3:
+        k = j - 2
+        while k > 0 and tokens[k].text not in (",", ";", ":") and j - k < 30:
+            if tokens[k].text[-1] in _QUOTE_MARKS:
+                return None
+            k -= 1
+        if tokens[k].text == "," and k + 1 < j - 1:
+            head = _plain_subject(tokens, k)
+            if head is not None and _is_named_or_definite(tokens, *head):
+                return head[0], j
+        return None
+    return _plain_subject(tokens, j)
+
+
+def _is_named_or_definite(tokens: Sequence[Token], i: int, j: int) -> bool:
+    return any(t.capitalised for t in tokens[i:j]) or tokens[i].lower in _DETERMINERS
+
+
+def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
+    """The noun phrase ending before token ``j``, or None.
+
+    Without a tagger, a phrase is: a pronoun; or a run of capitalised words, determiners,
+    numbers, possessives and lower-case words that starts with a determiner, a possessive, a
+    number or a capitalised word (``the regional police chief``, ``Real Time host Bill Maher``,
+    ``several U.S. officials``); or a bare plural (``officials``, ``authorities``).
+    """
+    if j == 0:
+        return None
+    if tokens[j - 1].text == ")":
+        # "Sen. Ted Cruz (R-Tex.) said", "Michigan Attorney General Bill Schuette (R) asked"
+        opening = next((m for m in range(j - 2, max(-1, j - 9), -1) if tokens[m].text == "("), None)
+        if opening is None or opening == 0:
+            return None
+        inner = _plain_subject(tokens, opening)
+        return (inner[0], j) if inner is not None and inner[1] == opening else None
+    last = tokens[j - 1]
+    if last.lower in _PRONOUNS:
+        return j - 1, j
+    if not last.is_word or last.lower in _SUBJECT_STOPS or last.lower in _ARTICLES:
+        return None
+    i = j - 1
+    while i > 0 and j - i < _MAX_SUBJECT_TOKENS:
+        previous = tokens[i - 1]
+        word = previous.lower
+        if previous.text in ("'s", "’s", "'", "’"):
+            i -= 1
+            continue
+        if previous.text == "." and i >= 2 and tokens[i - 2].capitalised:
+            i -= 1
+            continue
+        if previous.text == "&" or previous.text == "-":
+            i -= 1
+            continue
+        if not previous.is_word or (word in _PRONOUNS and word not in _DETERMINERS):
+            break
+        if word in _NP_PREPOSITIONS and i >= 2 and _can_start_phrase(tokens, i):
+            i -= 1  # "The city council in Mariupol", "the head of the agency"
+            continue
+        if word in _SUBJECT_STOPS and word not in _NP_FUNCTION_WORDS:
+            break
+        if word.endswith("ly") and not previous.capitalised:
+            break
+
+        if word in _TIME_WORDS:
+            break
+        i -= 1
+    # A clock time is not part of the phrase: "9:30 p.m. New Jersey Gov. Chris Christie says".
+    for m in range(i, j - 1):
+        if tokens[m].lower in ("a.m.", "p.m."):
+            i = m + 1
+    # A bare plural at the left edge starts the phrase ("aviation experts say", "but majorities
+    # in all five say"); else the phrase starts at its leftmost determiner, number, possessive
+    # or capitalised word.
+    if _is_bare_plural(tokens, i):
+        return i, j
+    start = i
+    while i < j - 1 and not _can_start_phrase(tokens, i):
+        i += 1
+    if _can_start_phrase(tokens, i):
+        # "About one in five said": an approximator before a number belongs to the phrase
+        number = tokens[i].lower[:1].isdigit() or tokens[i].lower in _DETERMINERS
+        if i > start and tokens[i - 1].lower in _APPROXIMATORS and number:
+            return i - 1, j
+        return i, j
+    # A bare plural with its lower-case modifiers: "recent polls", "local officials said".
+    head = tokens[j - 1]
+    modifiers = [t for t in tokens[start : j - 1]]
+    if (
+        _is_plural_noun(head)
+        and len(modifiers) <= 3
+        and all(
+            t.is_word and not t.capitalised and (t.lower not in _SUBJECT_STOPS or t.lower == "and")
+            for t in modifiers
+        )
+        and (not modifiers or modifiers[0].lower != "and")
+    ):
+        return start, j
+    return None
+
+
+def _is_plural_noun(token: Token) -> bool:
+    word = token.lower
+    return (
+        word.endswith("s")
+        and not word.endswith(("ss", "'s", "’s", "us", "is"))
+        and word.isalpha()
+        and word not in _SUBJECT_STOPS
+        and word not in _VERB_FORMS
+    )
+
+
+def _is_bare_plural(tokens: Sequence[Token], i: int) -> bool:
+    word = tokens[i].lower
+    return (
+        word.endswith("s")
+        and not word.endswith(("ss", "'s", "’s", "us", "is"))
+        and word.isalpha()
+        and not tokens[i].capitalised
+        and word not in _SUBJECT_STOPS
+        and word not in _DETERMINERS
+        and (i == 0 or tokens[i - 1].lower in _SUBJECT_STOPS or not tokens[i - 1].is_word)
+    )
+
+
+def _can_start_phrase(tokens: Sequence[Token], i: int) -> bool:
+    token = tokens[i]
+    word = token.lower
+    if word in _PREPOSITIONS or word in ("and", "&", "of", "-") or word in _LEADING_ADVERBS:
+        return False
+    if word in _SUBJECT_STOPS and word not in _DETERMINERS:
+        return False  # "Following the release of ...", "Despite Mr. Trump's ..."
+    return (
+        word in _DETERMINERS
+        or token.capitalised
+        or word[:1].isdigit()
+        or word.endswith(("'s", "’s"))
+    )
+
+
+def _subject_right(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
+    """The noun phrase starting at token ``k`` (inverted ``said Aliev, a musician``)."""
+    if k >= len(tokens):
+        return None
+    first = tokens[k]
+    continues = k + 1 < len(tokens) and tokens[k + 1].is_word
+    if first.lower in _PRONOUNS and not (first.lower in _DETERMINERS and continues):
+        return k, k + 1
+    role_start = (
+        first.is_word
+        and not first.capitalised
+        and first.lower not in _SUBJECT_OR_TIME
+        and any(t.capitalised for t in tokens[k + 1 : k + 4])
+        and not any(t.lower in _SUBJECT_STOPS or not t.is_word for t in tokens[k + 1 : k + 2])
+    )
+    if not first.is_word or not (_can_start_phrase(tokens, k) or role_start):
+        return None
+    j = k
+    while j < len(tokens):
+        token = tokens[j]
+        inside_name = (  # the period of an initial between capitalised words: "John F. Kennedy"
+            token.text == "."
+            and j > k
+            and tokens[j - 1].capitalised
+            and j + 1 < len(tokens)
+            and tokens[j + 1].capitalised
+        )
+        if (
+            token.text in (",", ";", ":", ".", "!", "?") or token.text[-1] in _OPENING_QUOTES
+        ) and not inside_name:
+            break
+        name_of = token.lower == "of" and j + 1 < len(tokens) and tokens[j + 1].capitalised
+        stops = token.lower in _PHRASE_STOPS
+        if j > k and stops and not name_of:
+            break
+        if (
+            j > k
+            and token.is_word
+            and not token.capitalised
+            and token.lower not in _NP_FUNCTION_WORDS
+        ):
+            if _looks_like_verb(token):
+                break  # "Clinton | attacked Trump", "The Arizona Republican | survived ..."
+            previous = tokens[j - 1]
+            following = tokens[j + 1] if j + 1 < len(tokens) else None
+            if (
+                previous.capitalised
+                and previous.lower not in _DETERMINERS
+                and not (following is not None and following.capitalised)
+                and token.lower not in _ROLE_NOUNS
+            ):
+                break  # a name ends at a lower-case word, unless a role leads on to a name
+        j += 1
+    if j == k:
+        return None
+    # ", a 23-year-old musician" / ", who runs ..." up to the end of the clause
+    if j + 1 < len(tokens) and tokens[j].text == "," and _opens_appositive(tokens[j + 1]):
+        # ", a 23-year-old musician", ", publisher of The Federalist,", ", who runs ...": the
+        # appositive runs to the next comma, which belongs to the source, or to the clause end.
+        m = j + 1
+        while m < len(tokens) and tokens[m].text not in (".", "!", "?", ";"):
+            if tokens[m].text[-1] in _OPENING_QUOTES:
+                break
+            if tokens[m].text == ",":
+                return k, m + 1
+            m += 1
+        return k, m
+    return k, j
+
+
+def _opens_appositive(token: Token) -> bool:
+    """Whether a word after ``NAME,`` can open an appositive (``a musician``, ``publisher of``,
+    ``who``), not a new clause or adjunct (``explaining ...``, ``for example``, ``but ...``)."""
+    word = token.lower
+    return (
+        token.is_word
+        and not (word.endswith("ing") and not token.capitalised)
+        and word not in _PREPOSITIONS
+        and (word not in _SUBJECT_STOPS or word in _APPOSITIVE_OPENERS)
+    )
+
+
+def _looks_like_verb(token: Token) -> bool:
+    """A lower-case word that, after a name, is likely its verb rather than part of it."""
+    word = token.lower
+    return (
+        (word.endswith("ed") and len(word) > 4) or word in _VERB_FORMS or word in reporting_cues()
+    )
+
+
+def _sentence_subject(tokens: Sequence[Token], before: int) -> tuple[int, int] | None:
+    """The subject of the sentence's main clause, looked for before token ``before``."""
+    k = 0
+    # skip a leading adverbial clause or phrase ending in a comma ("In response, Trump ...")
+    for m in range(min(before, 12)):
+        if tokens[m].text == ",":
+            k = m + 1
+            break
+    while k < before and not _can_start_phrase(tokens, k) and tokens[k].lower not in _PRONOUNS:
+        k += 1
+    if k >= before:
+        return None
+    return _subject_right(tokens, k)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.articles import make_article_row
+from analysis.attribution import ATTRIBUTION_PARTS
 from analysis.attribution_model import (
     TrainingArticle,
     model_path,
@@ -238,7 +239,7 @@ def polnear_articles(split: Path) -> list[TrainingArticle]:
         text = read_text(text_file)
         gold = read_brat(annotations[text_file.stem][0], text=text)
         row = make_article_row({"article_id": text_file.stem, "text": text}, words=False)
-        sentences = body_sentence_spans(sentence_columns(row, segmenter))
+        sentences = body_sentence_spans(sentence_columns(row, segmenter), ATTRIBUTION_PARTS)
         cues = [
             (int(start), int(end))
             for start, end in zip(gold["cue_start"], gold["cue_end"], strict=True)

@@ -68,6 +68,7 @@ from analysis.attribution.sentences import (
     find_attributions,
 )
 from analysis.attribution.table import (
+    ATTRIBUTION_PARTS,
     article_attributions,
     attribution_columns,
     attribution_kind,
@@ -77,6 +78,7 @@ from analysis.attribution.tokens import Token, tokenize
 
 __all__ = [
     "ATTRIBUTION_METHODS",
+    "ATTRIBUTION_PARTS",
     "MAX_ATTRIBUTION_CHARS",
     "Attribution",
     "SentenceReviser",

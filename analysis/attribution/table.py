@@ -36,6 +36,11 @@ def attribution_kind(pieces: Sequence[tuple[int, int]], quotes: Sequence[QuoteSp
     return "mixed" if holds_quote else "indirect"
 
 
+#: The parts of an article searched for attributions: its body, and its headline, which news
+#: writes attributions into too (``Lynch: No outside influence on FBI probe``).
+ATTRIBUTION_PARTS = ("title", "body")
+
+
 def attribution_columns(
     article_id: str,
     text: str,
@@ -43,9 +48,10 @@ def attribution_columns(
     quotes: Sequence[QuoteSpan],
     reviser: SentenceReviser | None = None,
 ) -> dict[str, list]:
-    """The ``attributions`` rows of one article as column lists (body sentences only), by the
-    rules alone or revised by a trained ``reviser`` (:func:`find_attributions`)."""
-    spans = body_sentence_spans(sentences)
+    """The ``attributions`` rows of one article as column lists (its headline and body
+    sentences, :data:`ATTRIBUTION_PARTS`), by the rules alone or revised by a trained
+    ``reviser`` (:func:`find_attributions`)."""
+    spans = body_sentence_spans(sentences, ATTRIBUTION_PARTS)
     columns: dict[str, list] = {name: [] for name in ATTRIBUTION_COLUMNS}
     ordered = sorted(quotes, key=lambda quote: quote.start)
     for number, attribution in enumerate(find_attributions(text, spans, quotes, reviser)):

@@ -10,10 +10,9 @@ instead of an extension whose source has changed since.
 
 from __future__ import annotations
 
-import hashlib
+import importlib.util
 import json
 import os
-from importlib.machinery import EXTENSION_SUFFIXES
 from logging import INFO
 from pathlib import Path
 
@@ -47,8 +46,21 @@ COMPILED = (
 )
 #: Where Cython writes the C it generates.
 BUILD_DIR = "build/cython"
+
+
+def _load_manifest_helpers():  # noqa: ANN202 - a module
+    """``analysis/_manifest.py``, loaded by its path: the one copy of the manifest's name, of
+    how it is read and of a source's digest, shared with ``analysis/_compiled.py`` (importing
+    the package here would install its import finder into the build)."""
+    spec = importlib.util.spec_from_file_location("_analysis_manifest", "analysis/_manifest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_manifest = _load_manifest_helpers()
 #: Written in the package's folder: the SHA-256 of the source each extension was compiled from.
-MANIFEST = "_compiled.json"
+MANIFEST = _manifest.MANIFEST
 
 
 class BuildAndRecord(build_ext):
@@ -76,7 +88,7 @@ class BuildAndRecord(build_ext):
             source = _source(extension)
             if target.exists() and (
                 target.stat().st_mtime < source.stat().st_mtime
-                or _recorded(self._package_folder(extension)).get(_name(extension))
+                or _manifest.read_manifest(self._package_folder(extension)).get(_name(extension))
                 != _digest(source)
             ):
                 target.unlink()
@@ -104,17 +116,10 @@ class BuildAndRecord(build_ext):
         # An extension of a module no longer compiled (or no longer there: attribution.py
         # became the package attribution/) would still be importable, or be taken for one.
         compiled = {_name(extension) for extension in self.extensions}
-        for root, subfolders, files in os.walk(folder):
-            subfolders[:] = [name for name in subfolders if name != "__pycache__"]
-            prefix = Path(root).relative_to(folder).parts
-            for file in files:
-                suffix = next((s for s in EXTENSION_SUFFIXES if file.endswith(s)), None)
-                if suffix is None:
-                    continue
-                name = ".".join((*prefix, file[: -len(suffix)].split(".", 1)[0]))
-                if name not in compiled:
-                    self.announce(f"removing {Path(root, file)}: {name} is not compiled", INFO)
-                    Path(root, file).unlink()
+        for name, path in _manifest.extension_files(folder).items():
+            if name not in compiled:
+                self.announce(f"removing {path}: {name} is not compiled", INFO)
+                path.unlink()
 
 
 def _source(extension: Extension) -> Path:
@@ -126,17 +131,7 @@ def _name(extension: Extension) -> str:
     return extension.name.partition(".")[2]
 
 
-def _digest(source: Path) -> str:
-    return hashlib.sha256(source.read_bytes()).hexdigest()
-
-
-def _recorded(folder: Path) -> dict[str, str]:
-    """The source digests ``folder``'s manifest records; empty when it has none (or is
-    unreadable), so that nothing there is taken as current."""
-    try:
-        return json.loads((folder / MANIFEST).read_text())["modules"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
+_digest = _manifest.source_digest
 
 
 def extensions() -> list[Extension]:

@@ -15,27 +15,19 @@ at all.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
-import json
 import os
 import sys
 import warnings
 from importlib.abc import MetaPathFinder
-from importlib.machinery import EXTENSION_SUFFIXES, ModuleSpec
+from importlib.machinery import ModuleSpec
 from pathlib import Path
+
+from analysis._manifest import MANIFEST, extension_files, read_manifest, source_digest
 
 __all__ = ["MANIFEST", "SourceWhenStale", "install", "module_status"]
 
-#: Written by ``setup.py`` in the package's folder: ``{"modules": {name: sha256}}``, each name
-#: below the package (``text``, ``attribution.cues`` for a module of a subpackage).
-MANIFEST = "_compiled.json"
 _PURE_VARIABLE = "ANALYSIS_PURE_PYTHON"
-
-
-def source_digest(path: Path) -> str:
-    """The SHA-256 of a module's source file, as ``setup.py`` records it."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 class SourceWhenStale(MetaPathFinder):
@@ -84,21 +76,10 @@ def install(package: str, folder: Path) -> SourceWhenStale | None:
     An extension missing from the manifest (or every one, if the manifest is missing or
     unreadable) cannot be shown to match its source, so its source runs.
     """
-    extensions = set()
-    for root, subfolders, files in os.walk(folder):
-        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
-        prefix = Path(root).relative_to(folder).parts
-        for file in files:
-            for suffix in EXTENSION_SUFFIXES:
-                if file.endswith(suffix):
-                    extensions.add(".".join((*prefix, file[: -len(suffix)].split(".", 1)[0])))
-    manifest = folder / MANIFEST
-    if not extensions and not manifest.is_file():
+    extensions = extension_files(folder)
+    if not extensions and not (folder / MANIFEST).is_file():
         return None
-    try:
-        recorded = dict(json.loads(manifest.read_text(encoding="utf-8"))["modules"])
-    except (OSError, ValueError, KeyError, TypeError):
-        recorded = {}
+    recorded = read_manifest(folder)
     digests = {name: recorded.get(name, "") for name in extensions}
     finder = SourceWhenStale(package, folder, digests, pure=bool(os.environ.get(_PURE_VARIABLE)))
     sys.meta_path.insert(0, finder)

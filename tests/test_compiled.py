@@ -169,3 +169,17 @@ def test_compiled_modules_give_the_source_tables(tmp_path):
         pd.testing.assert_frame_equal(
             source[name].reset_index(drop=True), here[name].reset_index(drop=True)
         )
+
+
+def test_setup_and_the_package_share_one_manifest_definition():
+    # setup.py writes the manifest that _compiled reads: both take its name and the digest from
+    # analysis/_manifest.py, so the two cannot drift apart.
+    source = (REPO / "setup.py").read_text(encoding="utf-8")
+    assert "analysis/_manifest.py" in source
+    assert "hashlib" not in source and '"_compiled.json"' not in source
+    compiled = (REPO / "analysis" / "_compiled.py").read_text(encoding="utf-8")
+    assert "hashlib" not in compiled and '"_compiled.json"' not in compiled
+    from analysis import _manifest
+
+    assert _compiled.MANIFEST is _manifest.MANIFEST
+    assert _compiled.source_digest is _manifest.source_digest

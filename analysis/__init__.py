@@ -4,7 +4,7 @@ News articles parsed into pandas tables. Start with :func:`parse`::
 
     import analysis
     parsed = analysis.parse("seeds")       # a file, a folder, a table, a DataFrame, a list
-    parsed.articles, parsed.sentences      # DataFrames; see the README for every column
+    parsed.articles, parsed.sentences      # DataFrames; every column: docs/tables.md
     parsed.quotes, parsed.attributions     # who said what, as exact character spans
     parsed.sources                         # the distinct speakers of each article
     parsed.hedges                          # hedging, distancing and boosting language

@@ -211,7 +211,7 @@ def parse(
     -------
     Tables
         ``articles``, ``sentences``, ``quotes``, ``attributions``, ``sources`` and ``hedges``
-        (see the README for every column).
+        (every column is described in docs/tables.md).
 
     Examples
     --------

@@ -237,6 +237,11 @@ def sentence_candidates(
     a ``gate``, only the vocabulary words it lets through (forcing the rules is the costly
     part, and most vocabulary words are no cue)."""
     tokens = sentence.tokens
+    words = vocabulary if isinstance(vocabulary, (set, frozenset)) else set(vocabulary)
+    # most tokens are no vocabulary word: one look-up each, in a comprehension
+    in_vocabulary = [i for i, token in enumerate(tokens) if token.lower in words]
+    if not found and not in_vocabulary:
+        return []
     starts = [token.start for token in tokens]
     candidates, taken = [], []
     for attribution in found:
@@ -249,9 +254,9 @@ def sentence_candidates(
         taken.append(attribution.cue)
         anchor = _anchor(tokens, first, last)
         candidates.append(Candidate(anchor, first, last, attribution, "rules"))
-    words = vocabulary if isinstance(vocabulary, (set, frozenset)) else set(vocabulary)
-    for i, token in enumerate(tokens):
-        if token.lower not in words or any(s <= token.start < e for s, e in taken):
+    for i in in_vocabulary:
+        token = tokens[i]
+        if any(s <= token.start < e for s, e in taken):
             continue
         if gate is not None and not gate(tokens, i):
             continue
@@ -311,6 +316,8 @@ def _index_at(starts: list[int], position: int) -> int:
 
 #: How many cue contexts :meth:`AttributionModel.extent` remembers (then it starts afresh).
 _EXTENT_CACHE_SIZE = 50_000
+#: How many words' own weights a :class:`_WordWeights` remembers (then it starts afresh).
+_WORD_CACHE_SIZE = 20_000
 
 
 class _Scorer:
@@ -376,6 +383,7 @@ class _WordWeights:
         "suffix3",
         "suffix2",
         "position",
+        "of_word",
     )
 
     def __init__(self, scorer: _Scorer):
@@ -387,15 +395,33 @@ class _WordWeights:
         self.word_following, self.previous_word = table("w|n"), table("p|w")
         self.suffix3, self.suffix2 = table("x3"), table("x2")
         self.position = [table("pos").get(str(n), 0.0) for n in range(7)]
+        self.of_word: dict[str, tuple[float, float, float, float]] = {}
+
+    def _of_word(self, word: str) -> tuple[float, float, float, float]:
+        """The weights of the word's own features (``w``, ``stem``, ``x3``, ``x2``): the few
+        words scored (the vocabulary, the lexicon's cues) recur, and are looked up once."""
+        weights = self.of_word.get(word)
+        if weights is None:
+            if len(self.of_word) >= _WORD_CACHE_SIZE:
+                self.of_word.clear()
+            weights = (
+                self.word.get(word, 0.0),
+                self.stem.get(_stem(word), 0.0),
+                self.suffix3.get(word[-3:], 0.0),
+                self.suffix2.get(word[-2:], 0.0),
+            )
+            self.of_word[word] = weights
+        return weights
 
     def total(self, tokens: Sequence[Token], i: int) -> float:
         word = tokens[i].lower
         n = len(tokens)
         previous = tokens[i - 1].lower if i > 0 else "<s>"
         following = tokens[i + 1].lower if i + 1 < n else "</s>"
+        weight_word, weight_stem, weight_suffix3, weight_suffix2 = self._of_word(word)
         total = 0.0
-        total += self.word.get(word, 0.0)
-        total += self.stem.get(_stem(word), 0.0)
+        total += weight_word
+        total += weight_stem
         total += self.previous.get(previous, 0.0)
         total += self.previous2.get(tokens[i - 2].lower if i > 1 else "<s>", 0.0)
         total += self.following.get(following, 0.0)
@@ -404,8 +430,8 @@ class _WordWeights:
         total += self.following_shape.get(_shape(tokens[i + 1].text) if i + 1 < n else "E", 0.0)
         total += self.word_following.get(word + "|" + following, 0.0)
         total += self.previous_word.get(previous + "|" + word, 0.0)
-        total += self.suffix3.get(word[-3:], 0.0)
-        total += self.suffix2.get(word[-2:], 0.0)
+        total += weight_suffix3
+        total += weight_suffix2
         total += self.position[min(i, 6)]
         return total
 
@@ -501,9 +527,16 @@ class _ExtentWeights:
     def first(self, tokens: Sequence[Token], first: int, anchor: int) -> int:
         """The first token of the cue (what :func:`left_options` offers, best scored)."""
         anchor_word = tokens[anchor].lower
+        low = max(0, first - 3)
+        # the options from ``plain`` on see only auxiliaries and -ly adverbs up to the head
+        plain = anchor
+        while plain > low and (
+            tokens[plain - 1].lower in _BOUND_AUXILIARIES or _is_ly_adverb(tokens[plain - 1])
+        ):
+            plain -= 1
         best, best_score, best_distance = first, 0.0, 0
         chosen = False
-        for k in range(max(0, first - 3), anchor + 1):
+        for k in range(low, anchor + 1):
             word = tokens[k].lower
             total = 0.0
             total += self.left_word.get(word, 0.0)
@@ -513,10 +546,7 @@ class _ExtentWeights:
             total += self.anchor_left_word.get(anchor_word + "|" + word, 0.0)
             if k == first:
                 total += self.left_rule
-            if all(
-                tokens[j].lower in _BOUND_AUXILIARIES or _is_ly_adverb(tokens[j])
-                for j in range(k, anchor)
-            ):
+            if k >= plain:
                 total += self.all_auxiliaries
             score, distance = self.left_intercept + total, -abs(k - first)
             # max() keeps the first of equal keys: replace only on a strictly greater one

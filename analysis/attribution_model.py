@@ -353,11 +353,15 @@ class _Scorer:
         return self.weights.get(name, 0.0)
 
     def best(self, options: Sequence[tuple[int, list[str]]], default: int) -> int:
-        if not options:
-            return default
-        return max(options, key=lambda option: (self.score(option[1]), -abs(option[0] - default)))[
-            0
-        ]
+        return _best([(k, self.score(features)) for k, features in options], default)
+
+
+def _best(scored: Sequence[tuple[int, float]], default: int) -> int:
+    """The option of the highest score; among equal scores the nearest to ``default``, and
+    among those the first (as ``max`` keeps the first of equal keys); ``default`` if none."""
+    if not scored:
+        return default
+    return max(scored, key=lambda option: (option[1], -abs(option[0] - default)))[0]
 
 
 class _WordWeights:
@@ -534,8 +538,7 @@ class _ExtentWeights:
             tokens[plain - 1].lower in _BOUND_AUXILIARIES or _is_ly_adverb(tokens[plain - 1])
         ):
             plain -= 1
-        best, best_score, best_distance = first, 0.0, 0
-        chosen = False
+        scored: list[tuple[int, float]] = []
         for k in range(low, anchor + 1):
             word = tokens[k].lower
             total = 0.0
@@ -548,22 +551,14 @@ class _ExtentWeights:
                 total += self.left_rule
             if k >= plain:
                 total += self.all_auxiliaries
-            score, distance = self.left_intercept + total, -abs(k - first)
-            # max() keeps the first of equal keys: replace only on a strictly greater one
-            if (
-                not chosen
-                or score > best_score
-                or (score == best_score and distance > best_distance)
-            ):
-                best, best_score, best_distance, chosen = k, score, distance, True
-        return best
+            scored.append((k, self.left_intercept + total))
+        return _best(scored, first)
 
     def last(self, tokens: Sequence[Token], last: int, anchor: int) -> int:
         """The cue's last-plus-one token (what :func:`right_options` offers, best scored)."""
         anchor_word = tokens[anchor].lower
         n = len(tokens)
-        best, best_score, best_distance = last, 0.0, 0
-        chosen = False
+        scored: list[tuple[int, float]] = []
         included = ""
         for k in range(anchor + 1, min(n, last + 3) + 1):
             # " ".join of the lower-cased tokens anchor+1 .. k-1, grown one token at a time
@@ -585,14 +580,8 @@ class _ExtentWeights:
             total += self.included.get(included, 0.0)
             if k == last:
                 total += self.right_rule
-            score, distance = self.right_intercept + total, -abs(k - last)
-            if (
-                not chosen
-                or score > best_score
-                or (score == best_score and distance > best_distance)
-            ):
-                best, best_score, best_distance, chosen = k, score, distance, True
-        return best
+            scored.append((k, self.right_intercept + total))
+        return _best(scored, last)
 
 
 class AttributionModel:

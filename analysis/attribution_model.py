@@ -237,6 +237,11 @@ def sentence_candidates(
     a ``gate``, only the vocabulary words it lets through (forcing the rules is the costly
     part, and most vocabulary words are no cue)."""
     tokens = sentence.tokens
+    words = vocabulary if isinstance(vocabulary, (set, frozenset)) else set(vocabulary)
+    # most tokens are no vocabulary word: one look-up each, in a comprehension
+    in_vocabulary = [i for i, token in enumerate(tokens) if token.lower in words]
+    if not found and not in_vocabulary:
+        return []
     starts = [token.start for token in tokens]
     candidates, taken = [], []
     for attribution in found:
@@ -249,9 +254,9 @@ def sentence_candidates(
         taken.append(attribution.cue)
         anchor = _anchor(tokens, first, last)
         candidates.append(Candidate(anchor, first, last, attribution, "rules"))
-    words = vocabulary if isinstance(vocabulary, (set, frozenset)) else set(vocabulary)
-    for i, token in enumerate(tokens):
-        if token.lower not in words or any(s <= token.start < e for s, e in taken):
+    for i in in_vocabulary:
+        token = tokens[i]
+        if any(s <= token.start < e for s, e in taken):
             continue
         if gate is not None and not gate(tokens, i):
             continue
@@ -311,27 +316,272 @@ def _index_at(starts: list[int], position: int) -> int:
 
 #: How many cue contexts :meth:`AttributionModel.extent` remembers (then it starts afresh).
 _EXTENT_CACHE_SIZE = 50_000
+#: How many words' own weights a :class:`_WordWeights` remembers (then it starts afresh).
+_WORD_CACHE_SIZE = 20_000
 
 
 class _Scorer:
-    """A logistic-regression scorer: intercept plus the weights of the features present."""
+    """A logistic-regression scorer: intercept plus the weights of the features present.
 
-    __slots__ = ("intercept", "weights")
+    ``score`` takes feature names (what training writes). The model's hot path scores without
+    making them: ``table(prefix)`` holds the weights of the features ``prefix=value`` keyed by
+    ``value`` (a feature name splits at its first ``=``, and no prefix holds one, so
+    ``table(p)[v]`` is ``weights[p + "=" + v]``), and ``constant(name)`` the weight of a
+    feature without a value (``cap``), 0.0 when it has none. Added in the order of the
+    features, the same weights give the same float as :meth:`score`.
+    """
+
+    __slots__ = ("intercept", "weights", "_tables")
 
     def __init__(self, data: dict[str, Any]):
         self.intercept = float(data["intercept"])
         self.weights = {str(k): float(v) for k, v in data["weights"].items()}
+        self._tables: dict[str, dict[str, float]] = {}
+        for name, weight in self.weights.items():
+            prefix, equals, value = name.partition("=")
+            if equals:
+                self._tables.setdefault(prefix, {})[value] = weight
 
     def score(self, features: Iterable[str]) -> float:
         weights = self.weights
         return self.intercept + sum(weights.get(feature, 0.0) for feature in features)
 
+    def table(self, prefix: str) -> dict[str, float]:
+        return self._tables.get(prefix, {})
+
+    def constant(self, name: str) -> float:
+        return self.weights.get(name, 0.0)
+
     def best(self, options: Sequence[tuple[int, list[str]]], default: int) -> int:
-        if not options:
-            return default
-        return max(options, key=lambda option: (self.score(option[1]), -abs(option[0] - default)))[
-            0
-        ]
+        return _best([(k, self.score(features)) for k, features in options], default)
+
+
+def _best(scored: Sequence[tuple[int, float]], default: int) -> int:
+    """The option of the highest score; among equal scores the nearest to ``default``, and
+    among those the first (as ``max`` keeps the first of equal keys); ``default`` if none."""
+    if not scored:
+        return default
+    return max(scored, key=lambda option: (option[1], -abs(option[0] - default)))[0]
+
+
+class _WordWeights:
+    """One scorer's weights of :func:`word_features`, read without making feature names.
+
+    :meth:`total` is the sum of the weights of ``word_features(tokens, i)`` in their order,
+    the same float as ``sum`` over them (the gate is only these features, and the cue
+    scorer's features start with them); ``tests/test_attribution_model.py`` holds the two
+    together.
+    """
+
+    __slots__ = (
+        "word",
+        "stem",
+        "previous",
+        "previous2",
+        "following",
+        "following2",
+        "previous_shape",
+        "following_shape",
+        "word_following",
+        "previous_word",
+        "suffix3",
+        "suffix2",
+        "position",
+        "of_word",
+    )
+
+    def __init__(self, scorer: _Scorer):
+        table = scorer.table
+        self.word, self.stem = table("w"), table("stem")
+        self.previous, self.previous2 = table("p"), table("p2")
+        self.following, self.following2 = table("n"), table("n2")
+        self.previous_shape, self.following_shape = table("ps"), table("ns")
+        self.word_following, self.previous_word = table("w|n"), table("p|w")
+        self.suffix3, self.suffix2 = table("x3"), table("x2")
+        self.position = [table("pos").get(str(n), 0.0) for n in range(7)]
+        self.of_word: dict[str, tuple[float, float, float, float]] = {}
+
+    def _of_word(self, word: str) -> tuple[float, float, float, float]:
+        """The weights of the word's own features (``w``, ``stem``, ``x3``, ``x2``): the few
+        words scored (the vocabulary, the lexicon's cues) recur, and are looked up once."""
+        weights = self.of_word.get(word)
+        if weights is None:
+            if len(self.of_word) >= _WORD_CACHE_SIZE:
+                self.of_word.clear()
+            weights = (
+                self.word.get(word, 0.0),
+                self.stem.get(_stem(word), 0.0),
+                self.suffix3.get(word[-3:], 0.0),
+                self.suffix2.get(word[-2:], 0.0),
+            )
+            self.of_word[word] = weights
+        return weights
+
+    def total(self, tokens: Sequence[Token], i: int) -> float:
+        word = tokens[i].lower
+        n = len(tokens)
+        previous = tokens[i - 1].lower if i > 0 else "<s>"
+        following = tokens[i + 1].lower if i + 1 < n else "</s>"
+        weight_word, weight_stem, weight_suffix3, weight_suffix2 = self._of_word(word)
+        total = 0.0
+        total += weight_word
+        total += weight_stem
+        total += self.previous.get(previous, 0.0)
+        total += self.previous2.get(tokens[i - 2].lower if i > 1 else "<s>", 0.0)
+        total += self.following.get(following, 0.0)
+        total += self.following2.get(tokens[i + 2].lower if i + 2 < n else "</s>", 0.0)
+        total += self.previous_shape.get(_shape(tokens[i - 1].text) if i > 0 else "B", 0.0)
+        total += self.following_shape.get(_shape(tokens[i + 1].text) if i + 1 < n else "E", 0.0)
+        total += self.word_following.get(word + "|" + following, 0.0)
+        total += self.previous_word.get(previous + "|" + word, 0.0)
+        total += weight_suffix3
+        total += weight_suffix2
+        total += self.position[min(i, 6)]
+        return total
+
+
+class _CueWeights:
+    """The cue scorer's weights, read without making feature names: :meth:`score` is
+    ``scorer.score(cue_features(...))`` to the last bit (the same weights added in the same
+    order), without building its thirty-odd strings for every candidate."""
+
+    def __init__(self, scorer: _Scorer):
+        table, constant = scorer.table, scorer.constant
+        self.intercept = scorer.intercept
+        self.words = _WordWeights(scorer)
+        self.origin, self.origin_word, self.category = table("o"), table("o|w"), table("cat")
+        self.capitalised, self.in_quote = constant("cap"), constant("inq")
+        self.sentence_quotes, self.inside = constant("sq"), constant("incont")
+        self.origin_inside = table("o|incont")
+        self.no_attribution, self.has_source = constant("noatt"), constant("hassrc")
+        self.source_pronoun, self.source_shape = table("src0"), table("src0s")
+        self.source_length, self.source_side = table("srclen"), table("srcside")
+        self.content_kind, self.content_kind_word = table("ct"), table("ct|w")
+        self.content_side, self.pieces = table("cside"), table("npieces")
+
+    def score(
+        self, sentence: _Sentence, candidate: Candidate, has_quotes: bool, contents: Sequence
+    ) -> float:
+        """The cue scorer's score of ``cue_features(sentence, candidate, ...)``; each step
+        below adds what the same line of :func:`cue_features` appends."""
+        tokens, i = sentence.tokens, candidate.anchor
+        token = tokens[i]
+        word, origin = token.lower, candidate.origin
+        attribution = candidate.attribution
+        category = attribution.cue_category if attribution is not None else "none"
+        total = self.words.total(tokens, i)
+        total += self.origin.get(origin, 0.0)
+        total += self.origin_word.get(origin + "|" + word, 0.0)
+        total += self.category.get(str(category), 0.0)
+        if token.capitalised:
+            total += self.capitalised
+        if sentence.quote_at(token.start) is not None:
+            total += self.in_quote
+        if has_quotes:
+            total += self.sentence_quotes
+        start, end = tokens[candidate.first].start, tokens[candidate.last - 1].end
+        inside = any(s <= start and end <= e for s, e in contents)
+        if inside:
+            total += self.inside
+        total += self.origin_inside.get(f"{origin}|{inside}", 0.0)
+        if attribution is None:
+            return self.intercept + (total + self.no_attribution)
+        text = sentence.text
+        if attribution.source is not None:
+            total += self.has_source
+            source_start, source_end = attribution.source
+            first_source = text[source_start:source_end].split(maxsplit=1)
+            head = first_source[0].lower() if first_source else ""
+            if head in _PRONOUNS:
+                total += self.source_pronoun.get(head, 0.0)
+            else:
+                total += self.source_shape.get(_shape(head or "?"), 0.0)
+            words = len(text[source_start:source_end].split())
+            total += self.source_length.get(str(min(words, 8)), 0.0)
+            total += self.source_side.get("L" if source_start < start else "R", 0.0)
+        if attribution.content:
+            kind = _content_kind(text, attribution)
+            total += self.content_kind.get(kind, 0.0)
+            total += self.content_kind_word.get(kind + "|" + word, 0.0)
+            total += self.content_side.get("L" if attribution.content[0][0] < start else "R", 0.0)
+            total += self.pieces.get(str(min(len(attribution.content), 3)), 0.0)
+        else:
+            total += self.content_kind.get("none", 0.0)
+        return self.intercept + total
+
+
+class _ExtentWeights:
+    """The left and right scorers' weights, read without making feature names: the option
+    :meth:`first` (:meth:`last`) picks is ``left.best(left_options(...))`` (``right.best(
+    right_options(...))``), its scores the same floats, ties broken the same way."""
+
+    def __init__(self, left: _Scorer, right: _Scorer):
+        self.left_intercept, self.right_intercept = left.intercept, right.intercept
+        self.left_word, self.left_outside = left.table("lw"), left.table("lout")
+        self.left_relative = left.table("lrel")
+        self.left_auxiliaries = [left.table("lnaux").get(str(n), 0.0) for n in range(4)]
+        self.anchor_left_word = left.table("a|lw")
+        self.left_rule, self.all_auxiliaries = left.constant("lrule"), left.constant("allaux")
+        self.right_last, self.right_outside = right.table("rlast"), right.table("rout")
+        self.right_outside_shape, self.right_relative = right.table("routs"), right.table("rrel")
+        self.right_count = [right.table("rn").get(str(n), 0.0) for n in range(5)]
+        self.anchor_included, self.included = right.table("a|inc"), right.table("inc")
+        self.right_rule = right.constant("rrule")
+
+    def first(self, tokens: Sequence[Token], first: int, anchor: int) -> int:
+        """The first token of the cue (what :func:`left_options` offers, best scored)."""
+        anchor_word = tokens[anchor].lower
+        low = max(0, first - 3)
+        # the options from ``plain`` on see only auxiliaries and -ly adverbs up to the head
+        plain = anchor
+        while plain > low and (
+            tokens[plain - 1].lower in _BOUND_AUXILIARIES or _is_ly_adverb(tokens[plain - 1])
+        ):
+            plain -= 1
+        scored: list[tuple[int, float]] = []
+        for k in range(low, anchor + 1):
+            word = tokens[k].lower
+            total = 0.0
+            total += self.left_word.get(word, 0.0)
+            total += self.left_outside.get(tokens[k - 1].lower if k > 0 else "<s>", 0.0)
+            total += self.left_relative.get(_bucket(k - first), 0.0)
+            total += self.left_auxiliaries[min(3, anchor - k)]
+            total += self.anchor_left_word.get(anchor_word + "|" + word, 0.0)
+            if k == first:
+                total += self.left_rule
+            if k >= plain:
+                total += self.all_auxiliaries
+            scored.append((k, self.left_intercept + total))
+        return _best(scored, first)
+
+    def last(self, tokens: Sequence[Token], last: int, anchor: int) -> int:
+        """The cue's last-plus-one token (what :func:`right_options` offers, best scored)."""
+        anchor_word = tokens[anchor].lower
+        n = len(tokens)
+        scored: list[tuple[int, float]] = []
+        included = ""
+        for k in range(anchor + 1, min(n, last + 3) + 1):
+            # " ".join of the lower-cased tokens anchor+1 .. k-1, grown one token at a time
+            if k > anchor + 1:
+                inside = tokens[k - 1].lower
+                included = inside if k == anchor + 2 else included + " " + inside
+            total = 0.0
+            total += self.right_last.get(tokens[k - 1].lower, 0.0)
+            if k < n:
+                outside = tokens[k]
+                total += self.right_outside.get(outside.lower, 0.0)
+                total += self.right_outside_shape.get(_shape(outside.text), 0.0)
+            else:
+                total += self.right_outside.get("</s>", 0.0)
+                total += self.right_outside_shape.get("E", 0.0)
+            total += self.right_relative.get(_bucket(k - last), 0.0)
+            total += self.right_count[min(4, k - anchor - 1)]
+            total += self.anchor_included.get(anchor_word + "|" + included, 0.0)
+            total += self.included.get(included, 0.0)
+            if k == last:
+                total += self.right_rule
+            scored.append((k, self.right_intercept + total))
+        return _best(scored, last)
 
 
 class AttributionModel:
@@ -356,10 +606,15 @@ class AttributionModel:
         self.gate_threshold = float(data["gate"]["threshold"])
         self._logit = math.log(self.threshold / (1.0 - self.threshold))
         self._extents: dict[tuple, tuple[int, int]] = {}
+        # the scorers' weights by feature template: scoring makes no feature names
+        self._gate_words = _WordWeights(self.gate)
+        self._cue_weights = _CueWeights(self.cue)
+        self._extent_weights = _ExtentWeights(self.left, self.right)
 
     def passes_gate(self, tokens: Sequence[Token], i: int) -> bool:
-        """Whether vocabulary word ``i`` is worth forcing the rules on."""
-        return self.gate.score(word_features(tokens, i)) >= self.gate_threshold
+        """Whether vocabulary word ``i`` is worth forcing the rules on (its gate score,
+        ``gate.score(word_features(tokens, i))``, reaches the gate's threshold)."""
+        return self.gate.intercept + self._gate_words.total(tokens, i) >= self.gate_threshold
 
     def extent(
         self, tokens: Sequence[Token], first: int, last: int, anchor: int
@@ -377,8 +632,8 @@ class AttributionModel:
             if len(self._extents) >= _EXTENT_CACHE_SIZE:
                 self._extents.clear()
             known = (
-                self.left.best(left_options(tokens, first, anchor), first) - low,
-                self.right.best(right_options(tokens, last, anchor), last) - low,
+                self._extent_weights.first(tokens, first, anchor) - low,
+                self._extent_weights.last(tokens, last, anchor) - low,
             )
             self._extents[key] = known
         return known[0] + low, known[1] + low
@@ -401,8 +656,7 @@ class AttributionModel:
         contents = [piece for a in found for piece in a.content]
         kept: list[Attribution] = []
         for candidate in candidates:
-            features = cue_features(sentence, candidate, has_quotes, contents)
-            if self.cue.score(features) < self._logit:
+            if self._cue_weights.score(sentence, candidate, has_quotes, contents) < self._logit:
                 continue
             attribution = candidate.attribution
             if attribution is None or not attribution.content:

@@ -6,6 +6,8 @@ import json
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import analysis
 from analysis import attribution_model as model_module
@@ -15,7 +17,12 @@ from analysis.attribution_model import (
     ModelUnavailable,
     TrainingArticle,
     attribution_model,
+    cue_features,
+    left_options,
+    right_options,
+    sentence_candidates,
     train_attribution_model,
+    word_features,
     write_model,
 )
 from analysis.quotes import find_quotes
@@ -145,3 +152,147 @@ def test_the_cli_says_which_model_is_missing_and_what_to_do(tmp_path, monkeypatc
     assert code == 2
     error = capsys.readouterr().err
     assert "gone.json" in error and "make train" in error and "--attribution rules" in error
+
+
+# The scoring without feature names (_WordWeights, _CueWeights, _ExtentWeights) must give the
+# very floats and choices of the feature names that training writes: the model's output may not
+# change by a byte when its scoring gets faster.
+
+
+class _CheckingReviser:
+    """Revises like ``model`` after checking, for every candidate and token of the sentence,
+    that the fast scores equal the feature-name scores; counts what it checked."""
+
+    def __init__(self, model: AttributionModel):
+        self.model = model
+        self.candidates = self.tokens = 0
+
+    def may_hold(self, lowered: str) -> bool:
+        return self.model.may_hold(lowered)
+
+    def revise(self, sentence, sentence_id, found):
+        model, tokens = self.model, sentence.tokens
+        for i in range(len(tokens)):
+            expected = model.gate.score(word_features(tokens, i))
+            assert model.gate.intercept + model._gate_words.total(tokens, i) == expected
+            self.tokens += 1
+        has_quotes = any(q.start < sentence.end and q.end > sentence.start for q in sentence.quotes)
+        contents = [piece for a in found for piece in a.content]
+        for candidate in sentence_candidates(sentence, sentence_id, found, model.vocabulary):
+            features = cue_features(sentence, candidate, has_quotes, contents)
+            fast = model._cue_weights.score(sentence, candidate, has_quotes, contents)
+            assert fast == model.cue.score(features), features
+            first, last, anchor = candidate.first, candidate.last, candidate.anchor
+            assert model._extent_weights.first(tokens, first, anchor) == model.left.best(
+                left_options(tokens, first, anchor), first
+            )
+            assert model._extent_weights.last(tokens, last, anchor) == model.right.best(
+                right_options(tokens, last, anchor), last
+            )
+            self.candidates += 1
+        return model.revise(sentence, sentence_id, found)
+
+
+def _check_fast_scoring(model: AttributionModel, text: str) -> _CheckingReviser:
+    checking = _CheckingReviser(model)
+    sentences = [(0, 0, len(text))]
+    with_checks = find_attributions(text, sentences, find_quotes(text), reviser=checking)
+    plain = find_attributions(text, sentences, find_quotes(text), reviser=model)
+    assert with_checks == plain
+    return checking
+
+
+SCORED = [
+    "Ann Lee said prices rose.",
+    "“We will win,” the mayor said.",
+    "He has long argued that wages fell, the union said.",
+    "Officials plan to meet in May, according to a spokesman.",
+    "She told reporters he would resign, but aides denied it.",
+    "The firm also said on Monday it would cut 200 jobs.",
+    "Critics called for an inquiry | he warned | it added.",
+    "“Prices,” he said, “will rise.” They believe the vote was fair.",
+    "“Enough,” said Ann Lee, who also told the BBC it was over.",
+]
+
+
+@pytest.mark.parametrize("text", SCORED)
+@pytest.mark.parametrize("which", ["shipped", "fixture"])
+def test_scoring_without_feature_names_gives_the_same_scores_and_extents(text, which):
+    model = (
+        attribution_model()
+        if which == "shipped"
+        else AttributionModel(train_attribution_model(TRAINING))
+    )
+    checking = _check_fast_scoring(model, text)
+    assert checking.candidates > 0 and checking.tokens > 0  # something was compared
+
+
+_WORDS = st.sampled_from(
+    [
+        "said",
+        "Said",
+        "told",
+        "plans",
+        "has",
+        "also",
+        "long",
+        "argued",
+        "that",
+        "to",
+        "he",
+        "She",
+        "Ann",
+        "Lee",
+        "officials",
+        "quickly",
+        "the",
+        "|",
+        "“",
+        "”",
+        '"',
+        ",",
+        ".",
+        "—",
+        "would",
+        "according",
+        "believes",
+        "on",
+        "Monday",
+        "U.S.",
+        "it",
+        "added",
+        "not",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_WORDS, min_size=1, max_size=25))
+def test_scoring_without_feature_names_agrees_on_any_word_sequence(words):
+    _check_fast_scoring(attribution_model(), " ".join(words))
+
+
+def _tied_model(left: dict, right: dict) -> AttributionModel:
+    """A hand-made model whose extent options tie: only the rules' own extent is weighed."""
+    return AttributionModel(
+        {
+            "format": 2,
+            "threshold": 0.5,
+            "vocabulary": ["argued", "said"],
+            "cue": {"intercept": 5.0, "weights": {}},
+            "left": {"intercept": 0.0, "weights": left},
+            "right": {"intercept": 0.0, "weights": right},
+            "gate": {"intercept": 0.0, "weights": {}, "threshold": 0.0},
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [({}, {}), ({"lrule": -5.0}, {"rrule": -5.0}), ({"lrule": -5.0, "lrel=-1": 0.0}, {})],
+)
+def test_tied_extent_options_are_broken_as_max_breaks_them(left, right):
+    # options at the same distance on either side of the rules' extent tie on both keys:
+    # max() keeps the first, and so must the scoring without feature names
+    checking = _check_fast_scoring(_tied_model(left, right), "Ann Lee has said that wages fell.")
+    assert checking.candidates > 0

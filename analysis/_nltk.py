@@ -1,37 +1,64 @@
-"""nltk's Punkt sentence tokenizer, imported as cheaply as nltk allows (:func:`_import_punkt`)."""
+"""nltk's Punkt sentence tokenizer, imported without the rest of nltk (:func:`_import_punkt`)."""
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import sys
 from types import ModuleType
 
 __all__ = ["punkt"]
 
+#: The packages above Punkt, whose ``__init__`` imports the whole of nltk.
+_PACKAGES = ("nltk", "nltk.tokenize")
+
+
+class _DeferredPackage(ModuleType):
+    """An nltk package whose ``__init__`` has not run yet: its submodules import as usual, and
+    the first look-up of anything else runs the real ``__init__`` (nltk's first, as a plain
+    ``import nltk`` would) and answers from it. A later ``import nltk`` thus gets the whole
+    package, with the very Punkt module this package uses."""
+
+    _quiet = False  # while Punkt itself is imported: a missing name is just missing
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - whatever the package holds
+        if _DeferredPackage._quiet:
+            raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}")
+        for package in _PACKAGES:  # outermost first, the order of a plain import
+            module = sys.modules.get(package)
+            if isinstance(module, _DeferredPackage):
+                module.__class__ = ModuleType
+                module.__spec__.loader.exec_module(module)
+        return getattr(self, name)
+
 
 def _import_punkt() -> ModuleType:
-    """nltk's Punkt module, imported without nltk's optional SciPy and scikit-learn bridges.
+    """nltk's Punkt module, without running ``nltk/__init__.py``.
 
-    ``import nltk`` (which any nltk import runs first) imports the whole package, and with it
-    ``scipy.stats`` and scikit-learn whenever they are installed, as they are in most research
-    environments: 0.5-1 s at the start of every process and every worker, for collocation
-    statistics and classifier wrappers this package never uses. nltk treats both as optional
-    (each import is guarded by ``except ImportError``), so they are hidden while nltk loads and
-    restored at once: the process imports SciPy and scikit-learn normally afterwards. Only
-    those two nltk helpers (``nltk.metrics.association``'s Fisher test, ``SklearnClassifier``)
-    stay without them in a process that imported nltk first through this package.
+    ``import nltk`` (which any nltk import runs first) imports the whole package: its corpus
+    readers, parsers, taggers and, whenever they are installed (as in most research
+    environments), ``scipy.stats`` and scikit-learn. That is 0.25 s at the start of every
+    process and every worker for Punkt, which needs eight small modules of nltk. So the two
+    packages above Punkt are put in place without their ``__init__`` (see
+    :class:`_DeferredPackage`), and only Punkt and what it imports are loaded. Code that
+    uses nltk afterwards gets all of it, on first use.
     """
-    hidden = (
-        [] if "nltk" in sys.modules else [m for m in ("scipy", "sklearn") if m not in sys.modules]
-    )
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment] - makes "import scipy" fail fast
+    loaded = sys.modules.get("nltk.tokenize.punkt")
+    if loaded is not None:
+        return loaded
+    for name in _PACKAGES:
+        if name not in sys.modules:
+            package = importlib.util.module_from_spec(importlib.util.find_spec(name))
+            package.__class__ = _DeferredPackage
+            sys.modules[name] = package
+            parent, _, child = name.rpartition(".")
+            if parent:
+                setattr(sys.modules[parent], child, package)
+    _DeferredPackage._quiet = True
     try:
-        from nltk.tokenize import punkt
+        return importlib.import_module("nltk.tokenize.punkt")
     finally:
-        for name in hidden:
-            if sys.modules.get(name, 0) is None:
-                del sys.modules[name]
-    return punkt
+        _DeferredPackage._quiet = False
 
 
 punkt = _import_punkt()

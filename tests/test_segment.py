@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -273,3 +275,39 @@ def test_words_are_counted_once_even_when_a_word_is_cut_between_sentences():
     parsed = analysis.parse([text])
     assert parsed.sentences["n_words"].tolist() == [1, 1]
     assert parsed.articles["n_words"].tolist() == [1]
+
+
+def _fresh_python(code: str) -> list[str]:
+    """What ``code`` prints, one item per line, in a new interpreter."""
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return run.stdout.split()
+
+
+def test_importing_the_package_loads_punkt_without_the_rest_of_nltk():
+    printed = _fresh_python(
+        "import sys, analysis; from analysis._nltk import punkt; "
+        "print(punkt.__name__, 'nltk.corpus' in sys.modules, 'scipy' in sys.modules)"
+    )
+    assert printed == ["nltk.tokenize.punkt", "False", "False"]
+
+
+def test_nltk_imported_after_the_package_is_whole_and_shares_its_punkt():
+    printed = _fresh_python(
+        "import pickle, analysis\n"
+        "from analysis._nltk import punkt\n"
+        "import nltk\n"
+        "from nltk.tokenize import TreebankWordTokenizer\n"
+        "print(nltk.tokenize.punkt is punkt, nltk.probability.FreqDist is nltk.FreqDist)\n"
+        "print('|'.join(TreebankWordTokenizer().tokenize(\"It isn't.\")))\n"
+        "parameters = punkt.PunktParameters(); parameters.abbrev_types.add('gov')\n"
+        "print(sorted(pickle.loads(pickle.dumps(parameters)).abbrev_types))"
+    )
+    assert printed == ["True", "True", "It|is|n't|.", "['gov']"]
+
+
+def test_nltk_imported_before_the_package_is_used_as_it_is():
+    printed = _fresh_python(
+        "import nltk, analysis; from analysis._nltk import punkt; "
+        "print(punkt is nltk.tokenize.punkt, type(nltk).__name__)"
+    )
+    assert printed == ["True", "module"]

@@ -13,9 +13,14 @@ import analysis
 from analysis import attribution_model as model_module
 from analysis.attribution import find_attributions
 from analysis.attribution_model import (
+    _NONE,
     AttributionModel,
     ModelUnavailable,
     TrainingArticle,
+    _bucket,
+    _by_distance,
+    _distance_weight,
+    _pairs,
     attribution_model,
     cue_features,
     left_options,
@@ -296,3 +301,21 @@ def test_tied_extent_options_are_broken_as_max_breaks_them(left, right):
     # max() keeps the first, and so must the scoring without feature names
     checking = _check_fast_scoring(_tied_model(left, right), "Ann Lee has said that wages fell.")
     assert checking.candidates > 0
+
+
+def test_pair_tables_answer_as_the_joined_feature_names_do():
+    table = {"said|that": 1.0, "a||": 2.0, "|x|y": 3.0, "plan|to": 4.0}
+    pairs, by_second = _pairs(table), _pairs(table, by_second=True)
+    words = ["said", "that", "a", "", "|", "x", "y", "x|y", "|x", "plan", "to", "none"]
+    for first in words:
+        for second in words:
+            expected = table.get(first + "|" + second, 0.0)
+            assert pairs.get(first, _NONE).get(second, 0.0) == expected, (first, second)
+            assert by_second.get(second, _NONE).get(first, 0.0) == expected, (first, second)
+
+
+def test_distance_weights_are_the_bucket_weights():
+    table = {_bucket(d): float(d) for d in (-20, -9, -5, -3, -1, 0, 2, 5, 9, 20)}
+    weights = _by_distance(table)
+    for distance in range(-40, 41):
+        assert _distance_weight(weights, distance) == table.get(_bucket(distance), 0.0)

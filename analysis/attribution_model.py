@@ -779,12 +779,17 @@ MIN_FEATURE_COUNT = 2
 THRESHOLD = 0.6
 #: The share of the vocabulary words kept by the cue scorer in the training data that the gate
 #: (a scorer of the word and its neighbours alone) lets through to be forced and scored.
-GATE_RECALL = 0.98
+GATE_RECALL = 0.95
 #: A vocabulary word stays a candidate only if the cue scorer keeps it rightly this often in the
-#: training data, and rightly in at least this share of the times it keeps it.
+#: training data, rightly in at least MIN_KEPT_PRECISION of the times it keeps it, and in at
+#: least MIN_WORD_YIELD of its uses the rules do not find.
 MIN_WORD_KEPT = 2
 MIN_KEPT_PRECISION = 0.4
-MIN_WORD_YIELD = 0.02
+MIN_WORD_YIELD = 0.10
+#: GATE_RECALL and MIN_WORD_YIELD trade recall for speed. On PolNeAR dev, going from 0.98 and
+#: 0.02 to 0.95 and 0.10 left exact F1 where it was (Source 0.689 -> 0.691, Cue 0.689 -> 0.690,
+#: Content 0.543 -> 0.543) and halved the model's extra work on BBC news: sentences read only
+#: for the vocabulary 6,787 -> 3,212, words forced 5,828 -> 2,924.
 
 
 @dataclass

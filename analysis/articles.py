@@ -44,6 +44,8 @@ _BOMS = (
 #: Unicode's control characters (category Cc: U+0000-U+001F and U+007F-U+009F) other than
 #: the white space of text, \t \n \v \f \r (U+0009-U+000D); one regex, not a loop per character.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+#: The ASCII ones among them, as bytes.
+_ASCII_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 
 
 class _Unreadable(ValueError):
@@ -90,9 +92,15 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
 
 
 def _control_share(text: str) -> float:
+    """The share of control characters (:data:`_CONTROL_CHARACTERS`) in the text's first
+    64 kB. An ASCII text is counted as bytes, with ``bytes.translate`` deleting the ASCII
+    control characters: the same count, many times faster than a regular expression."""
     if not text:
         return 0.0
     sample = text[:65536]
+    if sample.isascii():
+        encoded = sample.encode("ascii")
+        return (len(encoded) - len(encoded.translate(None, _ASCII_CONTROL_BYTES))) / len(sample)
     return len(_CONTROL_CHARACTERS.findall(sample)) / len(sample)
 
 

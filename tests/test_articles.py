@@ -206,3 +206,21 @@ def test_a_headline_line_becomes_the_title_unless_the_input_has_one():
     given = analysis.parse(pd.DataFrame({"text": [text], "title": ["From the feed"]}))
     assert given.articles.loc[0, "title"] == "From the feed"  # the input's title wins
     assert given.sentences["part"].tolist() == ["title", "body"]  # and the line is no body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain news text.\n\nA second paragraph.\tTabbed.\r\n",
+        "Bell\x07, escape\x1b, delete\x7f and NUL\x00 among words",
+        "\x01\x02\x03\x04",
+        "Non-ASCII: caf\u00e9 \x85 next-line and \x9f C1 controls, \x08 backspace",
+        "\x0e",
+    ],
+)
+def test_control_share_counts_what_the_control_pattern_matches(text):
+    from analysis.articles import _CONTROL_CHARACTERS, _control_share
+
+    expected = len(_CONTROL_CHARACTERS.findall(text)) / len(text)
+    assert _control_share(text) == expected
+    assert _control_share("") == 0.0

@@ -43,7 +43,14 @@ from typing import Any
 
 from analysis.attribution.constructions import Attribution, _attribute
 from analysis.attribution.contents import _content_after, _skip_lead_in
-from analysis.attribution.cues import _WORD_RUN, _Cue, _cue_extent, _match_cue, reporting_cues
+from analysis.attribution.cues import (
+    _ASCII_WORD_RUN,
+    _WORD_RUN,
+    _Cue,
+    _cue_extent,
+    _match_cue,
+    reporting_cues,
+)
 from analysis.attribution.subjects import _subject_left
 from analysis.attribution.tokens import Token, _is_ly_adverb, _Sentence, _span, tokenize
 from analysis.attribution.words import _BOUND_AUXILIARIES, _PRONOUNS
@@ -666,6 +673,7 @@ class AttributionModel:
                 f"{MODEL_FORMAT}: run `make train` to rebuild it"
             )
         self.vocabulary = frozenset(data["vocabulary"])
+        self._ascii_vocabulary = frozenset(w.encode() for w in self.vocabulary if w.isascii())
         self.threshold = float(data["threshold"])
         self.cue = _Scorer(data["cue"])
         self.left = _Scorer(data["left"])
@@ -696,7 +704,11 @@ class AttributionModel:
         return weights.first(tokens, first, anchor), weights.last(tokens, last, anchor)
 
     def may_hold(self, lowered: str) -> bool:
-        """Whether a lower-cased sentence holds a word of the vocabulary."""
+        """Whether a lower-cased sentence holds a word of the vocabulary (its word runs, found
+        as bytes in an ASCII sentence: the same runs, faster)."""
+        if lowered.isascii():
+            runs = _ASCII_WORD_RUN.findall(lowered.encode("ascii"))
+            return not self._ascii_vocabulary.isdisjoint(runs)
         return not self.vocabulary.isdisjoint(_WORD_RUN.findall(lowered))
 
     def revise(

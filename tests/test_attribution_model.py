@@ -24,6 +24,7 @@ from analysis.attribution_model import (
     attribution_model,
     cue_features,
     left_options,
+    model_path,
     right_options,
     sentence_candidates,
     train_attribution_model,
@@ -319,3 +320,21 @@ def test_distance_weights_are_the_bucket_weights():
     weights = _by_distance(table)
     for distance in range(-40, 41):
         assert _distance_weight(weights, distance) == table.get(_bucket(distance), 0.0)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holds"),
+    [
+        ("prices rose, officials argued.", True),  # ASCII: found as bytes
+        ("nothing here at all.", False),
+        ("café owners argued", True),  # not ASCII: found as text
+        ("the avisé one", True),  # a vocabulary word that is not ASCII
+        ("naïve but empty", False),
+    ],
+)
+def test_may_hold_finds_the_vocabulary_words_in_ascii_and_other_text(sentence, holds):
+    data = json.loads(model_path().read_text(encoding="utf-8"))
+    data["vocabulary"] = [*data["vocabulary"], "avisé"]
+    model = AttributionModel(data)
+    assert set(re.findall(r"\w+", sentence)) & model.vocabulary or not holds
+    assert model.may_hold(sentence) is holds

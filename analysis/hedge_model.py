@@ -286,6 +286,7 @@ class Examples:
 _FEATURE_PREFIX_GROUP = {
     "w": "cue",
     "k": "cue",
+    "e": "cue",
     "a": "cue",
     "p": "near",
     "n": "near",
@@ -301,6 +302,9 @@ _FEATURE_PREFIX_GROUP = {
     "said": "clause",
     "wspeech": "clause",
     "wcond": "clause",
+    "wneg": "clause",
+    "wquote": "clause",
+    "wsaid": "clause",
     "o": "others",
 }
 

@@ -43,15 +43,13 @@ FORMAT_VERSION = 1
 #: Digits kept for weights, intercept and threshold, so that a rebuild gives the same bytes.
 DIGITS = 4
 
-#: The grid searched by :func:`train_hedge_model` unless another is given.
+#: The grid searched by :func:`train_hedge_model` unless another is given. Every feature group
+#: is always used (the L2 penalty, chosen by ``C``, weighs down an unhelpful one): choosing
+#: among subsets of groups on the 129 FactBank documents picked a different subset in each
+#: fold and cost about 0.005 F1 on held-out news, selection noise rather than signal.
 DEFAULT_GRID: dict[str, tuple] = {
     "C": (0.1, 0.3, 1.0),
-    "groups": (
-        ("cue", "near", "clause", "others"),
-        ("cue", "near", "clause"),
-        ("cue", "near", "others"),
-        ("cue", "clause", "others"),
-    ),
+    "groups": (FEATURE_GROUPS,),
     "rescue": (True, False),
     "balance": (True, False),
 }
@@ -286,6 +284,7 @@ class Examples:
 _FEATURE_PREFIX_GROUP = {
     "w": "cue",
     "k": "cue",
+    "e": "cue",
     "a": "cue",
     "p": "near",
     "n": "near",
@@ -301,6 +300,9 @@ _FEATURE_PREFIX_GROUP = {
     "said": "clause",
     "wspeech": "clause",
     "wcond": "clause",
+    "wneg": "clause",
+    "wquote": "clause",
+    "wsaid": "clause",
     "o": "others",
 }
 

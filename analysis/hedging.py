@@ -845,7 +845,8 @@ def _proposal_features(
     lower case, its category and whether its rule turned it down; ``near`` the two words on
     each side, and the cue with each adjacent one; ``clause`` negation, a question, a condition
     within a few hundred characters in the sentence, a quotation or a speech verb before or
-    after it (the voice); ``others`` the categories of the sentence's other accepted cues.
+    after it (the voice), each also paired with the cue; ``others`` the categories of the
+    sentence's other accepted cues.
     """
     near = "near" in groups
     clause = "clause" in groups
@@ -866,7 +867,7 @@ def _proposal_features(
             result.append(None)
             continue
         cue = _token(" ".join(text[start:end].split()))
-        features = ["w=" + cue, "k=" + category]
+        features = ["w=" + cue, "k=" + category, "e=" + entry.phrase]
         if not accepted:
             features.append("a=" + cue)
         if (near or clause) and (marks is None or marks_of != s_start):
@@ -878,17 +879,17 @@ def _proposal_features(
         if clause:
             near_start, near_end = max(s_start, start - _CONTEXT), min(s_end, end + _CONTEXT)
             if _negated(text, start, s_start) or _NEGATION_AFTER.match(text, end, s_end):
-                features.append("neg")
+                features += ["neg", "wneg=" + cue]
             if marks.question:
                 features.append("q")
             if marks.condition_near(near_start, start, end, near_end):
                 features += ["cond", "wcond=" + cue]
             if marks.in_quotation(near_start, start):
-                features.append("quote")
+                features += ["quote", "wquote=" + cue]
             if marks.speech_within(near_start, start):
                 features += ["speech", "wspeech=" + cue]
             if marks.speech_within(end, near_end):
-                features.append("said")
+                features += ["said", "wsaid=" + cue]
         if others:
             counts = by_sentence.get(s_start, {})
             for other, count in counts.items():

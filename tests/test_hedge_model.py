@@ -151,6 +151,26 @@ def test_examples_of_unequal_lengths_are_refused():
         Examples([["w=may"]], [True, False], ["d"], ["x"], ["accepted"])
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        # the lexicon entry, shared by every inflection of a cue
+        (
+            "Data suggested a slowdown.",
+            "suggested",
+            {"w=suggested", "e=suggest|suggests|suggested|suggesting|suggestion|suggestions"},
+        ),
+        # clause features paired with the cue: what holds for `would` need not for `could`
+        ("Costs would not rise.", "would", {"neg", "wneg=would"}),
+        ("“Costs could rise,” he said.", "could", {"quote", "wquote=could", "said"}),
+        ("Costs could rise, he said.", "could", {"said", "wsaid=could"}),
+    ],
+)
+def test_candidates_carry_their_entry_and_cue_specific_clause_features(text, cue, expected):
+    (found,) = [c[4] for c in hedge_candidates(text) if text[c[0] : c[1]] == cue]
+    assert expected <= set(found)
+
+
 def test_every_feature_the_candidates_carry_has_a_group():
     text = "“I think it may not be possible,” he said, if it rains? Prices could not rise."
     for _, _, _, _, features in hedge_candidates(text):

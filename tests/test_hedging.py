@@ -71,6 +71,16 @@ def cues(text: str, method: str = "rules") -> list[tuple[str, str]]:
         ("Sales rose more than expected.", []),
         ("As expected, the bank held rates.", []),
         ("Analysts expect a cut.", [("expect", "belief")]),
+        # from Hyland's (2005) hedges: `guess` as a verb only, `feel` for the classifier only
+        ("I guess the deal is off.", [("guess", "belief")]),
+        ("It was only a guess.", []),
+        ("To our knowledge the bridge is safe.", [("To our knowledge", "belief")]),
+        ("Scientists postulate a hidden planet.", [("postulate", "belief")]),
+        ("A plausible reason is the weather.", [("plausible", "probability")]),
+        ("Prices ought to fall.", [("ought to", "modal")]),
+        ("Residents felt the quake.", []),
+        # hearsay: the verbs of `allegedly`
+        ("The lawsuit alleges that the firm hid losses.", [("alleges", "hearsay")]),
         # approximators only before a quantity, with the quantity in the span
         ("About 40 people died.", [("About 40", "approximator")]),
         ("They talked about the weather.", []),

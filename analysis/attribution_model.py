@@ -44,8 +44,8 @@ from typing import Any
 from analysis.attribution.constructions import Attribution, _attribute
 from analysis.attribution.contents import _content_after, _skip_lead_in
 from analysis.attribution.cues import (
-    _ASCII_WORD_RUN,
     _WORD_RUN,
+    _ascii_word_runs,
     _Cue,
     _cue_extent,
     _match_cue,
@@ -707,7 +707,7 @@ class AttributionModel:
         """Whether a lower-cased sentence holds a word of the vocabulary (its word runs, found
         as bytes in an ASCII sentence: the same runs, faster)."""
         if lowered.isascii():
-            runs = _ASCII_WORD_RUN.findall(lowered.encode("ascii"))
+            runs = _ascii_word_runs(lowered.encode("ascii"))
             return not self._ascii_vocabulary.isdisjoint(runs)
         return not self.vocabulary.isdisjoint(_WORD_RUN.findall(lowered))
 

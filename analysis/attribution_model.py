@@ -106,12 +106,9 @@ _FAR = 10
 
 def _by_distance(table: dict[str, float]) -> list[float]:
     """``table.get(_bucket(d), 0.0)`` for ``d`` from ``-_FAR`` to ``_FAR``, at ``d + _FAR``:
-    the weight of a distance without making its bucket's name."""
+    the weight of a distance without making its bucket's name (a distance ``d`` is read at
+    ``min(max(d, -_FAR), _FAR) + _FAR``)."""
     return [table.get(_bucket(d), 0.0) for d in range(-_FAR, _FAR + 1)]
-
-
-def _distance_weight(weights: list[float], distance: int) -> float:
-    return weights[min(max(distance, -_FAR), _FAR) + _FAR]
 
 
 #: What :func:`_pairs` gives for a first part no feature has.
@@ -613,50 +610,73 @@ class _ExtentWeights:
             tokens[plain - 1].lower in _BOUND_AUXILIARIES or _is_ly_adverb(tokens[plain - 1])
         ):
             plain -= 1
-        scored: list[tuple[int, float]] = []
+        left_word, left_outside = self.left_word, self.left_outside
+        relative, auxiliaries = self.left_relative, self.left_auxiliaries
+        # the best option as _best keeps it: the highest score, then the nearest to ``first``,
+        # then the earliest (options come in order, so a later one must be strictly better)
+        best, best_score, best_distance = first, 0.0, -1
+        outside = tokens[low - 1].lower if low > 0 else "<s>"
         for k in range(low, anchor + 1):
             word = tokens[k].lower
             total = 0.0
-            total += self.left_word.get(word, 0.0)
-            total += self.left_outside.get(tokens[k - 1].lower if k > 0 else "<s>", 0.0)
-            total += _distance_weight(self.left_relative, k - first)
-            total += self.left_auxiliaries[min(3, anchor - k)]
+            total += left_word.get(word, 0.0)
+            total += left_outside.get(outside, 0.0)
+            total += relative[min(max(k - first, -_FAR), _FAR) + _FAR]
+            total += auxiliaries[min(3, anchor - k)]
             total += with_anchor.get(word, 0.0)
             if k == first:
                 total += self.left_rule
             if k >= plain:
                 total += self.all_auxiliaries
-            scored.append((k, self.left_intercept + total))
-        return _best(scored, first)
+            score = self.left_intercept + total
+            distance = abs(k - first)
+            if (
+                best_distance < 0
+                or score > best_score
+                or (score == best_score and distance < best_distance)
+            ):
+                best, best_score, best_distance = k, score, distance
+            outside = word
+        return best
 
     def last(self, tokens: Sequence[Token], last: int, anchor: int) -> int:
         """The cue's last-plus-one token (what :func:`right_options` offers, best scored)."""
         with_anchor = self.anchor_included.get(tokens[anchor].lower, _NONE)
         n = len(tokens)
-        scored: list[tuple[int, float]] = []
+        right_last, right_outside = self.right_last, self.right_outside
+        outside_shape, relative = self.right_outside_shape, self.right_relative
+        counts, included_weights = self.right_count, self.included
+        best, best_score, best_distance = last, 0.0, -1  # as in first()
         included = ""
         for k in range(anchor + 1, min(n, last + 3) + 1):
             # " ".join of the lower-cased tokens anchor+1 .. k-1, grown one token at a time
+            inside = tokens[k - 1].lower
             if k > anchor + 1:
-                inside = tokens[k - 1].lower
                 included = inside if k == anchor + 2 else included + " " + inside
             total = 0.0
-            total += self.right_last.get(tokens[k - 1].lower, 0.0)
+            total += right_last.get(inside, 0.0)
             if k < n:
                 outside = tokens[k]
-                total += self.right_outside.get(outside.lower, 0.0)
-                total += self.right_outside_shape.get(_shape(outside.text), 0.0)
+                total += right_outside.get(outside.lower, 0.0)
+                total += outside_shape.get(_shape(outside.text), 0.0)
             else:
-                total += self.right_outside.get("</s>", 0.0)
-                total += self.right_outside_shape.get("E", 0.0)
-            total += _distance_weight(self.right_relative, k - last)
-            total += self.right_count[min(4, k - anchor - 1)]
+                total += right_outside.get("</s>", 0.0)
+                total += outside_shape.get("E", 0.0)
+            total += relative[min(max(k - last, -_FAR), _FAR) + _FAR]
+            total += counts[min(4, k - anchor - 1)]
             total += with_anchor.get(included, 0.0)
-            total += self.included.get(included, 0.0)
+            total += included_weights.get(included, 0.0)
             if k == last:
                 total += self.right_rule
-            scored.append((k, self.right_intercept + total))
-        return _best(scored, last)
+            score = self.right_intercept + total
+            distance = abs(k - last)
+            if (
+                best_distance < 0
+                or score > best_score
+                or (score == best_score and distance < best_distance)
+            ):
+                best, best_score, best_distance = k, score, distance
+        return best
 
 
 class AttributionModel:

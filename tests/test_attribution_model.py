@@ -13,13 +13,13 @@ import analysis
 from analysis import attribution_model as model_module
 from analysis.attribution import find_attributions
 from analysis.attribution_model import (
+    _FAR,
     _NONE,
     AttributionModel,
     ModelUnavailable,
     TrainingArticle,
     _bucket,
     _by_distance,
-    _distance_weight,
     _pairs,
     attribution_model,
     cue_features,
@@ -319,7 +319,8 @@ def test_distance_weights_are_the_bucket_weights():
     table = {_bucket(d): float(d) for d in (-20, -9, -5, -3, -1, 0, 2, 5, 9, 20)}
     weights = _by_distance(table)
     for distance in range(-40, 41):
-        assert _distance_weight(weights, distance) == table.get(_bucket(distance), 0.0)
+        read = weights[min(max(distance, -_FAR), _FAR) + _FAR]
+        assert read == table.get(_bucket(distance), 0.0)
 
 
 @pytest.mark.parametrize(

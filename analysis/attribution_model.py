@@ -65,7 +65,7 @@ __all__ = [
 #: The trained model, shipped as package data (``analysis/models/``).
 MODEL_FILE = "attribution.json"
 #: The model format this code reads (raised when features change).
-MODEL_FORMAT = 2
+MODEL_FORMAT = 3
 
 
 class ModelUnavailable(RuntimeError):
@@ -111,28 +111,59 @@ def _by_distance(table: dict[str, float]) -> list[float]:
     return [table.get(_bucket(d), 0.0) for d in range(-_FAR, _FAR + 1)]
 
 
-#: What :func:`_pairs` gives for a first part no feature has.
+#: What a pair table gives for a first part no feature has.
 _NONE: dict[str, float] = {}
 
 
-def _pairs(table: dict[str, float], by_second: bool = False) -> dict[str, dict[str, float]]:
-    """A table of pair features (values ``a|b``) as ``{a: {b: weight}}`` (``{b: {a: weight}}``
-    with ``by_second``): ``pairs.get(a, _NONE).get(b, 0.0)`` is ``table.get(a + "|" + b, 0.0)``
-    without making the string ``a|b`` for every look-up. A value with more than one ``|`` is
-    entered under every way of cutting it in two, so the look-up is the same whatever ``a``
-    and ``b`` hold."""
-    pairs: dict[str, dict[str, float]] = {}
-    for value, weight in table.items():
+#: The pair templates (values ``a|b``), and whether each is keyed by its second part: the
+#: model file holds them as ``{a: {b: weight}}`` (``{b: {a: weight}}``), so that scoring looks
+#: ``b`` up among ``a``'s pairs without making the string ``a|b`` (see :func:`_tabulate`).
+_PAIR_TEMPLATES = {
+    "w|n": False,
+    "p|w": True,
+    "o|w": False,
+    "ct|w": False,
+    "a|lw": False,
+    "a|inc": False,
+}
+
+
+def _tabulate(weights: dict[str, float]) -> dict[str, dict]:
+    """Feature weights by name (``w=said``, ``w|n=said|that``, ``cap``) as the model file holds
+    them: by template, ``{"w": {"said": ...}}``; pairs nested (:data:`_PAIR_TEMPLATES`), with a
+    value of more than one ``|`` entered under every way of cutting it in two, so that a
+    look-up gives what the joined name would whatever the parts hold; features without a value
+    under ``""``. Loading the file then builds nothing."""
+    tables: dict[str, dict] = {}
+    for name, weight in weights.items():
+        prefix, equals, value = name.partition("=")
+        if not equals:
+            prefix, value = "", name
+        table = tables.setdefault(prefix, {})
+        if prefix not in _PAIR_TEMPLATES:
+            table[value] = weight
+            continue
         at = value.find("|")
         while at >= 0:
             first, second = value[:at], value[at + 1 :]
-            outer, inner = (second, first) if by_second else (first, second)
-            entries = pairs.get(outer)
-            if entries is None:
-                entries = pairs[outer] = {}
-            entries[inner] = weight
+            outer, inner = (second, first) if _PAIR_TEMPLATES[prefix] else (first, second)
+            table.setdefault(outer, {})[inner] = weight
             at = value.find("|", at + 1)
-    return pairs
+    return tables
+
+
+def _untabulate(tables: dict[str, dict]) -> dict[str, float]:
+    """The weights by feature name again (:func:`_tabulate` undone)."""
+    weights: dict[str, float] = {}
+    for prefix, table in tables.items():
+        for key, entry in table.items():
+            if prefix in _PAIR_TEMPLATES:
+                for inner, weight in entry.items():
+                    pair = f"{inner}|{key}" if _PAIR_TEMPLATES[prefix] else f"{key}|{inner}"
+                    weights[f"{prefix}={pair}"] = weight
+            else:
+                weights[f"{prefix}={key}" if prefix else key] = entry
+    return weights
 
 
 @dataclass(slots=True)
@@ -363,40 +394,46 @@ _WORD_CACHE_SIZE = 20_000
 class _Scorer:
     """A logistic-regression scorer: intercept plus the weights of the features present.
 
-    ``score`` takes feature names (what training writes). The model's hot path scores without
+    Built from a model file's scorer (``{"intercept": ..., "tables": ...}``, see
+    :func:`_tabulate`) or from training's weights by name (``{"intercept": ...,
+    "weights": ...}``). :meth:`score` takes feature names. The model's hot path scores without
     making them: ``table(prefix)`` holds the weights of the features ``prefix=value`` keyed by
     ``value`` (a feature name splits at its first ``=``, and no prefix holds one, so
-    ``table(p)[v]`` is ``weights[p + "=" + v]``), and ``constant(name)`` the weight of a
-    feature without a value (``cap``), 0.0 when it has none. Added in the order of the
-    features, the same weights give the same float as :meth:`score`.
+    ``table(p)[v]`` is ``weights[p + "=" + v]``; a pair template's table is nested), and
+    ``constant(name)`` the weight of a feature without a value (``cap``), 0.0 when it has
+    none. Added in the order of the features, the same weights give the same float as
+    :meth:`score`.
     """
 
-    __slots__ = ("intercept", "weights", "_tables")
+    __slots__ = ("intercept", "_weights", "_tables")
 
     def __init__(self, data: dict[str, Any]):
         self.intercept = float(data["intercept"])
         # JSON gives str keys and float values already (a weight written as 1 is an int, and
-        # adds as the same float): no copy of the 100,000-odd weights at every start
-        self.weights: dict[str, float] = data["weights"]
-        self._tables: dict[str, dict[str, float]] = {}
-        tables = self._tables
-        for name, weight in self.weights.items():
-            prefix, equals, value = name.partition("=")
-            if equals:
-                table = tables.get(prefix)
-                if table is None:
-                    table = tables[prefix] = {}
-                table[value] = weight
+        # adds as the same float): the 100,000-odd weights are used as loaded
+        if "tables" in data:
+            self._tables: dict[str, dict] = data["tables"]
+            self._weights: dict[str, float] | None = None
+        else:
+            self._weights = data["weights"]
+            self._tables = _tabulate(self._weights)
+
+    @property
+    def weights(self) -> dict[str, float]:
+        """The weights by feature name (made on first use: training and tests ask for it)."""
+        if self._weights is None:
+            self._weights = _untabulate(self._tables)
+        return self._weights
 
     def score(self, features: Iterable[str]) -> float:
         weights = self.weights
         return self.intercept + sum(weights.get(feature, 0.0) for feature in features)
 
-    def table(self, prefix: str) -> dict[str, float]:
+    def table(self, prefix: str) -> dict:
         return self._tables.get(prefix, {})
 
     def constant(self, name: str) -> float:
-        return self.weights.get(name, 0.0)
+        return self._tables.get("", {}).get(name, 0.0)
 
     def best(self, options: Sequence[tuple[int, list[str]]], default: int) -> int:
         return _best([(k, self.score(features)) for k, features in options], default)
@@ -442,8 +479,7 @@ class _WordWeights:
         self.previous, self.previous2 = table("p"), table("p2")
         self.following, self.following2 = table("n"), table("n2")
         self.previous_shape, self.following_shape = table("ps"), table("ns")
-        self.word_following = _pairs(table("w|n"))
-        self.previous_word = _pairs(table("p|w"), by_second=True)
+        self.word_following, self.previous_word = table("w|n"), table("p|w")
         self.suffix3, self.suffix2 = table("x3"), table("x2")
         self.position = [table("pos").get(str(n), 0.0) for n in range(7)]
         self.of_word: dict[str, tuple] = {}
@@ -509,7 +545,7 @@ class _CueWeights:
         self.intercept = scorer.intercept
         self.words = _WordWeights(scorer)
         self.origin, self.category = table("o"), table("cat")
-        self.origin_word = _pairs(table("o|w"))
+        self.origin_word = table("o|w")
         self.capitalised, self.in_quote = constant("cap"), constant("inq")
         self.sentence_quotes, self.inside = constant("sq"), constant("incont")
         origin_inside = self._origin_inside_table = table("o|incont")
@@ -523,7 +559,7 @@ class _CueWeights:
         self.source_pronoun, self.source_shape = table("src0"), table("src0s")
         self.source_length = [table("srclen").get(str(n), 0.0) for n in range(9)]
         self.source_side = table("srcside")
-        self.content_kind, self.content_kind_word = table("ct"), _pairs(table("ct|w"))
+        self.content_kind, self.content_kind_word = table("ct"), table("ct|w")
         self.content_side = table("cside")
         self.pieces = [table("npieces").get(str(n), 0.0) for n in range(4)]
 
@@ -591,13 +627,13 @@ class _ExtentWeights:
         self.left_word, self.left_outside = left.table("lw"), left.table("lout")
         self.left_relative = _by_distance(left.table("lrel"))
         self.left_auxiliaries = [left.table("lnaux").get(str(n), 0.0) for n in range(4)]
-        self.anchor_left_word = _pairs(left.table("a|lw"))
+        self.anchor_left_word = left.table("a|lw")
         self.left_rule, self.all_auxiliaries = left.constant("lrule"), left.constant("allaux")
         self.right_last, self.right_outside = right.table("rlast"), right.table("rout")
         self.right_outside_shape = right.table("routs")
         self.right_relative = _by_distance(right.table("rrel"))
         self.right_count = [right.table("rn").get(str(n), 0.0) for n in range(5)]
-        self.anchor_included, self.included = _pairs(right.table("a|inc")), right.table("inc")
+        self.anchor_included, self.included = right.table("a|inc"), right.table("inc")
         self.right_rule = right.constant("rrule")
 
     def first(self, tokens: Sequence[Token], first: int, anchor: int) -> int:
@@ -991,11 +1027,23 @@ def train_attribution_model(articles: Sequence[TrainingArticle]) -> dict[str, An
         "format": MODEL_FORMAT,
         "threshold": THRESHOLD,
         "vocabulary": sorted(vocabulary),
-        "cue": cue,
-        "left": _fit(_option_rows(collected.left_rows)),
-        "right": _fit(_option_rows(collected.right_rows)),
-        "gate": gate,
+        "cue": _as_stored(cue),
+        "left": _as_stored(_fit(_option_rows(collected.left_rows))),
+        "right": _as_stored(_fit(_option_rows(collected.right_rows))),
+        "gate": _as_stored(gate),
     }
+
+
+def _as_stored(scorer: dict[str, Any]) -> dict[str, Any]:
+    """A fitted scorer as the model file holds it: its weights by template (:func:`_tabulate`)."""
+    stored = {key: value for key, value in scorer.items() if key != "weights"}
+    stored["tables"] = _tabulate(scorer["weights"])
+    return stored
+
+
+def weight_count(data: dict[str, Any]) -> int:
+    """How many feature weights a model's scorers hold."""
+    return sum(len(_Scorer(data[name]).weights) for name in ("gate", "cue", "left", "right"))
 
 
 def write_model(data: dict[str, Any], path: str | Path) -> None:

@@ -34,6 +34,7 @@ from analysis.attribution_model import (
     TrainingArticle,
     model_path,
     train_attribution_model,
+    weight_count,
     write_model,
 )
 from analysis.brat import read_brat
@@ -293,7 +294,7 @@ def _train_attributions(data: Path | None, out: Path | None) -> int:
     model = train_attribution_model(articles)
     target = out or model_path()
     write_model(model, target)
-    weights = sum(len(model[k]["weights"]) for k in ("gate", "cue", "left", "right"))
+    weights = weight_count(model)
     print(
         f"attribution model -> {target}: {len(articles)} articles, "
         f"{len(model['vocabulary'])} vocabulary words, {weights:,} weights "

@@ -20,7 +20,9 @@ from analysis.attribution_model import (
     TrainingArticle,
     _bucket,
     _by_distance,
-    _pairs,
+    _Scorer,
+    _tabulate,
+    _untabulate,
     attribution_model,
     cue_features,
     left_options,
@@ -97,7 +99,7 @@ def test_training_gives_the_same_bytes_twice(tmp_path):
     assert first.read_bytes() == second.read_bytes()
     data = json.loads(first.read_text(encoding="utf-8"))
     assert set(data) == {"format", "threshold", "vocabulary", "cue", "left", "right", "gate"}
-    assert data["cue"]["weights"], "the cue scorer learned nothing"
+    assert _Scorer(data["cue"]).weights, "the cue scorer learned nothing"
 
 
 def test_a_trained_model_revises_sentences():
@@ -282,7 +284,7 @@ def _tied_model(left: dict, right: dict) -> AttributionModel:
     """A hand-made model whose extent options tie: only the rules' own extent is weighed."""
     return AttributionModel(
         {
-            "format": 2,
+            "format": 3,  # weights by name, as training makes them, are read too
             "threshold": 0.5,
             "vocabulary": ["argued", "said"],
             "cue": {"intercept": 5.0, "weights": {}},
@@ -304,15 +306,29 @@ def test_tied_extent_options_are_broken_as_max_breaks_them(left, right):
     assert checking.candidates > 0
 
 
-def test_pair_tables_answer_as_the_joined_feature_names_do():
-    table = {"said|that": 1.0, "a||": 2.0, "|x|y": 3.0, "plan|to": 4.0}
-    pairs, by_second = _pairs(table), _pairs(table, by_second=True)
+def test_stored_tables_answer_as_the_feature_names_do():
+    weights = {
+        "w|n=said|that": 1.0,
+        "w|n=a||": 2.0,
+        "w|n=|x|y": 3.0,
+        "p|w=plan|to": 4.0,
+        "w=said": 5.0,
+        "w==": 6.0,
+        "cap": 7.0,
+    }
+    tables = _tabulate(weights)
+    assert _untabulate(tables) == weights
+    scorer = _Scorer({"intercept": 0.0, "tables": json.loads(json.dumps(tables))})
+    following, previous = scorer.table("w|n"), scorer.table("p|w")
     words = ["said", "that", "a", "", "|", "x", "y", "x|y", "|x", "plan", "to", "none"]
     for first in words:
         for second in words:
-            expected = table.get(first + "|" + second, 0.0)
-            assert pairs.get(first, _NONE).get(second, 0.0) == expected, (first, second)
-            assert by_second.get(second, _NONE).get(first, 0.0) == expected, (first, second)
+            pair = first + "|" + second
+            assert following.get(first, _NONE).get(second, 0.0) == weights.get("w|n=" + pair, 0.0)
+            assert previous.get(second, _NONE).get(first, 0.0) == weights.get("p|w=" + pair, 0.0)
+    assert scorer.table("w") == {"said": 5.0, "=": 6.0}
+    assert (scorer.constant("cap"), scorer.constant("inq")) == (7.0, 0.0)
+    assert scorer.weights == weights
 
 
 def test_distance_weights_are_the_bucket_weights():

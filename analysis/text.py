@@ -44,10 +44,34 @@ _BREAK_CHARACTER = re.compile(_BREAK_START)
 WORD_RE = re.compile(r"\w++(?:[’'\-.,]\w++)*+")
 
 
-#: :data:`WORD_RE` for ASCII text, encoded: there ``\w`` is ``[A-Za-z0-9_]`` either way, and a
-#: bytes pattern tests that from a table instead of Unicode's character database (a quarter
-#: faster; most news text is ASCII).
+#: :data:`WORD_RE` for ASCII text, encoded: there ``\w`` is ``[A-Za-z0-9_]`` either way.
 _ASCII_WORD_RE = re.compile(rb"\w++(?:['\-.,]\w++)*+")
+
+#: An ASCII text's shape for :func:`_count_ascii_words`: each word character (``[A-Za-z0-9_]``)
+#: becomes ``a``, each joining character (``'-.,``) ``.``, anything else a space.
+_WORD_SHAPE = bytes(
+    ord("a")
+    if chr(byte).isascii() and (chr(byte).isalnum() or byte == ord("_"))
+    else ord(".")
+    if chr(byte) in "'-.,"
+    else ord(" ")
+    for byte in range(256)
+)
+
+
+def _count_ascii_words(data: bytes) -> int:
+    """``len(_ASCII_WORD_RE.findall(data))`` in a few passes of bytes methods, not the regex
+    engine's per-character work (several times faster).
+
+    A word is a run of word characters, extended over every joining character that stands
+    alone between two runs (``U.S``, ``2,187``, ``pro-Russian``). So the words are the runs
+    (in the shape, an ``a`` after a space, after a ``.`` or at the start) less the lone
+    joints (``a.a``; counted with every ``a`` doubled, so that joints on both sides of a
+    one-letter run, ``a.a.a``, do not overlap).
+    """
+    shape = data.translate(_WORD_SHAPE)
+    runs = shape.count(b" a") + shape.count(b".a") + (shape[:1] == b"a")
+    return runs - shape.replace(b"a", b"aa").count(b"a.a")
 
 
 def count_words(text: str) -> int:
@@ -61,7 +85,7 @@ def count_words(text: str) -> int:
     9
     """
     if text.isascii():
-        return len(_ASCII_WORD_RE.findall(text.encode("ascii")))
+        return _count_ascii_words(text.encode("ascii"))
     return len(WORD_RE.findall(text))
 
 

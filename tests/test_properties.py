@@ -276,3 +276,11 @@ def test_every_table_span_lies_in_its_sentence_and_indexes_the_text(text):
     again = analysis.parse([text])
     for name in parsed:
         pd.testing.assert_frame_equal(parsed[name], again[name])
+
+
+@given(st.text(alphabet="ab1_'-.,  \n;:!?\"()Z", max_size=60))
+def test_ascii_word_count_is_the_word_pattern_count(text):
+    from analysis.text import _ASCII_WORD_RE, _count_ascii_words
+
+    data = text.encode("ascii")
+    assert _count_ascii_words(data) == len(_ASCII_WORD_RE.findall(data))

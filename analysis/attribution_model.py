@@ -439,6 +439,17 @@ class _Scorer:
         return _best([(k, self.score(features)) for k, features in options], default)
 
 
+def _beats(score: float, distance: int, best_score: float, best_distance: int) -> bool:
+    """Whether an option (its score, its distance from the default) beats the best one so far
+    (``best_distance`` -1: none yet), options coming in order: :func:`_best`'s choice, made
+    one option at a time."""
+    return (
+        best_distance < 0
+        or score > best_score
+        or (score == best_score and distance < best_distance)
+    )
+
+
 def _best(scored: Sequence[tuple[int, float]], default: int) -> int:
     """The option of the highest score; among equal scores the nearest to ``default``, and
     among those the first (as ``max`` keeps the first of equal keys); ``default`` if none."""
@@ -648,8 +659,7 @@ class _ExtentWeights:
             plain -= 1
         left_word, left_outside = self.left_word, self.left_outside
         relative, auxiliaries = self.left_relative, self.left_auxiliaries
-        # the best option as _best keeps it: the highest score, then the nearest to ``first``,
-        # then the earliest (options come in order, so a later one must be strictly better)
+        # the best option as _best keeps it (see _beats)
         best, best_score, best_distance = first, 0.0, -1
         outside = tokens[low - 1].lower if low > 0 else "<s>"
         for k in range(low, anchor + 1):
@@ -666,11 +676,7 @@ class _ExtentWeights:
                 total += self.all_auxiliaries
             score = self.left_intercept + total
             distance = abs(k - first)
-            if (
-                best_distance < 0
-                or score > best_score
-                or (score == best_score and distance < best_distance)
-            ):
+            if _beats(score, distance, best_score, best_distance):
                 best, best_score, best_distance = k, score, distance
             outside = word
         return best
@@ -682,7 +688,7 @@ class _ExtentWeights:
         right_last, right_outside = self.right_last, self.right_outside
         outside_shape, relative = self.right_outside_shape, self.right_relative
         counts, included_weights = self.right_count, self.included
-        best, best_score, best_distance = last, 0.0, -1  # as in first()
+        best, best_score, best_distance = last, 0.0, -1  # the best option (see _beats)
         included = ""
         for k in range(anchor + 1, min(n, last + 3) + 1):
             # " ".join of the lower-cased tokens anchor+1 .. k-1, grown one token at a time
@@ -706,11 +712,7 @@ class _ExtentWeights:
                 total += self.right_rule
             score = self.right_intercept + total
             distance = abs(k - last)
-            if (
-                best_distance < 0
-                or score > best_score
-                or (score == best_score and distance < best_distance)
-            ):
+            if _beats(score, distance, best_score, best_distance):
                 best, best_score, best_distance = k, score, distance
         return best
 

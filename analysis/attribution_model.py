@@ -559,7 +559,7 @@ class _CueWeights:
         self.origin_word = table("o|w")
         self.capitalised, self.in_quote = constant("cap"), constant("inq")
         self.sentence_quotes, self.inside = constant("sq"), constant("incont")
-        origin_inside = self._origin_inside_table = table("o|incont")
+        origin_inside = table("o|incont")
         # keyed by (origin, inside) and by count: no f-string or str() per candidate
         self.origin_inside = {
             (origin, inside): origin_inside.get(f"{origin}|{inside}", 0.0)
@@ -598,10 +598,7 @@ class _CueWeights:
         inside = any(s <= start and end <= e for s, e in contents)
         if inside:
             total += self.inside
-        weight = self.origin_inside.get((origin, inside))
-        if weight is None:  # an origin this code does not make: as the feature name reads
-            weight = self._origin_inside_table.get(f"{origin}|{inside}", 0.0)
-        total += weight
+        total += self.origin_inside[origin, inside]  # every origin a Candidate can have
         if attribution is None:
             return self.intercept + (total + self.no_attribution)
         text = sentence.text

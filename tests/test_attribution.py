@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import analysis
@@ -324,3 +324,54 @@ def test_ascii_word_runs_of_ascii_text(text):
     assert _ascii_word_runs(text.encode("ascii")) == [
         run.encode("ascii") for run in re.findall(r"\w+", text)
     ]
+
+
+def _tokens_by_pattern(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The tokenizer as it was written before its fast paths: every token from the pattern."""
+    from analysis.attribution.tokens import _CONTRACTION, _INITIAL, _SPACED_TOKEN
+    from analysis.segment import abbreviation_kind
+
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    tokens, position = [], start
+    for space, word in _SPACED_TOKEN.findall(text, start, end):
+        first = position + len(space)
+        position = last = first + len(word)
+        if (
+            word[-1] == "."
+            and len(word) > 1
+            and word[0].isalnum()
+            and abbreviation_kind(word) is None
+            and not _INITIAL.fullmatch(word)
+        ):
+            tokens += [(first, last - 1, word[:-1]), (last - 1, last, ".")]
+            continue
+        contraction = ("’" in word or "'" in word) and _CONTRACTION.fullmatch(word)
+        if contraction:
+            cut = contraction.end(1) if contraction.group(1) else contraction.end(3)
+            tokens += [(first, first + cut, word[:cut]), (first + cut, last, word[cut:])]
+            continue
+        tokens.append((first, last, word))
+    return tokens
+
+
+_TOKEN_TEXT = st.lists(
+    st.sampled_from(
+        list("aAsSnt1_ .,;:?!()-&'’“”\"\n\té²")
+        + ["Mr", "U.S", "didn", "Sanders", "J", "s’ a", "s' b", "n’t", "’s"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TOKEN_TEXT, st.integers(0, 5), st.integers(0, 50))
+@example("Sanders’ plan, Mr. Smith. U.S. aides didn’t (AP) say: 2,187 pro-Russian J. Doe’s", 0, 99)
+def test_tokens_are_the_patterns_tokens(text, start, length):
+    from analysis.attribution.tokens import tokenize
+
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    made = [(t.start, t.end, t.text) for t in tokenize(text, start, end)]
+    assert made == _tokens_by_pattern(text, start, end)
+    assert all(text[s:e] == word for s, e, word in made)

@@ -327,32 +327,18 @@ def test_ascii_word_runs_of_ascii_text(text):
 
 
 def _tokens_by_pattern(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The tokenizer as it was written before its fast paths: every token from the pattern."""
-    from analysis.attribution.tokens import _CONTRACTION, _INITIAL, _SPACED_TOKEN
-    from analysis.segment import abbreviation_kind
+    """The tokens as the tokenizer made them before its fast paths: every match of the
+    pattern, split as one match is split (``_add_word``)."""
+    from analysis.attribution.tokens import _SPACED_TOKEN, _add_word
 
     while end > start and text[end - 1].isspace():
         end -= 1
     tokens, position = [], start
     for space, word in _SPACED_TOKEN.findall(text, start, end):
         first = position + len(space)
-        position = last = first + len(word)
-        if (
-            word[-1] == "."
-            and len(word) > 1
-            and word[0].isalnum()
-            and abbreviation_kind(word) is None
-            and not _INITIAL.fullmatch(word)
-        ):
-            tokens += [(first, last - 1, word[:-1]), (last - 1, last, ".")]
-            continue
-        contraction = ("’" in word or "'" in word) and _CONTRACTION.fullmatch(word)
-        if contraction:
-            cut = contraction.end(1) if contraction.group(1) else contraction.end(3)
-            tokens += [(first, first + cut, word[:cut]), (first + cut, last, word[cut:])]
-            continue
-        tokens.append((first, last, word))
-    return tokens
+        position = first + len(word)
+        _add_word(tokens, first, position, word)
+    return [(token.start, token.end, token.text) for token in tokens]
 
 
 _TOKEN_TEXT = st.lists(

@@ -32,17 +32,18 @@ word as written, lower-cased, and its ``cue_category`` is ``other``.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from analysis.attribution.constructions import Attribution, _attribute
-from analysis.attribution.contents import _content_after, _skip_lead_in
+from analysis.attribution.contents import _content_after, _skip_lead_in, _trim_content
 from analysis.attribution.cues import (
     _WORD_RUN,
     _ascii_word_runs,
@@ -52,8 +53,20 @@ from analysis.attribution.cues import (
     reporting_cues,
 )
 from analysis.attribution.subjects import _subject_left
-from analysis.attribution.tokens import Token, _is_ly_adverb, _Sentence, _span, tokenize
-from analysis.attribution.words import _BOUND_AUXILIARIES, _PRONOUNS
+from analysis.attribution.tokens import (
+    _START,
+    Token,
+    _is_ly_adverb,
+    _Sentence,
+    _span,
+    tokenize,
+)
+from analysis.attribution.words import (
+    _BOUND_AUXILIARIES,
+    _CLOSING_QUOTES,
+    _PREPOSITIONS,
+    _PRONOUNS,
+)
 
 __all__ = [
     "MODEL_FILE",
@@ -65,7 +78,7 @@ __all__ = [
 #: The trained model, shipped as package data (``analysis/models/``).
 MODEL_FILE = "attribution.json"
 #: The model format this code reads (raised when features change).
-MODEL_FORMAT = 3
+MODEL_FORMAT = 4
 
 
 class ModelUnavailable(RuntimeError):
@@ -125,6 +138,12 @@ _PAIR_TEMPLATES = {
     "ct|w": False,
     "a|lw": False,
     "a|inc": False,
+    "eo|o2": False,
+    "eo2|o3": False,
+    "eo|len": False,
+    "ea|o": False,
+    "ea|o2": False,
+    "ro|o2": False,
 }
 
 
@@ -297,6 +316,128 @@ def right_options(tokens: Sequence[Token], last: int, anchor: int) -> list[tuple
             features.append("rrule")
         options.append((k, features))
     return options
+
+
+#: Words before which a content may end (``..., but ...``, ``... on Twitter``, ``... after
+#: hackers ...``): conjunctions, subordinators and prepositions. A content may also end before
+#: any punctuation and after a closing quotation mark (:func:`content_end_options`).
+_CONTENT_END_WORDS = (
+    frozenset(
+        {"and", "but", "or", "while", "as", "after", "because", "when", "so", "before", "since",
+         "if", "though", "although", "until", "which", "who", "whom", "where", "whereas",
+         "even", "despite", "including", "according", "amid", "saying", "adding", "than",
+         "that", "during", "via", "unless", "then"}
+    )
+    | _PREPOSITIONS
+)  # fmt: skip
+#: At most this many end options, the nearest to the rules' end, are scored.
+_MAX_END_OPTIONS = 16
+
+
+def _content_tokens(sentence: _Sentence, piece: tuple[int, int]) -> tuple[int, int] | None:
+    """The token range ``[first, last)`` of a content piece inside the sentence, or ``None``
+    when the piece is no plain clause the content scorers revise: a whole quotation (the
+    rules take it as it stands) or a piece that runs on past the sentence (a quotation
+    opened in it)."""
+    tokens = sentence.tokens
+    if not tokens or piece[1] > tokens[-1].end:
+        return None
+    quote = sentence.quote_starting_at(piece[0])
+    if quote is not None and quote.end == piece[1]:
+        return None
+    first = bisect.bisect_left(tokens, piece[0], key=_START)
+    last = bisect.bisect_left(tokens, piece[1], lo=first, key=_START)
+    return (first, last) if first < last else None
+
+
+def content_end_options(
+    sentence: _Sentence, start: int, last: int, head: str
+) -> list[tuple[int, list[str]]]:
+    """Where a content starting at token ``start`` may end (exclusive token indexes): the
+    rules' end ``last``, the sentence end, and before a punctuation mark or a word of
+    :data:`_CONTENT_END_WORDS`, or after a closing quotation mark; at most
+    :data:`_MAX_END_OPTIONS`, the nearest to ``last``. Each option's features (``head``: the
+    cue's head word, lower-cased)."""
+    tokens = sentence.tokens
+    n = len(tokens)
+    places, final = _end_places(tokens, start, last)
+    options = []
+    for k in places:
+        outside = tokens[k].lower if k < n else "</s>"
+        after = tokens[k + 1] if k + 1 < n else None
+        following = after.lower if after is not None else "</s>"
+        third = tokens[k + 2].lower if k + 2 < n else "</s>"
+        length = _bucket(k - start)
+        features = [
+            "eo=" + outside,
+            "el=" + tokens[k - 1].lower,
+            "eo2=" + following,
+            "eo|o2=" + outside + "|" + following,
+            "eo2|o3=" + following + "|" + third,
+            "eo2s=" + (_shape(after.text) if after is not None else "E"),
+            "erel=" + _bucket(k - last),
+            "elen=" + length,
+            "eo|len=" + outside + "|" + length,
+            "ea|o=" + head + "|" + outside,
+            "ea|o2=" + head + "|" + following,
+        ]
+        if k == last:
+            features += ["erule", "ro|o2=" + outside + "|" + following]
+        if k >= final:
+            features.append("esent")
+        options.append((k, features))
+    return options
+
+
+def _end_places(tokens: Sequence[Token], start: int, last: int) -> tuple[list[int], int]:
+    """:func:`content_end_options`' places, and where the sentence ends once a final mark is
+    left out (as the content's trimming does)."""
+    n = len(tokens)
+    places = [
+        k
+        for k in range(start + 1, n + 1)
+        if k in (last, n)
+        or not tokens[k].text[:1].isalnum()
+        or tokens[k].lower in _CONTENT_END_WORDS
+        or tokens[k - 1].text[-1] in _CLOSING_QUOTES
+    ]
+    if len(places) > _MAX_END_OPTIONS:
+        places = sorted(sorted(places, key=lambda k: abs(k - last))[:_MAX_END_OPTIONS])
+    final = n
+    while final > start + 1 and tokens[final - 1].text in ".!?…":
+        final -= 1
+    return places, final
+
+
+def split_parenthetical(sentence: _Sentence, attribution: Attribution) -> list[tuple[int, int]]:
+    """``These plans, she said on Monday, were dropped``: a content set around its own source
+    and cue is two pieces, before the comma opening the attribution and after the comma
+    closing it (PolNeAR's annotation); other contents are returned as they are."""
+    content = attribution.content
+    if len(content) != 1 or attribution.cue is None:
+        return content
+    start, end = content[0]
+    inner_start, inner_end = attribution.cue
+    if attribution.source is not None:
+        inner_start = min(inner_start, attribution.source[0])
+        inner_end = max(inner_end, attribution.source[1])
+    if not start < inner_start or not inner_end < end:
+        return content
+    tokens, text = sentence.tokens, sentence.text
+    before = bisect.bisect_left(tokens, inner_start, key=_START) - 1
+    if before < 0 or tokens[before].text != ",":
+        return content
+    after = bisect.bisect_left(tokens, inner_end, lo=before + 1, key=_START)
+    limit = min(len(tokens), after + 8)
+    while after < limit and tokens[after].text != ",":
+        after += 1
+    if after >= limit or tokens[after].start >= end:
+        return content
+    left = _trim_content(text, start, tokens[before].start)
+    right = _trim_content(text, tokens[after].end, end)
+    if left is None or right is None:
+        return content
+    return [left, right]
 
 
 def sentence_candidates(
@@ -714,6 +855,65 @@ class _ExtentWeights:
         return best
 
 
+#: :func:`_bucket` of each distance from ``-_FAR`` to ``_FAR``, at ``d + _FAR``.
+_BUCKETS = [_bucket(d) for d in range(-_FAR, _FAR + 1)]
+
+
+class _EndWeights:
+    """The content-end scorer's weights, read without making feature names: the option
+    :meth:`last` picks is ``scorer.best(content_end_options(...), last)``, its scores the same
+    floats (the same weights added in the same order), ties broken the same way."""
+
+    def __init__(self, scorer: _Scorer):
+        table, constant = scorer.table, scorer.constant
+        self.intercept = scorer.intercept
+        self.outside, self.inside, self.following = table("eo"), table("el"), table("eo2")
+        self.outside_following, self.following_third = table("eo|o2"), table("eo2|o3")
+        self.following_shape = table("eo2s")
+        self.relative, self.length = _by_distance(table("erel")), _by_distance(table("elen"))
+        self.outside_length = table("eo|len")
+        self.head_outside, self.head_following = table("ea|o"), table("ea|o2")
+        self.rule, self.rule_outside_following = constant("erule"), table("ro|o2")
+        self.sentence_end = constant("esent")
+
+    def last(self, tokens: Sequence[Token], start: int, last: int, head: str) -> int:
+        """The content's last-plus-one token (what :func:`content_end_options` offers, best
+        scored)."""
+        n = len(tokens)
+        places, final = _end_places(tokens, start, last)
+        with_head_outside = self.head_outside.get(head, _NONE)
+        with_head_following = self.head_following.get(head, _NONE)
+        best, best_score, best_distance = last, 0.0, -1  # the best option (see _beats)
+        for k in places:
+            outside = tokens[k].lower if k < n else "</s>"
+            after = tokens[k + 1] if k + 1 < n else None
+            following = after.lower if after is not None else "</s>"
+            third = tokens[k + 2].lower if k + 2 < n else "</s>"
+            length = min(k - start, _FAR) + _FAR
+            total = 0.0
+            total += self.outside.get(outside, 0.0)
+            total += self.inside.get(tokens[k - 1].lower, 0.0)
+            total += self.following.get(following, 0.0)
+            total += self.outside_following.get(outside, _NONE).get(following, 0.0)
+            total += self.following_third.get(following, _NONE).get(third, 0.0)
+            total += self.following_shape.get(_shape(after.text) if after is not None else "E", 0.0)
+            total += self.relative[min(max(k - last, -_FAR), _FAR) + _FAR]
+            total += self.length[length]
+            total += self.outside_length.get(outside, _NONE).get(_BUCKETS[length], 0.0)
+            total += with_head_outside.get(outside, 0.0)
+            total += with_head_following.get(following, 0.0)
+            if k == last:
+                total += self.rule
+                total += self.rule_outside_following.get(outside, _NONE).get(following, 0.0)
+            if k >= final:
+                total += self.sentence_end
+            score = self.intercept + total
+            distance = abs(k - last)
+            if _beats(score, distance, best_score, best_distance):
+                best, best_score, best_distance = k, score, distance
+        return best
+
+
 class AttributionModel:
     """A trained model: which candidates are cues, and where each cue starts and ends.
 
@@ -734,12 +934,14 @@ class AttributionModel:
         self.left = _Scorer(data["left"])
         self.right = _Scorer(data["right"])
         self.gate = _Scorer(data["gate"])
+        self.content_end = _Scorer(data["content_end"])
         self.gate_threshold = float(data["gate"]["threshold"])
         self._logit = math.log(self.threshold / (1.0 - self.threshold))
         # the scorers' weights by feature template: scoring makes no feature names
         self._gate_words = _WordWeights(self.gate)
         self._cue_weights = _CueWeights(self.cue)
         self._extent_weights = _ExtentWeights(self.left, self.right)
+        self._end_weights = _EndWeights(self.content_end)
 
     def passes_gate(self, tokens: Sequence[Token], i: int) -> bool:
         """Whether vocabulary word ``i`` is worth forcing the rules on (its gate score,
@@ -757,6 +959,29 @@ class AttributionModel:
         """
         weights = self._extent_weights
         return weights.first(tokens, first, anchor), weights.last(tokens, last, anchor)
+
+    def content_pieces(
+        self, sentence: _Sentence, attribution: Attribution, head: str
+    ) -> list[tuple[int, int]]:
+        """The attribution's content pieces as the model revises them: a content around its
+        own attribution split in two (:func:`split_parenthetical`), then each plain clause
+        after the cue given the end the content scorer likes best among
+        :func:`content_end_options` (its start stays the rules'). ``head`` is the cue's head
+        word, lower-cased."""
+        pieces = split_parenthetical(sentence, attribution)
+        tokens, text = sentence.tokens, sentence.text
+        revised = []
+        for piece in pieces:
+            span = _content_tokens(sentence, piece) if piece[0] >= attribution.cue[1] else None
+            if span is None:
+                revised.append(piece)
+                continue
+            first, last = span
+            end = self._end_weights.last(tokens, first, last, head)
+            if end != last:
+                piece = _trim_content(text, piece[0], tokens[end - 1].end) or piece
+            revised.append(piece)
+        return revised
 
     def may_hold(self, lowered: str) -> bool:
         """Whether a lower-cased sentence holds a word of the vocabulary (its word runs, found
@@ -779,6 +1004,7 @@ class AttributionModel:
         has_quotes = any(q.start < sentence.end and q.end > sentence.start for q in sentence.quotes)
         contents = [piece for a in found for piece in a.content]
         kept: list[Attribution] = []
+        heads: dict[int, str] = {}  # each kept cue's head word
         for candidate in candidates:
             if self._cue_weights.score(sentence, candidate, has_quotes, contents) < self._logit:
                 continue
@@ -790,7 +1016,13 @@ class AttributionModel:
             if attribution.cue_lemma is None:
                 attribution.cue_lemma = tokens[candidate.anchor].lower
             kept.append(attribution)
-        return _without_nested(kept)
+            heads[id(attribution)] = tokens[candidate.anchor].lower
+        # which attributions nest in another is judged on the rules' contents; the content
+        # scorers then revise the boundaries of those kept
+        kept = _without_nested(kept)
+        for attribution in kept:
+            attribution.content = self.content_pieces(sentence, attribution, heads[id(attribution)])
+        return kept
 
 
 def _without_nested(kept: list[Attribution]) -> list[Attribution]:
@@ -844,6 +1076,9 @@ MIN_WORD_PRECISION = 0.05
 C = 0.3
 MIN_FEATURE_COUNT = 2
 THRESHOLD = 0.6
+#: The inverse L2 strength of the content-end ranking (:func:`_fit_ranking`), chosen on
+#: PolNeAR dev among 0.1, 0.3 and 1.
+RANKING_C = 0.3
 #: The share of the vocabulary words kept by the cue scorer in the training data that the gate
 #: (a scorer of the word and its neighbours alone) lets through to be forced and scored.
 GATE_RECALL = 0.95
@@ -868,6 +1103,8 @@ class TrainingArticle:
     sentences: list[tuple[int, int, int]]
     quotes: list[Any]
     cues: list[tuple[int, int]]
+    #: the gold content pieces of a gold cue (missing for a cue without content)
+    contents: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
 
 
 class _Collector:
@@ -877,6 +1114,8 @@ class _Collector:
     def __init__(self, vocabulary: frozenset[str]):
         self.vocabulary = vocabulary
         self.cues: list[tuple[int, int]] = []
+        self.contents: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self.end_rows: list[list[tuple[list[str], bool]]] = []
         self.cue_rows: list[tuple[list[str], bool, str, str]] = []
         self.gate_rows: list[tuple[list[str], bool, int]] = []  # with the cue row's index
         self.left_rows: list[list[tuple[list[str], bool]]] = []
@@ -919,7 +1158,40 @@ class _Collector:
                     for k, f in right_options(tokens, candidate.last, candidate.anchor)
                 ]
             )
+            self._content_rows(sentence, candidate, self.contents.get(gold, []))
         return found
+
+    def _content_rows(
+        self, sentence: _Sentence, candidate: Candidate, gold_pieces: list[tuple[int, int]]
+    ) -> None:
+        """The end options of each plain content piece after the cue (see
+        :meth:`AttributionModel.content_pieces`), labelled by the gold piece that overlaps it
+        most."""
+        attribution = candidate.attribution
+        if attribution is None or attribution.cue is None or not gold_pieces:
+            return
+        tokens, text = sentence.tokens, sentence.text
+        head = tokens[candidate.anchor].lower
+        for piece in split_parenthetical(sentence, attribution):
+            span = _content_tokens(sentence, piece) if piece[0] >= attribution.cue[1] else None
+            if span is None:
+                continue
+            gold = max(gold_pieces, key=lambda g: min(g[1], piece[1]) - max(g[0], piece[0]))
+            if min(gold[1], piece[1]) <= max(gold[0], piece[0]):
+                continue  # no gold piece overlaps it
+            first, last = span
+            self.end_rows.append(
+                [
+                    (features, _end_of(text, piece[0], tokens[k - 1].end) == gold[1])
+                    for k, features in content_end_options(sentence, first, last, head)
+                ]
+            )
+
+
+def _end_of(text: str, start: int, end: int) -> int:
+    """Where a content from ``start`` to ``end`` ends once trimmed (-1: nothing is left)."""
+    trimmed = _trim_content(text, start, end)
+    return trimmed[1] if trimmed is not None else -1
 
 
 def _collect(articles: Sequence[TrainingArticle], vocabulary: frozenset[str]) -> _Collector:
@@ -928,6 +1200,7 @@ def _collect(articles: Sequence[TrainingArticle], vocabulary: frozenset[str]) ->
     collector = _Collector(vocabulary)
     for article in articles:
         collector.cues = article.cues
+        collector.contents = article.contents
         find_attributions(article.text, article.sentences, article.quotes, reviser=collector)
     return collector
 
@@ -1030,7 +1303,69 @@ def train_attribution_model(articles: Sequence[TrainingArticle]) -> dict[str, An
         "left": _as_stored(_fit(_option_rows(collected.left_rows))),
         "right": _as_stored(_fit(_option_rows(collected.right_rows))),
         "gate": _as_stored(gate),
+        "content_end": _as_stored(_fit_ranking(collected.end_rows)),
     }
+
+
+def _fit_ranking(groups: Sequence[list[tuple[list[str], bool]]]) -> dict[str, Any]:
+    """A scorer that ranks each choice's right option above its wrong ones: a logistic
+    regression without intercept on the differences of their features (a right option's
+    minus a wrong one's, every other pair turned round so that both labels occur), fitted on
+    the choices that have one right option and at least one wrong. Choosing among options is
+    what the scorer does, and on the content ends of PolNeAR dev this ranking chose better
+    than :func:`_fit`'s option-by-option probabilities. Without such choices (training data
+    without gold contents) it has no weights: every option scores the same, and the rules'
+    own is kept. Deterministic, like :func:`_fit`."""
+    from collections import Counter
+
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    groups = [g for g in groups if 0 < sum(label for _, label in g) < len(g)]
+    counts = Counter(
+        feature for group in groups for features, _ in group for feature in set(features)
+    )
+    names = sorted(name for name, count in counts.items() if count >= MIN_FEATURE_COUNT)
+    if not names:
+        return {"intercept": 0.0, "weights": {}}
+    column = {name: n for n, name in enumerate(names)}
+    values: list[float] = []
+    indices: list[int] = []
+    pointers, labels = [0], []
+    for group in groups:
+        right = next(set(features) for features, label in group if label)
+        for features, label in group:
+            if label:
+                continue
+            sign = 1 if len(labels) % 2 == 0 else -1
+            difference: dict[int, int] = {}
+            for feature in right:
+                if feature in column:
+                    difference[column[feature]] = difference.get(column[feature], 0) + sign
+            for feature in set(features):
+                if feature in column:
+                    difference[column[feature]] = difference.get(column[feature], 0) - sign
+            for index in sorted(difference):
+                if difference[index]:
+                    indices.append(index)
+                    values.append(float(difference[index]))
+            pointers.append(len(indices))
+            labels.append(1 if sign > 0 else 0)
+    if len(set(labels)) < 2:
+        return {"intercept": 0.0, "weights": {}}
+    matrix = csr_matrix(
+        (np.array(values), np.array(indices, dtype=np.int64), np.array(pointers)),
+        shape=(len(labels), len(names)),
+    )
+    regression = LogisticRegression(C=RANKING_C, max_iter=5000, tol=1e-6, fit_intercept=False)
+    regression.fit(matrix, np.array(labels, dtype=int))
+    weights = {
+        name: round(float(weight), 5)
+        for name, weight in zip(names, regression.coef_[0], strict=True)
+        if round(float(weight), 5) != 0.0
+    }
+    return {"intercept": 0.0, "weights": weights}
 
 
 def _as_stored(scorer: dict[str, Any]) -> dict[str, Any]:
@@ -1042,7 +1377,8 @@ def _as_stored(scorer: dict[str, Any]) -> dict[str, Any]:
 
 def weight_count(data: dict[str, Any]) -> int:
     """How many feature weights a model's scorers hold."""
-    return sum(len(_Scorer(data[name]).weights) for name in ("gate", "cue", "left", "right"))
+    scorers = ("gate", "cue", "left", "right", "content_end")
+    return sum(len(_Scorer(data[name]).weights) for name in scorers)
 
 
 def write_model(data: dict[str, Any], path: str | Path) -> None:

@@ -48,6 +48,7 @@ from analysis.hedge_model import (
 from analysis.hedging import hedge_candidates
 from analysis.quotes import find_quotes
 from analysis.segment import body_sentence_spans, default_segmenter, sentence_columns
+from analysis.validation import row_span
 
 __all__ = [
     "UNCERTAINTY_FILES",
@@ -246,7 +247,12 @@ def polnear_articles(split: Path) -> list[TrainingArticle]:
             for start, end in zip(gold["cue_start"], gold["cue_end"], strict=True)
             if start is not None and start == start
         ]
-        articles.append(TrainingArticle(text, sentences, find_quotes(text), cues))
+        contents = {}
+        for row in gold.to_dict("records"):
+            cue, content = row_span(row, "cue", text), row_span(row, "content", text)
+            if cue is not None and content is not None:
+                contents[(int(row["cue_start"]), int(row["cue_end"]))] = list(content)
+        articles.append(TrainingArticle(text, sentences, find_quotes(text), cues, contents))
     return articles
 
 

@@ -12,23 +12,29 @@ from hypothesis import strategies as st
 import analysis
 from analysis import attribution_model as model_module
 from analysis.attribution import find_attributions
+from analysis.attribution.tokens import _Sentence
 from analysis.attribution_model import (
     _FAR,
+    _MAX_END_OPTIONS,
     _NONE,
+    MODEL_FORMAT,
     AttributionModel,
     ModelUnavailable,
     TrainingArticle,
     _bucket,
     _by_distance,
+    _content_tokens,
     _Scorer,
     _tabulate,
     _untabulate,
     attribution_model,
+    content_end_options,
     cue_features,
     left_options,
     model_path,
     right_options,
     sentence_candidates,
+    split_parenthetical,
     train_attribution_model,
     word_features,
     write_model,
@@ -48,11 +54,20 @@ HOSTILE = [
 
 
 def _article(marked: str) -> TrainingArticle:
-    """An invented training article: ``[...]`` marks the gold cues, one sentence per line."""
+    """An invented training article: ``[...]`` marks the gold cues and ``{...}`` the content
+    of the cue on its line, one sentence per line."""
     cues, text, position = [], "", 0
-    for piece in re.split(r"(\[[^\]]+\])", marked):
+    contents, content_start, line_cue = {}, 0, None
+    for piece in re.split(r"(\[[^\]]+\]|[{}])", marked):
+        if piece == "{":
+            content_start = position
+            continue
+        if piece == "}":
+            contents[line_cue] = [(content_start, position)]
+            continue
         if piece.startswith("["):
             cues.append((position, position + len(piece) - 2))
+            line_cue = cues[-1]
             piece = piece[1:-1]
         text += piece
         position += len(piece)
@@ -60,7 +75,7 @@ def _article(marked: str) -> TrainingArticle:
     for number, line in enumerate(text.split("\n")):
         sentences.append((number, start, start + len(line)))
         start += len(line) + 1
-    return TrainingArticle(text, sentences, find_quotes(text), cues)
+    return TrainingArticle(text, sentences, find_quotes(text), cues, contents)
 
 
 TRAINING = [
@@ -74,6 +89,14 @@ TRAINING = [
         "The company [said] sales fell.\nOfficials [plan] to meet in May.\n"
         "Their plan failed.\nA spokesman [said] the talks went well.\n"
         "The union [plans] a strike.\nNew plans emerged.\nShe [wants] a recount."
+    ),
+    _article(
+        "Ann Lee [said] {prices rose}, but she did not say why.\n"
+        "Tom Brown [said] {wages fell}, while others disagreed.\n"
+        "The mayor [said] {the bridge was safe}, and the vote was fair.\n"
+        "A spokesman [said] {the talks went well} on Monday.\n"
+        "She [said] {the firm would grow}, though few agreed.\n"
+        "Officials [said] {the plan, which was new, would work}."
     ),
 ]
 
@@ -98,8 +121,27 @@ def test_training_gives_the_same_bytes_twice(tmp_path):
     write_model(train_attribution_model(TRAINING), second)
     assert first.read_bytes() == second.read_bytes()
     data = json.loads(first.read_text(encoding="utf-8"))
-    assert set(data) == {"format", "threshold", "vocabulary", "cue", "left", "right", "gate"}
+    assert set(data) == {
+        "format",
+        "threshold",
+        "vocabulary",
+        "cue",
+        "left",
+        "right",
+        "gate",
+        "content_end",
+    }
     assert _Scorer(data["cue"]).weights, "the cue scorer learned nothing"
+    assert _Scorer(data["content_end"]).weights, "the content-end scorer learned nothing"
+
+
+def test_training_without_gold_contents_keeps_the_rules_content_ends():
+    data = train_attribution_model(TRAINING[:2])  # cues only
+    assert data["content_end"] == {"intercept": 0.0, "tables": {}}
+    model = AttributionModel(data)
+    text = "Ann Lee said prices rose, but wages fell."
+    (found,) = find_attributions(text, [(0, 0, len(text))], find_quotes(text), reviser=model)
+    assert [text[s:e] for s, e in found.content] == ["prices rose, but wages fell"]
 
 
 def test_a_trained_model_revises_sentences():
@@ -109,7 +151,9 @@ def test_a_trained_model_revises_sentences():
     assert [text[a.cue[0] : a.cue[1]] for a in found] == ["said"]
 
 
-@pytest.mark.parametrize("content", [None, "{not json", '{"format": 999}', '{"format": 2}'])
+@pytest.mark.parametrize(
+    "content", [None, "{not json", '{"format": 999}', '{"format": 2}', '{"format": 3}']
+)
 def test_a_missing_or_unreadable_model_is_an_error_naming_it_and_the_fix(tmp_path, content):
     path = tmp_path / "attribution.json"
     if content is not None:
@@ -173,7 +217,7 @@ class _CheckingReviser:
 
     def __init__(self, model: AttributionModel):
         self.model = model
-        self.candidates = self.tokens = 0
+        self.candidates = self.tokens = self.content_ends = 0
 
     def may_hold(self, lowered: str) -> bool:
         return self.model.may_hold(lowered)
@@ -198,6 +242,18 @@ class _CheckingReviser:
                 right_options(tokens, last, anchor), last
             )
             self.candidates += 1
+            attribution = candidate.attribution
+            if attribution is None or attribution.cue is None:
+                continue
+            for piece in attribution.content:
+                span = _content_tokens(sentence, piece)
+                if span is None or piece[0] < attribution.cue[1]:
+                    continue
+                head = tokens[anchor].lower
+                options = content_end_options(sentence, span[0], span[1], head)
+                fast = model._end_weights.last(tokens, span[0], span[1], head)
+                assert fast == model.content_end.best(options, span[1])
+                self.content_ends += 1
         return model.revise(sentence, sentence_id, found)
 
 
@@ -220,6 +276,8 @@ SCORED = [
     "Critics called for an inquiry | he warned | it added.",
     "“Prices,” he said, “will rise.” They believe the vote was fair.",
     "“Enough,” said Ann Lee, who also told the BBC it was over.",
+    "Ann Lee said prices rose, but wages fell on Monday, while the union (a big one) was silent.",
+    "He said “prices” rose — and then fell — after the vote, the mayor said.",
 ]
 
 
@@ -280,17 +338,18 @@ def test_scoring_without_feature_names_agrees_on_any_word_sequence(words):
     _check_fast_scoring(attribution_model(), " ".join(words))
 
 
-def _tied_model(left: dict, right: dict) -> AttributionModel:
+def _tied_model(left: dict, right: dict, content_end: dict | None = None) -> AttributionModel:
     """A hand-made model whose extent options tie: only the rules' own extent is weighed."""
     return AttributionModel(
         {
-            "format": 3,  # weights by name, as training makes them, are read too
+            "format": MODEL_FORMAT,  # weights by name, as training makes them, are read too
             "threshold": 0.5,
             "vocabulary": ["argued", "said"],
             "cue": {"intercept": 5.0, "weights": {}},
             "left": {"intercept": 0.0, "weights": left},
             "right": {"intercept": 0.0, "weights": right},
             "gate": {"intercept": 0.0, "weights": {}, "threshold": 0.0},
+            "content_end": {"intercept": 0.0, "weights": content_end or {}},
         }
     )
 
@@ -355,3 +414,98 @@ def test_may_hold_finds_the_vocabulary_words_in_ascii_and_other_text(sentence, h
     model = AttributionModel(data)
     assert set(re.findall(r"\w+", sentence)) & model.vocabulary or not holds
     assert model.may_hold(sentence) is holds
+
+
+# Content boundaries: a content set around its own attribution is split in two, and the end of a
+# content after its cue is chosen by the content-end scorer among a few places.
+
+
+def _sentence(text: str) -> _Sentence:
+    return _Sentence(text, 0, len(text), find_quotes(text))
+
+
+def _rules_attribution(text: str):
+    (attribution,) = find_attributions(text, [(0, 0, len(text))], find_quotes(text))
+    return attribution
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # an attribution between commas inside its content: the content around it, in two
+        ("The new plans, Ann Lee said on Monday, were dropped.", ["The new plans", "were dropped"]),
+        ("All of this, he added, would help the town.", ["All of this", "would help the town"]),
+        # the content after the cue, and a split quotation, stay as they are
+        ("Ann Lee said the plans were dropped.", ["the plans were dropped"]),
+        ("“Prices,” he said, “will rise.”", ["“Prices,”", "“will rise.”"]),
+        (
+            "The plans, which were new, were dropped, she said.",
+            ["The plans, which were new, were dropped"],
+        ),
+    ],
+)
+def test_a_content_around_its_own_attribution_is_split_in_two(text, pieces):
+    attribution = _rules_attribution(text)
+    split = split_parenthetical(_sentence(text), attribution)
+    assert [text[s:e] for s, e in split] == pieces
+
+
+def test_content_end_options_are_the_clause_breaks_after_the_content_start():
+    text = "Ann Lee said prices rose, but wages fell on Monday."
+    sentence = _sentence(text)
+    attribution = _rules_attribution(text)
+    first, last = _content_tokens(sentence, attribution.content[0])
+    options = content_end_options(sentence, first, last, "said")
+    ends = [text[sentence.tokens[first].start : sentence.tokens[k - 1].end] for k, _ in options]
+    assert ends == [
+        "prices rose",  # before the comma
+        "prices rose,",  # before "but" (the trimming drops the comma)
+        "prices rose, but wages fell",  # before "on"
+        "prices rose, but wages fell on Monday",  # the rules' end, the sentence's
+        "prices rose, but wages fell on Monday.",  # the end of the tokens
+    ]
+    assert [("erule" in f, "esent" in f) for _, f in options] == [
+        (False, False),
+        (False, False),
+        (False, False),
+        (True, True),
+        (False, True),
+    ]
+
+
+def test_a_long_sentence_offers_only_the_end_options_nearest_the_rules_end():
+    text = "Ann Lee said " + ", ".join(f"item {n}" for n in range(40)) + "."
+    sentence = _sentence(text)
+    attribution = _rules_attribution(text)
+    first, last = _content_tokens(sentence, attribution.content[0])
+    options = content_end_options(sentence, first, last, "said")
+    assert len(options) == _MAX_END_OPTIONS
+    assert any(k == last for k, _ in options)
+
+
+@pytest.mark.parametrize(
+    ("weights", "content"),
+    [
+        ({}, "prices rose, but wages fell on Monday"),  # no weights: the rules' end
+        ({"eo=,": 5.0}, "prices rose"),  # before a comma
+        ({"eo=on": 5.0}, "prices rose, but wages fell"),  # before a trailing "on ..."
+        ({"eo2=but": -5.0, "eo=,": 2.0}, "prices rose, but wages fell on Monday"),
+    ],
+)
+def test_the_content_end_scorer_chooses_where_the_content_ends(weights, content):
+    text = "Ann Lee said prices rose, but wages fell on Monday."
+    model = _tied_model({}, {}, weights)
+    (found,) = find_attributions(text, [(0, 0, len(text))], find_quotes(text), reviser=model)
+    assert [text[s:e] for s, e in found.content] == [content]
+    _check_fast_scoring(model, text)
+
+
+def test_the_model_splits_a_content_around_its_attribution_and_keeps_offsets():
+    text = "The new plans, Ann Lee said on Monday, were dropped."
+    (found,) = find_attributions(
+        text, [(0, 0, len(text))], find_quotes(text), reviser=_tied_model({}, {})
+    )
+    assert [text[s:e] for s, e in found.content] == ["The new plans", "were dropped"]
+    parsed = analysis.parse([text])
+    row = parsed.attributions.iloc[0]
+    assert text[row.content_start : row.content_end] == row.content_text

@@ -139,9 +139,6 @@ _PAIR_TEMPLATES = {
     "a|lw": False,
     "a|inc": False,
     "eo|o2": False,
-    "eo2|o3": False,
-    "eo|len": False,
-    "ea|o": False,
     "ea|o2": False,
     "ro|o2": False,
 }
@@ -364,21 +361,14 @@ def content_end_options(
     options = []
     for k in places:
         outside = tokens[k].lower if k < n else "</s>"
-        after = tokens[k + 1] if k + 1 < n else None
-        following = after.lower if after is not None else "</s>"
-        third = tokens[k + 2].lower if k + 2 < n else "</s>"
-        length = _bucket(k - start)
+        following = tokens[k + 1].lower if k + 1 < n else "</s>"
         features = [
             "eo=" + outside,
             "el=" + tokens[k - 1].lower,
             "eo2=" + following,
             "eo|o2=" + outside + "|" + following,
-            "eo2|o3=" + following + "|" + third,
-            "eo2s=" + (_shape(after.text) if after is not None else "E"),
             "erel=" + _bucket(k - last),
-            "elen=" + length,
-            "eo|len=" + outside + "|" + length,
-            "ea|o=" + head + "|" + outside,
+            "elen=" + _bucket(k - start),
             "ea|o2=" + head + "|" + following,
         ]
         if k == last:
@@ -855,10 +845,6 @@ class _ExtentWeights:
         return best
 
 
-#: :func:`_bucket` of each distance from ``-_FAR`` to ``_FAR``, at ``d + _FAR``.
-_BUCKETS = [_bucket(d) for d in range(-_FAR, _FAR + 1)]
-
-
 class _EndWeights:
     """The content-end scorer's weights, read without making feature names: the option
     :meth:`last` picks is ``scorer.best(content_end_options(...), last)``, its scores the same
@@ -868,11 +854,9 @@ class _EndWeights:
         table, constant = scorer.table, scorer.constant
         self.intercept = scorer.intercept
         self.outside, self.inside, self.following = table("eo"), table("el"), table("eo2")
-        self.outside_following, self.following_third = table("eo|o2"), table("eo2|o3")
-        self.following_shape = table("eo2s")
+        self.outside_following = table("eo|o2")
         self.relative, self.length = _by_distance(table("erel")), _by_distance(table("elen"))
-        self.outside_length = table("eo|len")
-        self.head_outside, self.head_following = table("ea|o"), table("ea|o2")
+        self.head_following = table("ea|o2")
         self.rule, self.rule_outside_following = constant("erule"), table("ro|o2")
         self.sentence_end = constant("esent")
 
@@ -881,26 +865,18 @@ class _EndWeights:
         scored)."""
         n = len(tokens)
         places, final = _end_places(tokens, start, last)
-        with_head_outside = self.head_outside.get(head, _NONE)
         with_head_following = self.head_following.get(head, _NONE)
         best, best_score, best_distance = last, 0.0, -1  # the best option (see _beats)
         for k in places:
             outside = tokens[k].lower if k < n else "</s>"
-            after = tokens[k + 1] if k + 1 < n else None
-            following = after.lower if after is not None else "</s>"
-            third = tokens[k + 2].lower if k + 2 < n else "</s>"
-            length = min(k - start, _FAR) + _FAR
+            following = tokens[k + 1].lower if k + 1 < n else "</s>"
             total = 0.0
             total += self.outside.get(outside, 0.0)
             total += self.inside.get(tokens[k - 1].lower, 0.0)
             total += self.following.get(following, 0.0)
             total += self.outside_following.get(outside, _NONE).get(following, 0.0)
-            total += self.following_third.get(following, _NONE).get(third, 0.0)
-            total += self.following_shape.get(_shape(after.text) if after is not None else "E", 0.0)
             total += self.relative[min(max(k - last, -_FAR), _FAR) + _FAR]
-            total += self.length[length]
-            total += self.outside_length.get(outside, _NONE).get(_BUCKETS[length], 0.0)
-            total += with_head_outside.get(outside, 0.0)
+            total += self.length[min(k - start, _FAR) + _FAR]
             total += with_head_following.get(following, 0.0)
             if k == last:
                 total += self.rule

@@ -383,14 +383,15 @@ def _end_places(tokens: Sequence[Token], start: int, last: int) -> tuple[list[in
     """:func:`content_end_options`' places, and where the sentence ends once a final mark is
     left out (as the content's trimming does)."""
     n = len(tokens)
-    places = [
-        k
-        for k in range(start + 1, n + 1)
-        if k in (last, n)
-        or not tokens[k].text[:1].isalnum()
-        or tokens[k].lower in _CONTENT_END_WORDS
-        or tokens[k - 1].text[-1] in _CLOSING_QUOTES
-    ]
+    places = []
+    words = _CONTENT_END_WORDS
+    closes = tokens[start].text[-1] in _CLOSING_QUOTES  # token k - 1 closes a quotation
+    for k in range(start + 1, n):
+        text = tokens[k].text
+        if closes or k == last or tokens[k].lower in words or not text[:1].isalnum():
+            places.append(k)
+        closes = text[-1] in _CLOSING_QUOTES
+    places.append(n)
     if len(places) > _MAX_END_OPTIONS:
         places = sorted(sorted(places, key=lambda k: abs(k - last))[:_MAX_END_OPTIONS])
     final = n

@@ -14,6 +14,7 @@ from analysis import attribution_model as model_module
 from analysis.attribution import find_attributions
 from analysis.attribution.tokens import _Sentence
 from analysis.attribution_model import (
+    _CONTENT_END_WORDS,
     _FAR,
     _MAX_END_OPTIONS,
     _NONE,
@@ -24,6 +25,7 @@ from analysis.attribution_model import (
     _bucket,
     _by_distance,
     _content_tokens,
+    _end_places,
     _Scorer,
     _tabulate,
     _untabulate,
@@ -509,3 +511,24 @@ def test_the_model_splits_a_content_around_its_attribution_and_keeps_offsets():
     parsed = analysis.parse([text])
     row = parsed.attributions.iloc[0]
     assert text[row.content_start : row.content_end] == row.content_text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, min_size=2, max_size=25), st.data())
+def test_end_places_are_the_places_their_definition_names(words, data):
+    # the loop of _end_places against its definition, written as plainly as it reads
+    tokens = _sentence(" ".join(words)).tokens
+    n = len(tokens)
+    start = data.draw(st.integers(0, n - 1))
+    last = data.draw(st.integers(start + 1, n))
+    expected = [
+        k
+        for k in range(start + 1, n + 1)
+        if k in (last, n)
+        or not tokens[k].text[:1].isalnum()
+        or tokens[k].lower in _CONTENT_END_WORDS
+        or tokens[k - 1].text[-1] in "”»’\"'"
+    ]
+    if len(expected) > _MAX_END_OPTIONS:
+        expected = sorted(sorted(expected, key=lambda k: abs(k - last))[:_MAX_END_OPTIONS])
+    assert _end_places(tokens, start, last)[0] == expected

@@ -48,6 +48,25 @@ def attributions(text: str) -> list[tuple]:
             "Bo Ray, a spokesman for the ministry, said, “No comment.”",
             [("Bo Ray, a spokesman for the ministry,", "said", "“No comment.”", "direct")],
         ),
+        # an adjunct between commas is not part of the source
+        (
+            "Ann Lee, in particular, said the plan would fail.",
+            [("Ann Lee", "said", "the plan would fail", "indirect")],
+        ),
+        (
+            "Bo Ray, on a visit to Lyon, warned that costs would rise.",
+            [("Bo Ray", "warned", "that costs would rise", "indirect")],
+        ),
+        # inverted: an abbreviation in brackets, then an appositive to the end of the sentence
+        (
+            "“It is over,” said Sen. Ann Lee (D-N.M.), head of the farm caucus.",
+            [("Sen. Ann Lee (D-N.M.), head of the farm caucus", "said", "“It is over,”", "direct")],
+        ),
+        # inverted: a name "of the" organisation
+        (
+            "“It is over,” said Bo Ray of the Keel Institute, a think tank.",
+            [("Bo Ray of the Keel Institute, a think tank", "said", "“It is over,”", "direct")],
+        ),
         # a source with a relative clause
         (
             "Ann Lee, who leads the union, warned that members would strike.",

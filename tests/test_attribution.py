@@ -62,6 +62,18 @@ def attributions(text: str) -> list[tuple]:
             "“It is over,” said Sen. Ann Lee (D-N.M.), head of the farm caucus.",
             [("Sen. Ann Lee (D-N.M.), head of the farm caucus", "said", "“It is over,”", "direct")],
         ),
+        # inverted: appositives and a relative clause, to the end of the sentence
+        (
+            "“It is over,” said Ann Lee, a lawyer for the club, who has sued the firm.",
+            [
+                (
+                    "Ann Lee, a lawyer for the club, who has sued the firm",
+                    "said",
+                    "“It is over,”",
+                    "direct",
+                )
+            ],
+        ),
         # inverted: a name "of the" organisation
         (
             "“It is over,” said Bo Ray of the Keel Institute, a think tank.",

@@ -253,12 +253,16 @@ def _subject_right(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
     # ", a 23-year-old musician" / ", who runs ..." up to the end of the clause
     if j + 1 < len(tokens) and tokens[j].text == "," and _opens_appositive(tokens[j + 1]):
         # ", a 23-year-old musician", ", publisher of The Federalist,", ", who runs ...": the
-        # appositive runs to the next comma, which belongs to the source, or to the clause end.
+        # appositive runs to the clause end, through further appositives and relative clauses
+        # (", a lawyer for the club, who has sued ..."), or to a comma before anything else,
+        # which belongs to the source.
         m = j + 1
         while m < len(tokens) and tokens[m].text not in (".", "!", "?", ";"):
             if tokens[m].text[-1] in _OPENING_QUOTES:
                 break
-            if tokens[m].text == ",":
+            if tokens[m].text == "," and not (
+                m + 1 < len(tokens) and _opens_appositive(tokens[m + 1])
+            ):
                 return k, m + 1
             m += 1
         return k, m

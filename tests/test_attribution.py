@@ -146,6 +146,14 @@ def test_constructions(text, expected):
     assert attributions(text) == expected
 
 
+def test_report_set_between_commas_splits_its_content():
+    text = "But the plan, Ann Lee said, is doomed to fail."
+    row = analysis.parse([text], attribution="rules").attributions.iloc[0]
+    pieces = [tuple(map(int, p.split())) for p in row["content_spans"].split(";")]
+    assert [text[s:e] for s, e in pieces] == ["But the plan", "is doomed to fail"]
+    assert (row["source_text"], row["cue_text"], row["kind"]) == ("Ann Lee", "said", "indirect")
+
+
 def test_split_quotation_is_one_attribution_with_two_pieces():
     text = "“Part one,” she said, “part two.”"
     row = analysis.parse([text], attribution="rules").attributions.iloc[0]

@@ -240,8 +240,10 @@ def _attribute(
             parenthetical = _parenthetical_rest(sentence, subject[0] - 1, rest)
             if parenthetical is not None:
                 head_start = _after_lead_adverbial(sentence)
-                if sentence.text[head_start : tokens[subject[0] - 1].start].strip():
-                    return make(subject, [(head_start, parenthetical)], via)
+                head = _trim_content(sentence.text, head_start, tokens[subject[0] - 1].start)
+                if head is not None:
+                    # two pieces, the report between them left out (as PolNeAR marks it)
+                    return make(subject, [head, (tokens[rest + 1].start, parenthetical)], via)
             content = _content_before(sentence, tokens[subject[0] - 1])
             quote_follows = _split_quote_piece(sentence, rest) is not None
             if (

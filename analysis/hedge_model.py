@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import json
 import math
+import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -454,16 +455,24 @@ def _selected(features: Sequence[str], groups: Sequence[str]) -> list[str]:
     return [f for f in features if feature_group(f) in groups]
 
 
-def _group_folds(documents: Sequence[str], folds: int) -> list[tuple[list[int], list[int]]]:
+def _group_folds(
+    documents: Sequence[str], folds: int, shuffle: int | None = None
+) -> list[tuple[list[int], list[int]]]:
     """Folds that never split a document: documents in order of first appearance, dealt
-    round-robin by size (largest first), so folds are balanced and the split is fixed."""
+    round-robin by size (largest first), so folds are balanced and the split is fixed; with
+    ``shuffle`` (a seed), documents are dealt in a shuffled order instead (another split,
+    still balanced), to tell a real difference from the luck of one dealing."""
     by_document: dict[str, list[int]] = {}
     for index, document in enumerate(documents):
         by_document.setdefault(document, []).append(index)
     k = min(folds, len(by_document))
     if k < 2:
         raise ValueError(f"cross-validation needs at least 2 documents, got {len(by_document)}")
-    order = sorted(by_document, key=lambda d: -len(by_document[d]))  # stable: ties keep order
+    if shuffle is None:
+        order = sorted(by_document, key=lambda d: -len(by_document[d]))  # stable: ties keep order
+    else:
+        order = list(by_document)
+        random.Random(shuffle).shuffle(order)
     loads = [0] * k
     members: list[list[int]] = [[] for _ in range(k)]
     for document in order:
@@ -474,13 +483,16 @@ def _group_folds(documents: Sequence[str], folds: int) -> list[tuple[list[int], 
     return [(sorted(everything - set(test)), sorted(test)) for test in members]
 
 
-def group_folds(documents: Sequence[str], folds: int = 5) -> list[tuple[list[int], list[int]]]:
-    """``(train, test)`` indices of document-grouped folds (see :func:`train_hedge_model`).
+def group_folds(
+    documents: Sequence[str], folds: int = 5, shuffle: int | None = None
+) -> list[tuple[list[int], list[int]]]:
+    """``(train, test)`` indices of document-grouped folds (see :func:`train_hedge_model`);
+    ``shuffle``, a seed, deals the documents in a shuffled order.
 
     >>> group_folds(["a", "a", "b", "c"], folds=2)
     [([2, 3], [0, 1]), ([0, 1], [2, 3])]
     """
-    return _group_folds(documents, folds)
+    return _group_folds(documents, folds, shuffle)
 
 
 def _fit(examples: Examples, setting: dict, min_count: int, seed: int) -> HedgeModel:

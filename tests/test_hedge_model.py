@@ -179,15 +179,27 @@ def test_every_feature_the_candidates_carry_has_a_group():
         feature_group("zz=1")
 
 
-@given(st.lists(st.sampled_from("abcdefgh"), min_size=2, max_size=60), st.integers(2, 6))
+@given(
+    st.lists(st.sampled_from("abcdefgh"), min_size=2, max_size=60),
+    st.integers(2, 6),
+    st.one_of(st.none(), st.integers(0, 5)),
+)
 @settings(max_examples=100, deadline=None)
-def test_folds_never_split_a_document_and_cover_everything_once(documents, folds):
+def test_folds_never_split_a_document_and_cover_everything_once(documents, folds, shuffle):
     if len(set(documents)) < 2:
         return
-    splits = group_folds(documents, folds)
+    splits = group_folds(documents, folds, shuffle)
     tested = sorted(i for _, test in splits for i in test)
     assert tested == list(range(len(documents)))
     for train, test in splits:
         assert not {documents[i] for i in train} & {documents[i] for i in test}
         assert sorted(train + test) == list(range(len(documents)))
-    assert group_folds(documents, folds) == splits  # fixed: no randomness
+    assert group_folds(documents, folds, shuffle) == splits  # fixed by the seed
+
+
+def test_shuffled_folds_deal_the_documents_otherwise():
+    documents = [f"d{i}" for i in range(40)]
+    default = group_folds(documents, 5)
+    assert group_folds(documents, 5, shuffle=1) != default
+    assert group_folds(documents, 5, shuffle=1) != group_folds(documents, 5, shuffle=2)
+    assert all(len(test) == 8 for _, test in group_folds(documents, 5, shuffle=1))  # balanced

@@ -79,6 +79,11 @@ def attributions(text: str) -> list[tuple]:
             "“It is over,” said Bo Ray of the Keel Institute, a think tank.",
             [("Bo Ray of the Keel Institute, a think tank", "said", "“It is over,”", "direct")],
         ),
+        # a participle of speaking without "about" reports nothing: the main report stays
+        (
+            "Ann Lee, speaking to farmers in Lyon, said the plan would fail.",
+            [("Ann Lee", "said", "the plan would fail", "indirect")],
+        ),
         # a source with a relative clause
         (
             "Ann Lee, who leads the union, warned that members would strike.",

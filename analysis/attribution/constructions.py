@@ -219,6 +219,8 @@ def _attribute(
         if source_span is None and left > 0:
             main = _sentence_subject(tokens, left - 1)
             source_span = _span(tokens, *main) if main else None
+        if cue.lemma in ("speak", "talk") and cue_end == i + len(cue.words):
+            return None  # "Clinton, speaking to veterans, said ...": no report without "about"
         content = _content_after(sentence, _skip_lead_in(tokens, after_cue))
         if content is None or source_span is None:
             return None

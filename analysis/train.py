@@ -198,9 +198,12 @@ def cross_validation_models(
     folds: int = 5,
     grid: dict[str, tuple] | None = None,
     examples: Examples | None = None,
+    shuffle: int | None = None,
 ) -> dict[str, HedgeModel]:
     """For each document, a model that never saw it: documents are split into ``folds``
     groups, and each group's model is trained (selection included) on the other groups.
+    ``shuffle``, a seed, deals the documents into groups in a shuffled order (another split,
+    to tell a real difference from the luck of one dealing).
 
     Returns
     -------
@@ -212,7 +215,7 @@ def cross_validation_models(
     with_candidates = set(examples.documents)
     units = list(examples.documents) + [d.key for d in documents if d.key not in with_candidates]
     models: dict[str, HedgeModel] = {}
-    for _, test in group_folds(units, folds):
+    for _, test in group_folds(units, folds, shuffle):
         held_out = {units[i] for i in test}
         training = {d.key for d in documents} - held_out
         model = train_hedge_model(examples.of_documents(training), grid=grid, select_on=SELECT_ON)

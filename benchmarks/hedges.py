@@ -167,6 +167,13 @@ def main() -> None:
     parser.add_argument("--categories", action="store_true", help="matches by category")
     parser.add_argument("--only", choices=("factbank", "wiki"), help="one corpus only")
     parser.add_argument("--folds", type=int, default=5, help="grouped-CV folds (default 5)")
+    parser.add_argument(
+        "--shuffle",
+        type=int,
+        default=None,
+        metavar="SEED",
+        help="deal the documents into CV folds in an order shuffled by SEED (default: by size)",
+    )
     args = parser.parse_args()
     folder = require("uncertainty")
     for name in UNCERTAINTY_FILES.values():
@@ -177,13 +184,14 @@ def main() -> None:
         runs.append(("rules", "rules"))
     if args.method in ("model", "both"):
         runs.append(("model", "model, shipped (trained on these files: in-sample)"))
-        runs.append(("cv", f"model, grouped {args.folds}-fold CV (out-of-fold)"))
+        dealt = "" if args.shuffle is None else f", folds shuffled by seed {args.shuffle}"
+        runs.append(("cv", f"model, grouped {args.folds}-fold CV (out-of-fold{dealt})"))
     models = None
     for method, label in runs:
         if method == "cv":
             try:
                 started = time.perf_counter()
-                models = cross_validation_models(documents, folds=args.folds)
+                models = cross_validation_models(documents, folds=args.folds, shuffle=args.shuffle)
             except ImportError as error:
                 print(f"skipped grouped CV: {error}")
                 continue

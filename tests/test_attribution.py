@@ -48,6 +48,42 @@ def attributions(text: str) -> list[tuple]:
             "Bo Ray, a spokesman for the ministry, said, “No comment.”",
             [("Bo Ray, a spokesman for the ministry,", "said", "“No comment.”", "direct")],
         ),
+        # an adjunct between commas is not part of the source
+        (
+            "Ann Lee, in particular, said the plan would fail.",
+            [("Ann Lee", "said", "the plan would fail", "indirect")],
+        ),
+        (
+            "Bo Ray, on a visit to Lyon, warned that costs would rise.",
+            [("Bo Ray", "warned", "that costs would rise", "indirect")],
+        ),
+        # inverted: an abbreviation in brackets, then an appositive to the end of the sentence
+        (
+            "“It is over,” said Sen. Ann Lee (D-N.M.), head of the farm caucus.",
+            [("Sen. Ann Lee (D-N.M.), head of the farm caucus", "said", "“It is over,”", "direct")],
+        ),
+        # inverted: appositives and a relative clause, to the end of the sentence
+        (
+            "“It is over,” said Ann Lee, a lawyer for the club, who has sued the firm.",
+            [
+                (
+                    "Ann Lee, a lawyer for the club, who has sued the firm",
+                    "said",
+                    "“It is over,”",
+                    "direct",
+                )
+            ],
+        ),
+        # inverted: a name "of the" organisation
+        (
+            "“It is over,” said Bo Ray of the Keel Institute, a think tank.",
+            [("Bo Ray of the Keel Institute, a think tank", "said", "“It is over,”", "direct")],
+        ),
+        # a participle of speaking without "about" reports nothing: the main report stays
+        (
+            "Ann Lee, speaking to farmers in Lyon, said the plan would fail.",
+            [("Ann Lee", "said", "the plan would fail", "indirect")],
+        ),
         # a source with a relative clause
         (
             "Ann Lee, who leads the union, warned that members would strike.",
@@ -113,6 +149,14 @@ def attributions(text: str) -> list[tuple]:
 )
 def test_constructions(text, expected):
     assert attributions(text) == expected
+
+
+def test_report_set_between_commas_splits_its_content():
+    text = "But the plan, Ann Lee said, is doomed to fail."
+    row = analysis.parse([text], attribution="rules").attributions.iloc[0]
+    pieces = [tuple(map(int, p.split())) for p in row["content_spans"].split(";")]
+    assert [text[s:e] for s, e in pieces] == ["But the plan", "is doomed to fail"]
+    assert (row["source_text"], row["cue_text"], row["kind"]) == ("Ann Lee", "said", "indirect")
 
 
 def test_split_quotation_is_one_attribution_with_two_pieces():

@@ -179,15 +179,95 @@ def test_every_feature_the_candidates_carry_has_a_group():
         feature_group("zz=1")
 
 
-@given(st.lists(st.sampled_from("abcdefgh"), min_size=2, max_size=60), st.integers(2, 6))
+@given(
+    st.lists(st.sampled_from("abcdefgh"), min_size=2, max_size=60),
+    st.integers(2, 6),
+    st.one_of(st.none(), st.integers(0, 5)),
+)
 @settings(max_examples=100, deadline=None)
-def test_folds_never_split_a_document_and_cover_everything_once(documents, folds):
+def test_folds_never_split_a_document_and_cover_everything_once(documents, folds, shuffle):
     if len(set(documents)) < 2:
         return
-    splits = group_folds(documents, folds)
+    splits = group_folds(documents, folds, shuffle)
     tested = sorted(i for _, test in splits for i in test)
     assert tested == list(range(len(documents)))
     for train, test in splits:
         assert not {documents[i] for i in train} & {documents[i] for i in test}
         assert sorted(train + test) == list(range(len(documents)))
-    assert group_folds(documents, folds) == splits  # fixed: no randomness
+    assert group_folds(documents, folds, shuffle) == splits  # fixed by the seed
+
+
+def test_shuffled_folds_deal_the_documents_otherwise():
+    documents = [f"d{i}" for i in range(40)]
+    default = group_folds(documents, 5)
+    assert group_folds(documents, 5, shuffle=1) != default
+    assert group_folds(documents, 5, shuffle=1) != group_folds(documents, 5, shuffle=2)
+    assert all(len(test) == 8 for _, test in group_folds(documents, 5, shuffle=1))  # balanced
+
+
+def two_corpora(wiki_copies: int) -> Examples:
+    """News marks the conditional `would` only; the other corpus marks every `would`, and
+    has ``wiki_copies`` times as many documents."""
+    news = invented_examples()
+    features, labels, documents, corpora = [], [], [], []
+    for copy in range(1 + wiki_copies):
+        corpus = "news" if copy == 0 else "wiki"
+        for row, label, document in zip(news.features, news.labels, news.documents, strict=True):
+            features.append(row)
+            labels.append(label or corpus == "wiki")
+            documents.append(f"{corpus}{copy}/{document}")
+            corpora.append(corpus)
+    return Examples(features, labels, documents, corpora, ["accepted"] * len(features))
+
+
+def test_domain_augmentation_gives_the_target_corpus_view():
+    """Frustratingly easy domain adaptation: where the corpora disagree, the model shipped
+    (the news view: shared weights plus news' copies) follows news."""
+    examples = two_corpora(wiki_copies=3)
+    (reported,) = hedge_candidates("The bank said costs would rise.")
+    (conditional,) = hedge_candidates("Costs would rise if the plan failed.")[:1]
+    pooled = train_hedge_model(
+        examples, GRID, folds=3, min_count=1, min_category_candidates=1, select_on="news"
+    )
+    augmented = train_hedge_model(
+        examples,
+        {**GRID, "augment": (True,)},
+        folds=3,
+        min_count=1,
+        min_category_candidates=1,
+        select_on="news",
+    )
+    assert pooled.score(reported[4]) > augmented.score(reported[4])
+    assert augmented.is_hedge(conditional[4]) and not augmented.is_hedge(reported[4])
+    assert augmented.info["setting"]["augment"] is True
+    # The view is an ordinary model: no corpus's copy is left in it.
+    assert not any("::" in feature for feature in augmented.weights)
+    assert {feature_group(f) for f in augmented.weights} <= set(augmented.groups)
+
+
+def test_the_target_corpus_can_weigh_more():
+    examples = two_corpora(wiki_copies=3)
+    (reported,) = hedge_candidates("The bank said costs would rise.")
+    scores = [
+        train_hedge_model(
+            examples,
+            {**GRID, "rescue": (True,), "C": (1.0,), "target_weight": (weight,)},
+            folds=3,
+            min_count=1,
+            min_category_candidates=1,
+            select_on="news",
+        ).score(reported[4])
+        for weight in (1.0, 4.0)
+    ]
+    assert scores[1] < scores[0]  # news, which does not mark it, counts for more
+
+
+@pytest.mark.parametrize("extra", [{"augment": (True,)}, {"target_weight": (2.0,)}])
+def test_augmentation_and_target_weight_need_a_target_corpus(extra):
+    with pytest.raises(ValueError, match="give select_on"):
+        train_hedge_model(two_corpora(1), {**GRID, **extra}, folds=3, min_category_candidates=1)
+
+
+def test_a_grid_without_the_domain_settings_records_none_of_them():
+    model = train_hedge_model(invented_examples(), GRID, 3, 1, min_category_candidates=1)
+    assert set(model.info["setting"]) == {"C", "groups", "rescue", "balance"}

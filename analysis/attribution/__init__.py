@@ -18,7 +18,8 @@ rules recognise the constructions of news writing:
   trailing comma belongs to the source span;
 - ``Asked about X, Liu said ...``: the question is the content of ``Asked``;
 - coordinated and participial cues share the subject (``He said ... and added``, ``...,
-  adding that``), and a parenthetical ``X said,`` inside its content gives one content;
+  adding that``), and a parenthetical ``X said,`` inside its content gives one content of two
+  pieces, the report between them left out (``The plan, she said, is doomed``);
 - a quotation opening the next sentence of the same paragraph continues a direct quotation as
   a further content piece (``“Part one,” she said. “Part two.”``);
 - headline and transcript colons (``Lynch: No outside influence``) and dash signatures after

@@ -219,6 +219,8 @@ def _attribute(
         if source_span is None and left > 0:
             main = _sentence_subject(tokens, left - 1)
             source_span = _span(tokens, *main) if main else None
+        if cue.lemma in ("speak", "talk") and cue_end == i + len(cue.words):
+            return None  # "Clinton, speaking to veterans, said ...": no report without "about"
         content = _content_after(sentence, _skip_lead_in(tokens, after_cue))
         if content is None or source_span is None:
             return None
@@ -240,8 +242,10 @@ def _attribute(
             parenthetical = _parenthetical_rest(sentence, subject[0] - 1, rest)
             if parenthetical is not None:
                 head_start = _after_lead_adverbial(sentence)
-                if sentence.text[head_start : tokens[subject[0] - 1].start].strip():
-                    return make(subject, [(head_start, parenthetical)], via)
+                head = _trim_content(sentence.text, head_start, tokens[subject[0] - 1].start)
+                if head is not None:
+                    # two pieces, the report between them left out (as PolNeAR marks it)
+                    return make(subject, [head, (tokens[rest + 1].start, parenthetical)], via)
             content = _content_before(sentence, tokens[subject[0] - 1])
             quote_follows = _split_quote_piece(sentence, rest) is not None
             if (

@@ -56,6 +56,8 @@ def _subject_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
         if tokens[k].text == "," and k + 1 < j - 1:
             head = _plain_subject(tokens, k)
             if head is not None and _is_named_or_definite(tokens, *head):
+                if not _opens_appositive(tokens[k + 1]):
+                    return head  # an adjunct between commas: "Warren, in particular, said"
                 return head[0], j
         return None
     return _plain_subject(tokens, j)
@@ -211,13 +213,20 @@ def _subject_right(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
             and j > k
             and tokens[j - 1].capitalised
             and j + 1 < len(tokens)
-            and tokens[j + 1].capitalised
+            and (
+                tokens[j + 1].capitalised
+                # an abbreviation's period before a closing bracket: "Butterfield (D-N.C.)"
+                or (tokens[j + 1].text == ")" and any(t.text == "(" for t in tokens[k:j]))
+            )
         )
         if (
             token.text in (",", ";", ":", ".", "!", "?") or token.text[-1] in _OPENING_QUOTES
         ) and not inside_name:
             break
-        name_of = token.lower == "of" and j + 1 < len(tokens) and tokens[j + 1].capitalised
+        name_of = token.lower == "of" and (  # "Jane Smith of (the) Urban Institute"
+            (j + 1 < len(tokens) and tokens[j + 1].capitalised)
+            or (j + 2 < len(tokens) and tokens[j + 1].lower == "the" and tokens[j + 2].capitalised)
+        )
         stops = token.lower in _PHRASE_STOPS
         if j > k and stops and not name_of:
             break
@@ -244,12 +253,16 @@ def _subject_right(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
     # ", a 23-year-old musician" / ", who runs ..." up to the end of the clause
     if j + 1 < len(tokens) and tokens[j].text == "," and _opens_appositive(tokens[j + 1]):
         # ", a 23-year-old musician", ", publisher of The Federalist,", ", who runs ...": the
-        # appositive runs to the next comma, which belongs to the source, or to the clause end.
+        # appositive runs to the clause end, through further appositives and relative clauses
+        # (", a lawyer for the club, who has sued ..."), or to a comma before anything else,
+        # which belongs to the source.
         m = j + 1
         while m < len(tokens) and tokens[m].text not in (".", "!", "?", ";"):
             if tokens[m].text[-1] in _OPENING_QUOTES:
                 break
-            if tokens[m].text == ",":
+            if tokens[m].text == "," and not (
+                m + 1 < len(tokens) and _opens_appositive(tokens[m + 1])
+            ):
                 return k, m + 1
             m += 1
         return k, m

@@ -400,37 +400,6 @@ def _end_places(tokens: Sequence[Token], start: int, last: int) -> tuple[list[in
     return places, final
 
 
-def split_parenthetical(sentence: _Sentence, attribution: Attribution) -> list[tuple[int, int]]:
-    """``These plans, she said on Monday, were dropped``: a content set around its own source
-    and cue is two pieces, before the comma opening the attribution and after the comma
-    closing it (PolNeAR's annotation); other contents are returned as they are."""
-    content = attribution.content
-    if len(content) != 1 or attribution.cue is None:
-        return content
-    start, end = content[0]
-    inner_start, inner_end = attribution.cue
-    if attribution.source is not None:
-        inner_start = min(inner_start, attribution.source[0])
-        inner_end = max(inner_end, attribution.source[1])
-    if not start < inner_start or not inner_end < end:
-        return content
-    tokens, text = sentence.tokens, sentence.text
-    before = bisect.bisect_left(tokens, inner_start, key=_START) - 1
-    if before < 0 or tokens[before].text != ",":
-        return content
-    after = bisect.bisect_left(tokens, inner_end, lo=before + 1, key=_START)
-    limit = min(len(tokens), after + 8)
-    while after < limit and tokens[after].text != ",":
-        after += 1
-    if after >= limit or tokens[after].start >= end:
-        return content
-    left = _trim_content(text, start, tokens[before].start)
-    right = _trim_content(text, tokens[after].end, end)
-    if left is None or right is None:
-        return content
-    return [left, right]
-
-
 def sentence_candidates(
     sentence: _Sentence,
     sentence_id: int,
@@ -940,15 +909,12 @@ class AttributionModel:
     def content_pieces(
         self, sentence: _Sentence, attribution: Attribution, head: str
     ) -> list[tuple[int, int]]:
-        """The attribution's content pieces as the model revises them: a content around its
-        own attribution split in two (:func:`split_parenthetical`), then each plain clause
-        after the cue given the end the content scorer likes best among
-        :func:`content_end_options` (its start stays the rules'). ``head`` is the cue's head
-        word, lower-cased."""
-        pieces = split_parenthetical(sentence, attribution)
+        """The attribution's content pieces as the model revises them: each plain clause after
+        the cue given the end the content scorer likes best among :func:`content_end_options`
+        (its start stays the rules'). ``head`` is the cue's head word, lower-cased."""
         tokens, text = sentence.tokens, sentence.text
         revised = []
-        for piece in pieces:
+        for piece in attribution.content:
             span = _content_tokens(sentence, piece) if piece[0] >= attribution.cue[1] else None
             if span is None:
                 revised.append(piece)
@@ -1149,7 +1115,7 @@ class _Collector:
             return
         tokens, text = sentence.tokens, sentence.text
         head = tokens[candidate.anchor].lower
-        for piece in split_parenthetical(sentence, attribution):
+        for piece in attribution.content:
             span = _content_tokens(sentence, piece) if piece[0] >= attribution.cue[1] else None
             if span is None:
                 continue

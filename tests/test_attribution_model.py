@@ -36,7 +36,6 @@ from analysis.attribution_model import (
     model_path,
     right_options,
     sentence_candidates,
-    split_parenthetical,
     train_attribution_model,
     word_features,
     write_model,
@@ -418,8 +417,8 @@ def test_may_hold_finds_the_vocabulary_words_in_ascii_and_other_text(sentence, h
     assert model.may_hold(sentence) is holds
 
 
-# Content boundaries: a content set around its own attribution is split in two, and the end of a
-# content after its cue is chosen by the content-end scorer among a few places.
+# Content boundaries: the end of a content after its cue is chosen by the content-end scorer among
+# a few places.
 
 
 def _sentence(text: str) -> _Sentence:
@@ -429,27 +428,6 @@ def _sentence(text: str) -> _Sentence:
 def _rules_attribution(text: str):
     (attribution,) = find_attributions(text, [(0, 0, len(text))], find_quotes(text))
     return attribution
-
-
-@pytest.mark.parametrize(
-    ("text", "pieces"),
-    [
-        # an attribution between commas inside its content: the content around it, in two
-        ("The new plans, Ann Lee said on Monday, were dropped.", ["The new plans", "were dropped"]),
-        ("All of this, he added, would help the town.", ["All of this", "would help the town"]),
-        # the content after the cue, and a split quotation, stay as they are
-        ("Ann Lee said the plans were dropped.", ["the plans were dropped"]),
-        ("“Prices,” he said, “will rise.”", ["“Prices,”", "“will rise.”"]),
-        (
-            "The plans, which were new, were dropped, she said.",
-            ["The plans, which were new, were dropped"],
-        ),
-    ],
-)
-def test_a_content_around_its_own_attribution_is_split_in_two(text, pieces):
-    attribution = _rules_attribution(text)
-    split = split_parenthetical(_sentence(text), attribution)
-    assert [text[s:e] for s, e in split] == pieces
 
 
 def test_content_end_options_are_the_clause_breaks_after_the_content_start():
@@ -500,17 +478,6 @@ def test_the_content_end_scorer_chooses_where_the_content_ends(weights, content)
     (found,) = find_attributions(text, [(0, 0, len(text))], find_quotes(text), reviser=model)
     assert [text[s:e] for s, e in found.content] == [content]
     _check_fast_scoring(model, text)
-
-
-def test_the_model_splits_a_content_around_its_attribution_and_keeps_offsets():
-    text = "The new plans, Ann Lee said on Monday, were dropped."
-    (found,) = find_attributions(
-        text, [(0, 0, len(text))], find_quotes(text), reviser=_tied_model({}, {})
-    )
-    assert [text[s:e] for s, e in found.content] == ["The new plans", "were dropped"]
-    parsed = analysis.parse([text])
-    row = parsed.attributions.iloc[0]
-    assert text[row.content_start : row.content_end] == row.content_text
 
 
 @settings(max_examples=150, deadline=None)

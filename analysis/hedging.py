@@ -976,18 +976,29 @@ def hedge_columns(
         return index > 0 and taken[index - 1][1] > start
 
     extra: list[HedgeSpan] = []
-    # Reporting cues of the distancing kind: "she claimed", "he insisted".
+    sentence_starts = [s for _, s, _ in body]
+
+    def in_body(start: int, end: int) -> bool:
+        index = bisect.bisect_right(sentence_starts, start) - 1
+        return index >= 0 and end <= body[index][2]
+
+    # Reporting cues of the distancing kind: "she claimed", "he insisted" (in a body sentence:
+    # the title's and dateline's are not read for hedges).
     for start, end, category in zip(
         attributions["cue_start"],
         attributions["cue_end"],
         attributions["cue_category"],
         strict=True,
     ):
-        if category == "distancing" and start is not None and not overlaps(start, end):
+        if (
+            category == "distancing"
+            and start is not None
+            and in_body(start, end)
+            and not overlaps(start, end)
+        ):
             extra.append(HedgeSpan(start, end, "distancing"))
             bisect.insort(taken, (start, end))
     # Scare quotes: a few quoted words inside a sentence.
-    sentence_starts = [s for _, s, _ in body]
     for quote in quotes:
         index = bisect.bisect_right(sentence_starts, quote.start) - 1
         if index < 0:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import analysis
@@ -258,6 +258,8 @@ def _inside_sentence(sentences, article_id, sentence_id, start, end):
 
 @SETTINGS
 @given(NEWS_TEXT)
+# a distancing cue in the title, which is not read for hedges, was given to the last body sentence
+@example("0 claimed said said \n \n said")
 def test_every_table_span_lies_in_its_sentence_and_indexes_the_text(text):
     parsed = analysis.parse([text])
     sentences = parsed.sentences.set_index(["article_id", "sentence_id"])

@@ -187,6 +187,8 @@ def _attribute(
             break
     after_cue = cue_end
     via = None
+    # speech without a topic ("spoke about X" has one): no report
+    bare_speech = cue.lemma in ("speak", "talk") and cue_end == i + len(cue.words)
     if cue.lemma in _OBJECT_TAKING:
         after_cue, via = _skip_object(tokens, cue_end)
 
@@ -219,7 +221,7 @@ def _attribute(
         if source_span is None and left > 0:
             main = _sentence_subject(tokens, left - 1)
             source_span = _span(tokens, *main) if main else None
-        if cue.lemma in ("speak", "talk") and cue_end == i + len(cue.words):
+        if bare_speech:
             return None  # "Clinton, speaking to veterans, said ...": no report without "about"
         content = _content_after(sentence, _skip_lead_in(tokens, after_cue))
         if content is None or source_span is None:
@@ -294,7 +296,7 @@ def _attribute(
         return None  # "could not independently verify the casualties": nothing is reported
     if cue.lemma == "continue" and content[0] not in {(q.start, q.end) for q in sentence.quotes}:
         return None  # "Mass atrocities continue in Darfur": aspect; "he continued, “...”" reports
-    if cue.lemma in ("speak", "talk") and cue_end == i + len(cue.words):
+    if bare_speech:
         return None  # "have been speaking daily": speech without content unless "spoke about X"
     if cue.lemma in _NEEDS_CLAUSE and not (
         first in ("that", ":")

@@ -435,6 +435,8 @@ _CONDITION = re.compile(
     r"(?<![\w\-])(?:if|unless|provided|otherwise|in\s+case|in\s+the\s+event)(?![\w\-])",
     re.IGNORECASE,
 )
+_AT_BEFORE = re.compile(r"(?<![\w\-])at\s+$", re.IGNORECASE)
+_UNTIL = re.compile(r"(?<![\w\-])until(?![\w\-])", re.IGNORECASE)
 _NEGATION_BEFORE = re.compile(
     r"(?:^|[^\w])(?:not|never|no|hardly|n['’]t)\s*$|n['’]t\s+$", re.IGNORECASE
 )
@@ -541,6 +543,23 @@ def _rule_to_that(text: str, start: int, end: int, s_start: int, s_end: int) -> 
     return end if _TO_THAT_AFTER.match(text, end, s_end) else None
 
 
+def _rule_condition(text: str, start: int, end: int, s_start: int, s_end: int) -> int | None:
+    # "If talks fail, prices will rise": the consequence of a condition is as uncertain as the
+    # condition; the same word with no condition near is plain future.
+    if _rule_verb(text, start, end, s_start, s_end) is None or _AT_BEFORE.search(
+        text, max(s_start, start - 4), start
+    ):
+        return None  # a noun: "the will of the people", "at will"
+    near_start, near_end = max(s_start, start - _CONTEXT), min(s_end, end + _CONTEXT)
+    if _CONDITION.search(text, near_start, near_end):
+        return end
+    # "until" is a condition before a clause ("until Iraq complies"), not before a time.
+    for until in _UNTIL.finditer(text, near_start, near_end):
+        if _rule_until(text, until.start(), until.end(), s_start, s_end) is not None:
+            return end
+    return None
+
+
 def _rule_model(text: str, start: int, end: int, s_start: int, s_end: int) -> int | None:
     return None  # never a cue by the rules: a candidate for the classifier only
 
@@ -556,6 +575,7 @@ _RULES: dict[str, _Rule] = {
     "to_that": _rule_to_that,
     "possible": _rule_possible,
     "expected": _rule_expected,
+    "condition": _rule_condition,
     "model": _rule_model,
 }
 

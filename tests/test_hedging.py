@@ -131,8 +131,16 @@ def cues(text: str, method: str = "rules") -> list[tuple[str, str]]:
             "It remains to be seen if the truce holds.",
             [("remains to be seen", "investigation"), ("if", "conditional")],
         ),
-        ("Troops will stay until the rebels disarm.", [("until", "conditional")]),
+        (
+            "Troops will stay until the rebels disarm.",
+            [("will", "conditional"), ("until", "conditional")],
+        ),
         ("He was chairman until 1974.", []),
+        # "will": the consequence of a condition, otherwise plain future
+        ("If talks fail, prices will rise.", [("If", "conditional"), ("will", "conditional")]),
+        ("The firm will pay $5 a share.", []),
+        ("The firm will pay $5 a share until 2030.", []),
+        ("Staff are employed at will, as the contract says.", []),
         ("The shop stays open until his death.", []),
         # forecast
         ("Growth is expected to slow.", [("expected to", "forecast")]),

@@ -64,12 +64,13 @@ def test_a_bad_line_is_an_error_naming_file_and_line(tmp_path, line, message):
 
 
 def test_candidates_are_labelled_by_overlap_and_missed_cues_counted():
-    text = "Prices may rise. It will rain."
+    text = "Prices may rise. Rain is due."
+    assert text[7:10] == "may" and text[25:28] == "due"
     document = UncertaintyDocument(
-        "news/1", "news", text, [(0, 16), (17, 30)], [True, True], [[(7, 10)], [(20, 24)]]
+        "news/1", "news", text, [(0, 16), (17, 29)], [True, True], [[(7, 10)], [(25, 28)]]
     )
     examples = hedge_examples([document])
-    assert examples.labels == [True]  # `may`; `will` is no candidate
+    assert examples.labels == [True]  # `may`; `due` is in no lexicon entry, so no candidate
     assert examples.missed == [("news/1", "news")]
 
 

@@ -193,6 +193,22 @@ def test_intermediaries_are_via_not_sources(text, source, via):
     assert (row["source_text"], row["via"]) == (source, via)
 
 
+@pytest.mark.parametrize("mode", ["rules", "model"])
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # The addressee of a question is neither source nor content.
+        ("A reporter asked the senator whether he would run.", "whether he would run"),
+        ("Ann Lee asked Olga's aide about the vote.", "about the vote"),
+        # No question word after a short phrase: nothing is skipped.
+        ("Ann Lee asked whether the vote was fair.", "whether the vote was fair"),
+    ],
+)
+def test_a_question_cue_skips_its_addressee(text, content, mode):
+    row = analysis.parse([text], attribution=mode).attributions.iloc[0]
+    assert (row["cue_text"], row["content_text"]) == ("asked", content)
+
+
 def test_quotation_paragraph_after_a_quotation_floats_to_its_speaker():
     text = "“It is fine,” Ann Lee said.\n\n“We will rebuild.”"
     table = analysis.parse([text], attribution="rules").attributions

@@ -41,7 +41,9 @@ from analysis.attribution.words import (
     _OBJECT_TAKING,
     _OPENING_QUOTES,
     _PARTICLES,
+    _PREPOSITIONS,
     _PRONOUNS,
+    _QUESTION_TAKING,
     _TIME_WORDS,
     _WH_WORDS,
 )
@@ -191,6 +193,8 @@ def _attribute(
     bare_speech = cue.lemma in ("speak", "talk") and cue_end == i + len(cue.words)
     if cue.lemma in _OBJECT_TAKING:
         after_cue, via = _skip_object(tokens, cue_end)
+    elif cue.lemma in _QUESTION_TAKING:
+        after_cue = _skip_addressee(tokens, cue_end)
 
     # Coordination and participles: "He said ... and added, “...”", "..., adding that ...":
     # the subject is that of the outermost earlier cue whose content reaches this one, else the
@@ -388,6 +392,29 @@ def _skip_object(tokens: Sequence[Token], k: int) -> tuple[int, str | None]:
     if j < len(tokens) and tokens[j].text == "," and not _split_quote_start(tokens, j):
         return len(tokens), via  # "asked China for equipment, sparking ...": no content
     return j, via
+
+
+# What may follow the addressee of a question cue: "asked Sanders whether ...", "asked the
+# minister about ..." (the content starts there).
+_QUESTION_STARTS = _WH_WORDS | {"about"}
+
+
+def _skip_addressee(tokens: Sequence[Token], k: int) -> int:
+    """Skip the addressee between a question cue and the question it reports (``asked Sanders
+    whether ...``): only when a short phrase of words ends at a question word, else nothing is
+    skipped (``asked whether``, ``asked for volunteers``, ``asked that ...``)."""
+    first = tokens[k].lower if k < len(tokens) else ""
+    if not first or first in _QUESTION_STARTS or (first in _PREPOSITIONS and first != "by"):
+        return k  # no addressee ("asked by X" may be one)
+    for j in range(k, min(len(tokens), k + 8)):
+        token = tokens[j]
+        if token.lower in _QUESTION_STARTS:
+            return j
+        if not (token.is_word or token.text in ("'s", "’s", "-")) or token.lower in (
+            "that", "and", "or", "but"
+        ):
+            return k
+    return k
 
 
 def _split_quote_start(tokens: Sequence[Token], j: int) -> bool:

@@ -397,6 +397,8 @@ def _skip_object(tokens: Sequence[Token], k: int) -> tuple[int, str | None]:
 # What may follow the addressee of a question cue: "asked Sanders whether ...", "asked the
 # minister about ..." (the content starts there).
 _QUESTION_STARTS = _WH_WORDS | {"about"}
+# Words that end the search for an addressee: "asked that ...", "asked and answered".
+_NO_ADDRESSEE = frozenset(("that", "and", "or", "but"))
 
 
 def _skip_addressee(tokens: Sequence[Token], k: int) -> int:
@@ -410,9 +412,7 @@ def _skip_addressee(tokens: Sequence[Token], k: int) -> int:
         token = tokens[j]
         if token.lower in _QUESTION_STARTS:
             return j
-        if not (token.is_word or token.text in ("'s", "’s", "-")) or token.lower in (
-            "that", "and", "or", "but"
-        ):
+        if not (token.is_word or token.text in ("'s", "’s", "-")) or token.lower in _NO_ADDRESSEE:
             return k
     return k
 

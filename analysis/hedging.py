@@ -435,6 +435,7 @@ _CONDITION = re.compile(
     r"(?<![\w\-])(?:if|unless|provided|otherwise|in\s+case|in\s+the\s+event)(?![\w\-])",
     re.IGNORECASE,
 )
+_CLAUSE_BREAK = re.compile(r"[,;:—–]| - ")
 _AT_BEFORE = re.compile(r"(?<![\w\-])at\s+$", re.IGNORECASE)
 _UNTIL = re.compile(r"(?<![\w\-])until(?![\w\-])", re.IGNORECASE)
 _NEGATION_BEFORE = re.compile(
@@ -551,8 +552,10 @@ def _rule_condition(text: str, start: int, end: int, s_start: int, s_end: int) -
     ):
         return None  # a noun: "the will of the people", "at will"
     near_start, near_end = max(s_start, start - _CONTEXT), min(s_end, end + _CONTEXT)
-    if _CONDITION.search(text, near_start, near_end):
-        return end
+    for condition in _CONDITION.finditer(text, near_start, near_end):
+        # not inside the condition itself: "If the government will cooperate, ..."
+        if condition.start() > start or _CLAUSE_BREAK.search(text, condition.end(), start):
+            return end
     # "until" is a condition before a clause ("until Iraq complies"), not before a time.
     for until in _UNTIL.finditer(text, near_start, near_end):
         if _rule_until(text, until.start(), until.end(), s_start, s_end) is not None:

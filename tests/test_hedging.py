@@ -139,6 +139,12 @@ def cues(text: str, method: str = "rules") -> list[tuple[str, str]]:
         # "will": the consequence of a condition, otherwise plain future
         ("If talks fail, prices will rise.", [("If", "conditional"), ("will", "conditional")]),
         ("The firm will pay $5 a share.", []),
+        # inside the condition itself it is no consequence
+        ("If the city will pay, we can build.", [("If", "conditional")]),
+        (
+            "If the city will pay, we will build.",
+            [("If", "conditional"), ("will", "conditional")],
+        ),
         ("The firm will pay $5 a share until 2030.", []),
         ("Staff are employed at will, as the contract says.", []),
         ("The shop stays open until his death.", []),

@@ -193,6 +193,23 @@ def test_intermediaries_are_via_not_sources(text, source, via):
     assert (row["source_text"], row["via"]) == (source, via)
 
 
+def test_a_report_inside_the_content_before_a_trailing_cue_is_nested_in_it():
+    # Each cue could read the other's words as its content; the trailing report is the outer.
+    table = analysis.parse(["China did not object, Lee said."], attribution="rules").attributions
+    assert table[["source_text", "cue_text", "content_text"]].values.tolist() == [
+        ["Lee", "said", "China did not object"]
+    ]
+
+
+def test_a_participle_after_a_trailing_cue_reports_on_its_own():
+    text = "The town was calm, Ann Lee said, adding, “We will rebuild.”"
+    table = analysis.parse([text], attribution="rules").attributions
+    assert table[["source_text", "cue_text", "content_text"]].values.tolist() == [
+        ["Ann Lee", "said", "The town was calm"],
+        ["Ann Lee", "adding", "“We will rebuild.”"],
+    ]
+
+
 @pytest.mark.parametrize("mode", ["rules", "model"])
 @pytest.mark.parametrize(
     ("text", "content"),

@@ -11,6 +11,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from analysis.attribution.cues import reporting_cues
 from analysis.attribution.tokens import _START, Token, _is_ly_adverb, _Sentence
 from analysis.attribution.words import (
     _ARTICLES,
@@ -303,13 +304,19 @@ def _parenthetical_rest(sentence: _Sentence, boundary: int, rest: int) -> int | 
         or rest >= len(tokens) - 1
         or tokens[rest].text != ","
         or tokens[rest + 1].text[-1] in _OPENING_QUOTES
+        or _is_participle_cue(tokens[rest + 1])
     ):
-        return None
+        return None  # "..., Nefzi said, adding, “...”": the participle reports again
     words_after = [t for t in tokens[rest + 1 :] if t.is_word]
     if len(words_after) < 2:
         return None
     end = _trim_content(sentence.text, tokens[rest + 1].start, sentence.end)
     return end[1] if end else None
+
+
+def _is_participle_cue(token: Token) -> bool:
+    """``adding``, ``saying``, ``noting``: a cue's participle, which reports on its own."""
+    return token.lower.endswith("ing") and token.lower in reporting_cues()
 
 
 def _split_quote_piece(sentence: _Sentence, k: int) -> tuple[int, int] | None:

@@ -115,19 +115,27 @@ def _cut_before_new_clauses(sentence: _Sentence, results: Sequence[Attribution])
 
 def _cut_overlaps(sentence: _Sentence, results: Sequence[Attribution]) -> None:
     """``X also discussed Y, the State Department said``: a content does not run on into a
-    later attribution whose content comes first; it stops where that content stops."""
+    later attribution whose content comes first; it stops where that content stops. And
+    ``China did not object, Lee said``: a cue inside that first content, whose own content is
+    the later source and cue, has none (it is nested in the later attribution)."""
     for later in results:
         if not later.content or later.cue is None or later.content[0][1] > later.cue[0]:
             continue  # only attributions whose content precedes their cue
-        boundary = later.content[0][1]
+        first_start, boundary = later.content[0]
         for other in results:
-            if other is later or not other.content:
+            if other is later or not other.content or other.cue is None:
                 continue
             start, end = other.content[-1]
-            if start < boundary < end and other.cue and other.cue[0] < boundary:
+            if start < boundary < end and other.cue[0] < boundary:
                 cut = _trim_content(sentence.text, start, boundary)
                 if cut:
                     other.content[-1] = cut
+            elif (
+                first_start <= other.cue[0]
+                and other.cue[1] <= boundary <= start
+                and start <= later.cue[0] < end
+            ):
+                other.content = []
 
 
 class SentenceReviser(Protocol):

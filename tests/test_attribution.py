@@ -193,6 +193,20 @@ def test_intermediaries_are_via_not_sources(text, source, via):
     assert (row["source_text"], row["via"]) == (source, via)
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # an age between the name and its appositive
+        ("Ann Lee, 21, a student from Ohio, said she voted.", "Ann Lee, 21, a student from Ohio,"),
+        # a plural possessive's apostrophe is no quotation mark
+        ("Ann Lee, the voters' choice, said she won.", "Ann Lee, the voters' choice,"),
+    ],
+)
+def test_appositive_subjects(text, source):
+    row = analysis.parse([text], attribution="rules").attributions.iloc[0]
+    assert (row["source_text"], row["cue_text"]) == (source, "said")
+
+
 def test_a_report_inside_the_content_before_a_trailing_cue_is_nested_in_it():
     # Each cue could read the other's words as its content; the trailing report is the outer.
     table = analysis.parse(["China did not object, Lee said."], attribution="rules").attributions

@@ -50,17 +50,27 @@ def _subject_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
     if tokens[j - 1].text == "," and j >= 3:
         k = j - 2
         while k > 0 and tokens[k].text not in (",", ";", ":") and j - k < 30:
-            if tokens[k].text[-1] in _QUOTE_MARKS:
+            if tokens[k].text[-1] in _QUOTE_MARKS and not _is_plural_possessive(tokens[k]):
                 return None
             k -= 1
         if tokens[k].text == "," and k + 1 < j - 1:
             head = _plain_subject(tokens, k)
+            if head is not None and head[1] - head[0] == 1 and tokens[head[0]].text.isdigit():
+                # an age between a name and its appositive: "Ann Lee, 21, a student, said"
+                age = head[0]
+                head = _plain_subject(tokens, age - 1) if tokens[age - 1].text == "," else None
             if head is not None and _is_named_or_definite(tokens, *head):
                 if not _opens_appositive(tokens[k + 1]):
                     return head  # an adjunct between commas: "Warren, in particular, said"
                 return head[0], j
         return None
     return _plain_subject(tokens, j)
+
+
+def _is_plural_possessive(token: Token) -> bool:
+    """``Sanders'``, ``voters’``: a word whose final apostrophe is a possessive, not a quote."""
+    text = token.text
+    return len(text) > 2 and text[-2] in "sS" and text[0].isalnum()
 
 
 def _is_named_or_definite(tokens: Sequence[Token], i: int, j: int) -> bool:

@@ -200,6 +200,8 @@ def test_intermediaries_are_via_not_sources(text, source, via):
         ("Ann Lee, 21, a student from Ohio, said she voted.", "Ann Lee, 21, a student from Ohio,"),
         # a plural possessive's apostrophe is no quotation mark
         ("Ann Lee, the voters' choice, said she won.", "Ann Lee, the voters' choice,"),
+        # a lower-case word before a title opens the phrase
+        ("Prices rose, former Governor Ann Lee said.", "former Governor Ann Lee"),
     ],
 )
 def test_appositive_subjects(text, source):

@@ -25,6 +25,7 @@ from analysis.attribution.words import (
     _ROLE_NOUNS,
     _SUBJECT_STOPS,
     _TIME_WORDS,
+    _TITLE_MODIFIERS,
     _VERB_FORMS,
 )
 
@@ -142,6 +143,8 @@ def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
         number = tokens[i].lower[:1].isdigit() or tokens[i].lower in _DETERMINERS
         if i > start and tokens[i - 1].lower in _APPROXIMATORS and number:
             return i - 1, j
+        if i > start and tokens[i - 1].lower in _TITLE_MODIFIERS and tokens[i].capitalised:
+            return i - 1, j  # "former President Bill Clinton said"
         return i, j
     # A bare plural with its lower-case modifiers: "recent polls", "local officials said".
     head = tokens[j - 1]

@@ -209,6 +209,12 @@ def test_appositive_subjects(text, source):
     assert (row["source_text"], row["cue_text"]) == (source, "said")
 
 
+def test_speech_without_a_topic_after_a_content_reports_nothing():
+    text = "Lee told reporters that they met on Monday, the first time the two men spoke."
+    table = analysis.parse([text], attribution="rules").attributions
+    assert table["cue_text"].tolist() == ["told"]
+
+
 def test_a_report_inside_the_content_before_a_trailing_cue_is_nested_in_it():
     # Each cue could read the other's words as its content; the trailing report is the outer.
     table = analysis.parse(["China did not object, Lee said."], attribution="rules").attributions

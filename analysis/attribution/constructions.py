@@ -241,8 +241,14 @@ def _attribute(
         rest = _skip_trailer(tokens, after_cue)
         if previous_quote is not None and _ends_clause(tokens, rest):
             return make(subject, [(previous_quote.start, previous_quote.end)], via)
-    # "“CONTENT,” SOURCE CUE ..." and "CONTENT, SOURCE CUE ..."
-    if subject is not None and subject[0] > 0 and _is_content_end(sentence, subject[0] - 1):
+    # "“CONTENT,” SOURCE CUE ..." and "CONTENT, SOURCE CUE ..." (not "..., the first time the
+    # two men spoke since December": speech without a topic reports nothing)
+    if (
+        subject is not None
+        and subject[0] > 0
+        and not bare_speech
+        and _is_content_end(sentence, subject[0] - 1)
+    ):
         rest = _skip_trailer(tokens, after_cue)
         if _ends_clause(tokens, rest):
             parenthetical = _parenthetical_rest(sentence, subject[0] - 1, rest)

@@ -215,6 +215,15 @@ def test_speech_without_a_topic_after_a_content_reports_nothing():
     assert table["cue_text"].tolist() == ["told"]
 
 
+def test_a_report_between_a_subject_and_its_cue_ends_before_the_cue():
+    text = "Ann Lee, noting the size of the crowd, said the vote was fair."
+    table = analysis.parse([text], attribution="rules").attributions
+    assert table[["source_text", "cue_text", "content_text"]].values.tolist() == [
+        ["Ann Lee", "noting", "the size of the crowd"],
+        ["Ann Lee", "said", "the vote was fair"],
+    ]
+
+
 def test_a_report_inside_the_content_before_a_trailing_cue_is_nested_in_it():
     # Each cue could read the other's words as its content; the trailing report is the outer.
     table = analysis.parse(["China did not object, Lee said."], attribution="rules").attributions

@@ -49,6 +49,7 @@ def _sentence_attributions(sentence: _Sentence, sentence_id: int) -> list[Attrib
         return results  # what follows relates attributions: most sentences have one or none
     _cut_overlaps(sentence, results)
     _cut_before_new_clauses(sentence, results)
+    _cut_adjuncts(sentence, results)
     # An attribution inside another's content ("He said China found X") is part of what the
     # outer source reports, not a report of the reporter's: annotation schemes such as
     # PolNeAR's never nest them, and neither does this table.
@@ -111,6 +112,32 @@ def _cut_before_new_clauses(sentence: _Sentence, results: Sequence[Attribution])
                 cut = _trim_content(text, start, comma)
                 if cut:
                     outer.content[-1] = cut
+
+
+def _cut_adjuncts(sentence: _Sentence, results: Sequence[Attribution]) -> None:
+    """``Durbin, noting the size of his following, said ...``: a report set off by commas
+    between a subject and that subject's own cue (the next one) ends at the comma before it."""
+    text = sentence.text
+    ordered = sorted((a for a in results if a.cue is not None), key=lambda a: a.cue)
+    # the few attributions before each one, so that a run-on sentence stays linear
+    pairs = ((ordered[m], main) for n, main in enumerate(ordered) for m in range(max(0, n - 4), n))
+    for adjunct, main in pairs:
+        if main.source is None or not adjunct.content:
+            continue
+        start, end = adjunct.content[-1]
+        if not (main.source[1] <= adjunct.cue[0] and start < main.cue[0] < end):
+            continue
+        comma = _comma_before(text, max(start, main.cue[0] - 8), main.cue[0])
+        if comma is not None and _comma_before(text, adjunct.cue[0] - 8, adjunct.cue[0]):
+            cut = _trim_content(text, start, comma)
+            if cut:
+                adjunct.content[-1] = cut
+
+
+def _comma_before(text: str, low: int, position: int) -> int | None:
+    """Where the comma is that ``text[low:position]`` ends with, white space aside."""
+    before = text[max(0, low) : position].rstrip()
+    return max(0, low) + len(before) - 1 if before.endswith(",") else None
 
 
 def _cut_overlaps(sentence: _Sentence, results: Sequence[Attribution]) -> None:

@@ -202,6 +202,11 @@ def test_intermediaries_are_via_not_sources(text, source, via):
         ("Ann Lee, the voters' choice, said she won.", "Ann Lee, the voters' choice,"),
         # a lower-case word before a title opens the phrase
         ("Prices rose, former Governor Ann Lee said.", "former Governor Ann Lee"),
+        # a plural without a final -s opens a subject by itself, as "officials" does
+        (
+            "The deal is close, people familiar with the talks said.",
+            "people familiar with the talks",
+        ),
     ],
 )
 def test_appositive_subjects(text, source):

@@ -16,6 +16,7 @@ from analysis.attribution.tokens import Token
 from analysis.attribution.words import (
     _ARTICLES,
     _DETERMINERS,
+    _IRREGULAR_PLURALS,
     _NP_FUNCTION_WORDS,
     _NP_PREPOSITIONS,
     _OPENING_QUOTES,
@@ -176,8 +177,10 @@ def _is_plural_noun(token: Token) -> bool:
 def _is_bare_plural(tokens: Sequence[Token], i: int) -> bool:
     word = tokens[i].lower
     return (
-        word.endswith("s")
-        and not word.endswith(("ss", "'s", "’s", "us", "is"))
+        (
+            word in _IRREGULAR_PLURALS  # "people familiar with the matter said"
+            or (word.endswith("s") and not word.endswith(("ss", "'s", "’s", "us", "is")))
+        )
         and word.isalpha()
         and not tokens[i].capitalised
         and word not in _SUBJECT_STOPS

@@ -225,6 +225,8 @@ def test_intermediaries_are_via_not_sources(text, source, via):
             "The deal is close, people familiar with the talks said.",
             "people familiar with the talks",
         ),
+        # ... and with lower-case modifiers, as "local officials" does
+        ("The shop was looted, local police said.", "local police"),
     ],
 )
 def test_appositive_subjects(text, source):

@@ -163,11 +163,18 @@ def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
     return None
 
 
+def _has_plural_form(word: str) -> bool:
+    """``officials``, or a plural without a final -s (``people``, ``police``); not ``press``,
+    ``Trump's``, ``bus``, ``analysis``."""
+    return word in _IRREGULAR_PLURALS or (
+        word.endswith("s") and not word.endswith(("ss", "'s", "’s", "us", "is"))
+    )
+
+
 def _is_plural_noun(token: Token) -> bool:
     word = token.lower
     return (
-        word.endswith("s")
-        and not word.endswith(("ss", "'s", "’s", "us", "is"))
+        _has_plural_form(word)
         and word.isalpha()
         and word not in _SUBJECT_STOPS
         and word not in _VERB_FORMS
@@ -177,10 +184,7 @@ def _is_plural_noun(token: Token) -> bool:
 def _is_bare_plural(tokens: Sequence[Token], i: int) -> bool:
     word = tokens[i].lower
     return (
-        (
-            word in _IRREGULAR_PLURALS  # "people familiar with the matter said"
-            or (word.endswith("s") and not word.endswith(("ss", "'s", "’s", "us", "is")))
-        )
+        _has_plural_form(word)  # "officials said", "people familiar with the matter said"
         and word.isalpha()
         and not tokens[i].capitalised
         and word not in _SUBJECT_STOPS

@@ -74,6 +74,27 @@ def attributions(text: str) -> list[tuple]:
                 )
             ],
         ),
+        # inverted after a quotation: lower-case nouns before the name belong to the source
+        (
+            "“It is over,” said Lyon farm union boss Ann Lee.",
+            [("Lyon farm union boss Ann Lee", "said", "“It is over,”", "direct")],
+        ),
+        (
+            "“It is over,” said one Lyon farmer, Ann Lee.",
+            [("one Lyon farmer, Ann Lee", "said", "“It is over,”", "direct")],
+        ),
+        # ... but after a plain comma that comma closes an appositive of the subject
+        (
+            "Ann Lee, a Lyon farmer, said the Keel Institute report was wrong.",
+            [
+                (
+                    "Ann Lee, a Lyon farmer,",
+                    "said",
+                    "the Keel Institute report was wrong",
+                    "indirect",
+                )
+            ],
+        ),
         # inverted: a name "of the" organisation
         (
             "“It is over,” said Bo Ray of the Keel Institute, a think tank.",

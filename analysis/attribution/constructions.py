@@ -276,7 +276,14 @@ def _attribute(
     plain = len(cue.words) == 1 and cue_end == i + 1 and left == cue_start
     previous_quote = _quotation_before(sentence) if left == 0 else None
     if plain and ((left > 0 and _is_content_end(sentence, left - 1)) or previous_quote is not None):
-        source = _subject_right(tokens, cue_end)
+        # after a quotation an inverted report is the rule ("“...,” said Republican party boss
+        # Reince Priebus"); after a plain comma the comma more often closes an appositive of the
+        # subject ("Ann Lee, a professor, said that ..."), and the phrase keeps to names
+        quoted = previous_quote is not None or any(
+            sentence.quote_ending_at(tokens[m].end) is not None
+            for m in range(max(0, left - 2), left)
+        )
+        source = _subject_right(tokens, cue_end, inverted=quoted)
         if source is not None:
             rest = _skip_trailer(tokens, source[1])
             # after "said X, an adviser," whatever follows is an adjunct of the report

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from analysis.attribution.cues import reporting_cues
-from analysis.attribution.tokens import Token
+from analysis.attribution.tokens import Token, _is_ly_adverb
 from analysis.attribution.words import (
     _ARTICLES,
     _DETERMINERS,
@@ -208,8 +208,14 @@ def _can_start_phrase(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
-def _subject_right(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
-    """The noun phrase starting at token ``k`` (inverted ``said Aliev, a musician``)."""
+def _subject_right(
+    tokens: Sequence[Token], k: int, inverted: bool = False
+) -> tuple[int, int] | None:
+    """The noun phrase starting at token ``k`` (inverted ``said Aliev, a musician``).
+
+    ``inverted``: the phrase follows its cue and must end its clause (the caller checks), so
+    lower-case nouns after a name belong to it (``said Republican party boss Reince Priebus``,
+    ``said another Twitter user, Ann Lee``); it still ends at a verb or an ``-ly`` adverb."""
     if k >= len(tokens):
         return None
     first = tokens[k]
@@ -258,6 +264,11 @@ def _subject_right(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
         ):
             if _looks_like_verb(token):
                 break  # "Clinton | attacked Trump", "The Arizona Republican | survived ..."
+            if inverted:
+                if _is_ly_adverb(token):
+                    break  # "said Obama | angrily"
+                j += 1
+                continue
             previous = tokens[j - 1]
             following = tokens[j + 1] if j + 1 < len(tokens) else None
             if (

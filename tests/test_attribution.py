@@ -95,6 +95,11 @@ def attributions(text: str) -> list[tuple]:
                 )
             ],
         ),
+        # a lower-case role after a quotation belongs to the name it leads to
+        (
+            "“It is over,” farm union boss Ann Lee said.",
+            [("farm union boss Ann Lee", "said", "“It is over,”", "direct")],
+        ),
         # inverted: a name "of the" organisation
         (
             "“It is over,” said Bo Ray of the Keel Institute, a think tank.",

@@ -146,6 +146,8 @@ def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
             return i - 1, j
         if i > start and tokens[i - 1].lower in _TITLE_MODIFIERS and tokens[i].capitalised:
             return i - 1, j  # "former President Bill Clinton said"
+        if i > start and tokens[i].capitalised and _opens_with_role(tokens, start, i):
+            return start, j  # "“...,” spokesman Stuart Roy said"
         return i, j
     # A bare plural with its lower-case modifiers: "recent polls", "local officials said".
     head = tokens[j - 1]
@@ -161,6 +163,28 @@ def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
     ):
         return start, j
     return None
+
+
+def _opens_with_role(tokens: Sequence[Token], start: int, i: int) -> bool:
+    """Whether the lower-case words ``[start, i)`` before a name are its role (``spokesman``,
+    ``political scientist``, ``super PAC spokeswoman``): they follow a quotation or a comma and
+    end in a noun rather than an adverb or a verb."""
+    before = tokens[start - 1].text if start > 0 else ""
+    last = tokens[i - 1]
+    return (
+        (before == "," or (before != "" and before[-1] in _QUOTE_MARKS))
+        and i - start <= 4
+        and all(
+            t.is_word
+            and t.lower not in _PHRASE_STOPS
+            and t.lower not in _LEADING_ADVERBS
+            and t.lower not in _PRONOUNS
+            and t.lower not in ("and", "&", "of")
+            for t in tokens[start:i]
+        )
+        and not last.lower.endswith(("ly", "ing"))
+        and not _looks_like_verb(last)
+    )
 
 
 def _has_plural_form(word: str) -> bool:

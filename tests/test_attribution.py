@@ -100,6 +100,15 @@ def attributions(text: str) -> list[tuple]:
             "“It is over,” farm union boss Ann Lee said.",
             [("farm union boss Ann Lee", "said", "“It is over,”", "direct")],
         ),
+        # inverted: a relative clause or a role's complement without a comma, to the clause end
+        (
+            "“It is over,” said a Lyon official who has sued the firm.",
+            [("a Lyon official who has sued the firm", "said", "“It is over,”", "direct")],
+        ),
+        (
+            "“It is over,” said one unnamed adviser to Ann Lee.",
+            [("one unnamed adviser to Ann Lee", "said", "“It is over,”", "direct")],
+        ),
         # inverted: a name "of the" organisation
         (
             "“It is over,” said Bo Ray of the Keel Institute, a think tank.",
@@ -193,6 +202,13 @@ def attributions(text: str) -> list[tuple]:
 )
 def test_constructions(text, expected):
     assert attributions(text) == expected
+
+
+def test_participle_after_a_quotation_is_not_an_inverted_report():
+    text = "Ann Lee called the plan “a disgrace,” blaming Bo Ray."
+    table = analysis.parse([text], attribution="rules").attributions
+    assert "Bo Ray" not in table["source_text"].tolist()
+    assert table["source_text"].tolist() == ["Ann Lee"]
 
 
 def test_report_set_between_commas_splits_its_content():

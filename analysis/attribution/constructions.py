@@ -273,7 +273,12 @@ def _attribute(
                     pieces.append(split)
                 return make(subject, pieces, via)
     # "“CONTENT,” CUE SOURCE, APPOSITIVE" (a plain verb of saying, no particle)
-    plain = len(cue.words) == 1 and cue_end == i + 1 and left == cue_start
+    plain = (
+        len(cue.words) == 1
+        and cue_end == i + 1
+        and left == cue_start
+        and not tokens[i].lower.endswith("ing")  # "..., echoing some commentators": a participle
+    )
     previous_quote = _quotation_before(sentence) if left == 0 else None
     if plain and ((left > 0 and _is_content_end(sentence, left - 1)) or previous_quote is not None):
         # after a quotation an inverted report is the rule ("“...,” said Republican party boss

@@ -277,6 +277,19 @@ def _subject_right(
             (j + 1 < len(tokens) and tokens[j + 1].capitalised)
             or (j + 2 < len(tokens) and tokens[j + 1].lower == "the" and tokens[j + 2].capitalised)
         )
+        if inverted and j > k and _opens_postmodifier(tokens, j):
+            # "said a Mexican official who was not authorized to speak", "said the base chief
+            # known as Bob", "said one adviser to Bill Clinton": to the end of the clause
+            end = j
+            while end < len(tokens) and tokens[end].text not in (",", ";", ":", ".", "!", "?"):
+                if tokens[end].text[-1] in _QUOTE_MARKS:
+                    break  # "who ... described it as “...”": not a source's end
+                end += 1
+            else:
+                return k, end
+            if tokens[end].text[-1] not in _QUOTE_MARKS:
+                return k, end
+            break
         stops = token.lower in _PHRASE_STOPS
         if j > k and stops and not name_of:
             break
@@ -286,8 +299,10 @@ def _subject_right(
             and not token.capitalised
             and token.lower not in _NP_FUNCTION_WORDS
         ):
-            if _looks_like_verb(token):
-                break  # "Clinton | attacked Trump", "The Arizona Republican | survived ..."
+            if _looks_like_verb(token) and not (inverted and tokens[j - 1].lower in _DETERMINERS):
+                # "Clinton | attacked Trump", "The Arizona Republican | survived ..."; but
+                # "said one unaligned strategist"
+                break
             if inverted:
                 if _is_ly_adverb(token):
                     break  # "said Obama | angrily"
@@ -322,6 +337,28 @@ def _subject_right(
             m += 1
         return k, m
     return k, j
+
+
+def _opens_postmodifier(tokens: Sequence[Token], j: int) -> bool:
+    """Whether token ``j``, after a noun phrase that follows its cue, opens a relative clause
+    (``who ...``), ``known as`` or a role's complement (``adviser to``, ``spokesman for``, ``a
+    source with knowledge of``, ``familiar with``), which belong to the source."""
+    word = tokens[j].lower
+    if word in ("who", "whose"):
+        return True
+    if j + 1 >= len(tokens):
+        return False
+    following = tokens[j + 1]
+    if word == "known":
+        return following.lower == "as"
+    previous = tokens[j - 1]
+    return (
+        word in ("to", "for", "with")
+        and previous.is_word
+        and not previous.capitalised
+        and previous.lower not in _TIME_WORDS
+        and (following.capitalised or following.lower in _DETERMINERS)
+    )
 
 
 def _opens_appositive(token: Token) -> bool:

@@ -307,11 +307,21 @@ def test_quotation_paragraph_after_a_quotation_floats_to_its_speaker():
     assert table["source_id"].nunique() == 1
 
 
-def test_quotation_sentence_in_the_same_paragraph_continues_the_content():
-    text = "“It is fine,” Ann Lee said. “We will rebuild.”"
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("“It is fine,” Ann Lee said. “We will rebuild.”", ["“It is fine,”", "“We will rebuild.”"]),
+        # a content that only ends in a quotation is continued too
+        (
+            "The town is “quite fine,” Ann Lee said. “We will rebuild.”",
+            ["The town is “quite fine,”", "“We will rebuild.”"],
+        ),
+    ],
+)
+def test_quotation_sentence_in_the_same_paragraph_continues_the_content(text, pieces):
     row = analysis.parse([text], attribution="rules").attributions.iloc[0]
-    assert row["content_spans"].count(";") == 1
-    assert row["content_text"] == text.replace(" Ann Lee said.", " Ann Lee said.")
+    spans = [tuple(map(int, p.split())) for p in row["content_spans"].split(";")]
+    assert [text[s:e] for s, e in spans] == pieces
 
 
 @pytest.mark.parametrize(

@@ -261,15 +261,16 @@ def _continue_quotations(
     found: Sequence[Attribution],
 ) -> None:
     """``“Part one,” she said. “Part two.”``: quotations that open the next sentences of the
-    same paragraph continue a direct quotation; they become further pieces of its content."""
+    same paragraph continue a content that ends in a quotation (``Prices are “too high,” she
+    said. “...”`` too); they become further pieces of its content."""
     paragraph_starts = [start for start, _ in paragraph_spans(text)]
     quote_at_start = {q.start: q for q in quotes if q.depth == 0}
-    quote_bounds = {(q.start, q.end) for q in quotes}
+    quote_ends = {q.end for q in quotes}
     covered = {piece for a in found for piece in a.content}
     cued_sentences = {a.sentence_id for a in found}
     order = {sentence_id: n for n, (sentence_id, _, _) in enumerate(sentences)}
     for attribution in found:
-        if not attribution.content or attribution.content[-1] not in quote_bounds:
+        if not attribution.content or attribution.content[-1][1] not in quote_ends:
             continue
         n = order[attribution.sentence_id]
         paragraph = bisect.bisect_right(paragraph_starts, sentences[n][1]) - 1

@@ -95,6 +95,11 @@ def attributions(text: str) -> list[tuple]:
                 )
             ],
         ),
+        # a bare plural after a conjunction opens a new clause with its own report
+        (
+            "Sales rose, and officials say prices will fall.",
+            [("officials", "say", "prices will fall", "indirect")],
+        ),
         # a lower-case role after a quotation belongs to the name it leads to
         (
             "“It is over,” farm union boss Ann Lee said.",

@@ -131,6 +131,9 @@ def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
     for m in range(i, j - 1):
         if tokens[m].lower in ("a.m.", "p.m."):
             i = m + 1
+    # A conjunction at the left edge joins the clause, not the phrase (", and aides say").
+    while i < j - 1 and tokens[i].lower in _LEADING_ADVERBS:
+        i += 1
     # A bare plural at the left edge starts the phrase ("aviation experts say", "but majorities
     # in all five say"); else the phrase starts at its leftmost determiner, number, possessive
     # or capitalised word.

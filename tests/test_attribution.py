@@ -100,6 +100,22 @@ def attributions(text: str) -> list[tuple]:
             "Sales rose, and officials say prices will fall.",
             [("officials", "say", "prices will fall", "indirect")],
         ),
+        # an aside between dashes belongs to the subject, dashes and all
+        (
+            "Ann Lee — a farmer from Lyon — says the plan will fail.",
+            [("Ann Lee — a farmer from Lyon —", "says", "the plan will fail", "indirect")],
+        ),
+        (
+            "The two envoys -- Ann Lee and Bo Ray -- agreed that talks would resume.",
+            [
+                (
+                    "The two envoys -- Ann Lee and Bo Ray --",
+                    "agreed",
+                    "that talks would resume",
+                    "indirect",
+                )
+            ],
+        ),
         # a lower-case role after a quotation belongs to the name it leads to
         (
             "“It is over,” farm union boss Ann Lee said.",

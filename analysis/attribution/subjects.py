@@ -49,6 +49,8 @@ def _subject_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
     """
     if j == 0:
         return None
+    if tokens[j - 1].text in _DASHES and j >= 4:
+        return _dashed_subject(tokens, j)
     if tokens[j - 1].text == "," and j >= 3:
         k = j - 2
         while k > 0 and tokens[k].text not in (",", ";", ":") and j - k < 30:
@@ -67,6 +69,35 @@ def _subject_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
                 return head[0], j
         return None
     return _plain_subject(tokens, j)
+
+
+_DASHES = frozenset({"—", "–", "-"})
+
+
+def _dashed_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
+    """``Jason Sims — a teacher from Mount Pleasant — says``, ``The three scholars -- Mr. Tribe
+    and Mr. Amar -- agreed``: a subject with an aside between dashes, both dashes included."""
+    close = j - 1
+    if tokens[close - 1].text == tokens[close].text == "-":
+        close -= 1  # "--"
+    k = close - 1
+    while k > 0 and close - k < 30:
+        text = tokens[k].text
+        if text in _DASHES:
+            break
+        if text[-1] in _QUOTE_MARKS or text in (";", ":", ".", "!", "?"):
+            return None
+        k -= 1
+    if k <= 0 or tokens[k].text not in _DASHES or k + 1 >= close:
+        return None
+    if tokens[k - 1].text == "-" and tokens[k].text == "-":
+        k -= 1
+    head = _plain_subject(tokens, k)
+    if head is None or not (
+        _is_named_or_definite(tokens, *head) or _is_bare_plural(tokens, head[0])
+    ):
+        return None
+    return head[0], j
 
 
 def _is_plural_possessive(token: Token) -> bool:

@@ -100,6 +100,19 @@ def attributions(text: str) -> list[tuple]:
             "Sales rose, and officials say prices will fall.",
             [("officials", "say", "prices will fall", "indirect")],
         ),
+        # a report inside the subject's relative clause ends with the subject
+        (
+            "Ann Lee, a farmer who has refused to endorse Bo Ray, said the plan would fail.",
+            [
+                ("who", "has refused", "to endorse Bo Ray", "indirect"),
+                (
+                    "Ann Lee, a farmer who has refused to endorse Bo Ray,",
+                    "said",
+                    "the plan would fail",
+                    "indirect",
+                ),
+            ],
+        ),
         # an aside between dashes belongs to the subject, dashes and all
         (
             "Ann Lee — a farmer from Lyon — says the plan will fail.",

@@ -50,6 +50,7 @@ def _sentence_attributions(sentence: _Sentence, sentence_id: int) -> list[Attrib
     _cut_overlaps(sentence, results)
     _cut_before_new_clauses(sentence, results)
     _cut_adjuncts(sentence, results)
+    _cut_at_subject_end(sentence, results)
     # An attribution inside another's content ("He said China found X") is part of what the
     # outer source reports, not a report of the reporter's: annotation schemes such as
     # PolNeAR's never nest them, and neither does this table.
@@ -132,6 +133,29 @@ def _cut_adjuncts(sentence: _Sentence, results: Sequence[Attribution]) -> None:
             cut = _trim_content(text, start, comma)
             if cut:
                 adjunct.content[-1] = cut
+
+
+def _cut_at_subject_end(sentence: _Sentence, results: Sequence[Attribution]) -> None:
+    """``Humphrey, who calls Trump a “sociopath,” said ...``: a report inside another's source
+    (its relative clause or appositive) ends where that source ends."""
+    ordered = sorted((a for a in results if a.cue is not None), key=lambda a: a.cue)
+    cue_starts = [a.cue[0] for a in ordered]
+    for main in results:
+        if main.source is None or main.cue is None or main.source[1] > main.cue[0]:
+            continue
+        source_start, source_end = main.source
+        if sentence.text[source_end - 1] != ",":
+            continue  # only a subject closed by its appositive's comma ("Ann Lee, who ...,")
+        first = bisect.bisect_left(cue_starts, source_start)
+        last = bisect.bisect_left(cue_starts, source_end)
+        for inner in ordered[first:last]:
+            if inner is main or not inner.content:
+                continue
+            start, end = inner.content[-1]
+            if start < source_end < end:
+                cut = _trim_content(sentence.text, start, source_end)
+                if cut:
+                    inner.content[-1] = cut
 
 
 def _comma_before(text: str, low: int, position: int) -> int | None:

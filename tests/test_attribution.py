@@ -113,6 +113,25 @@ def attributions(text: str) -> list[tuple]:
                 ),
             ],
         ),
+        # a quoted title or phrase inside the appositive belongs to it
+        (
+            "Ann Lee, author of “Guns, Germs and Steel,” said the plan would fail.",
+            [
+                (
+                    "Ann Lee, author of “Guns, Germs and Steel,”",
+                    "said",
+                    "the plan would fail",
+                    "indirect",
+                )
+            ],
+        ),
+        (
+            "Ann Lee, who calls the plan a “fiasco,” said it would fail.",
+            [
+                ("who", "calls", "the plan a “fiasco,”", "mixed"),
+                ("Ann Lee, who calls the plan a “fiasco,”", "said", "it would fail", "indirect"),
+            ],
+        ),
         # an aside between dashes belongs to the subject, dashes and all
         (
             "Ann Lee — a farmer from Lyon — says the plan will fail.",

@@ -144,7 +144,7 @@ def _cut_at_subject_end(sentence: _Sentence, results: Sequence[Attribution]) -> 
         if main.source is None or main.cue is None or main.source[1] > main.cue[0]:
             continue
         source_start, source_end = main.source
-        if sentence.text[source_end - 1] != ",":
+        if not sentence.text[source_start:source_end].rstrip("”’\"'").endswith(","):
             continue  # only a subject closed by its appositive's comma ("Ann Lee, who ...,")
         first = bisect.bisect_left(cue_starts, source_start)
         last = bisect.bisect_left(cue_starts, source_end)

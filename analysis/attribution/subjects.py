@@ -15,6 +15,7 @@ from analysis.attribution.cues import reporting_cues
 from analysis.attribution.tokens import Token, _is_ly_adverb
 from analysis.attribution.words import (
     _ARTICLES,
+    _CLOSING_QUOTES,
     _DETERMINERS,
     _IRREGULAR_PLURALS,
     _NP_FUNCTION_WORDS,
@@ -51,13 +52,19 @@ def _subject_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
         return None
     if tokens[j - 1].text in _DASHES and j >= 4:
         return _dashed_subject(tokens, j)
-    if tokens[j - 1].text == "," and j >= 3:
-        k = j - 2
-        while k > 0 and tokens[k].text not in (",", ";", ":") and j - k < 30:
-            if tokens[k].text[-1] in _QUOTE_MARKS and not _is_plural_possessive(tokens[k]):
-                return None
-            k -= 1
-        if tokens[k].text == "," and k + 1 < j - 1:
+    closing = j - 1
+    if (  # a quoted title before the comma: "Joe Scarborough, host of “Morning Joe,” said"
+        j >= 4
+        and tokens[j - 1].text[-1] in _CLOSING_QUOTES
+        and tokens[j - 1].text[0] in _CLOSING_QUOTES
+        and tokens[j - 2].text == ","
+    ):
+        closing = j - 2
+    if tokens[closing].text == "," and closing >= 2:
+        k = _appositive_start(tokens, closing, j)
+        if k is None:
+            return None
+        if tokens[k].text == "," and k + 1 < closing:
             head = _plain_subject(tokens, k)
             if head is not None and head[1] - head[0] == 1 and tokens[head[0]].text.isdigit():
                 # an age between a name and its appositive: "Ann Lee, 21, a student, said"
@@ -98,6 +105,40 @@ def _dashed_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
     ):
         return None
     return head[0], j
+
+
+def _appositive_start(tokens: Sequence[Token], closing: int, j: int) -> int | None:
+    """The token before the appositive that ends at the comma ``closing`` (a comma, or where
+    the scan stopped), looking back over at most 30 tokens; None if a quotation mark there is
+    not closed within it (``“...,” Ann Lee, a farmer, said`` is no subject). Commas inside a
+    quoted title (``author of “Guns, Germs and Steel,”``) do not end the appositive."""
+    inside = j - 1 != closing  # the title's closing mark lies after the comma
+    quoted = inside
+    k = closing - 1
+    while k > 0 and j - k < 30:
+        text = tokens[k].text
+        if text[-1] in _QUOTE_MARKS and not _is_plural_possessive(tokens[k]):
+            quoted = True
+            if (inside and text[0] in "“„«‘") or (not inside and text[-1] in "”»’"):
+                inside = not inside
+            elif text[0] in "\"'" and text[-1] in "\"'":
+                inside = not inside  # a straight mark: whichever the scan expects
+            else:
+                return None
+        elif text in (",", ";", ":") and not inside:
+            break
+        k -= 1
+    if inside:
+        return None
+    if quoted and k + 1 < closing:
+        # a quotation within an appositive ("author of “Empire of the Fund,”", "who calls
+        # Trump a “sociopath,”"), not a clause of its own ("In the email, Ash described the
+        # move as a “breach,”"): the appositive opens with a determiner, who or a role word
+        first = tokens[k + 1]
+        role = first.is_word and not first.capitalised and not _looks_like_verb(first)
+        if first.lower not in _APPOSITIVE_OPENERS and not (role and first.lower not in _PRONOUNS):
+            return None
+    return k
 
 
 def _is_plural_possessive(token: Token) -> bool:

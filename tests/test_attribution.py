@@ -228,6 +228,12 @@ def attributions(text: str) -> list[tuple]:
         ("He did not say when.", []),
         # nouns are not cues
         ("The report was long and the call was short.", []),
+        ("The strong jobs report was released on Friday.", []),
+        # ... but after a plural subject a noun-like cue is its verb
+        (
+            "Several polls show Ann Lee ahead of Bo Ray.",
+            [("Several polls", "show", "Ann Lee ahead of Bo Ray", "indirect")],
+        ),
         # a report inside another's content is not a separate attribution
         (
             "He said China found the situation worrying.",

@@ -18,11 +18,13 @@ from functools import cache
 from analysis.attribution.tokens import Token, _is_ly_adverb, _Sentence
 from analysis.attribution.words import (
     _ARTICLES,
+    _AUXILIARIES,
     _BOUND_AUXILIARIES,
     _DETERMINERS,
     _NOUN_LIKE_CUES,
     _OPENING_QUOTES,
     _PARTICLES,
+    _PREPOSITIONS,
     _PRONOUNS,
     _TIME_WORDS,
 )
@@ -159,6 +161,12 @@ def _is_cue_use(sentence: _Sentence, i: int, cue: _Cue) -> bool:
     if (
         token.lower in _NOUN_LIKE_CUES
         and not clause_follows
+        and not (
+            _plural_head(tokens[i - 1] if i else None)
+            # "the jobs report was released", "a records request from": a compound noun
+            and following not in _AUXILIARIES
+            and following not in _PREPOSITIONS
+        )
         and any(
             t.lower in _DETERMINERS or t.lower.endswith(("'s", "’s"))
             for t in tokens[max(0, i - 3) : i]
@@ -167,6 +175,25 @@ def _is_cue_use(sentence: _Sentence, i: int, cue: _Cue) -> bool:
         return False  # "a telephone call", "the latest report"
     # a passive participle: "the casualties reported by either side"
     return not (following == "by" and cue.words != ("according", "to") and cue.lemma != "quote")
+
+
+#: Plurals in -s that modify a noun rather than head a subject ("the news report", "a sports
+#: show").
+_MODIFYING_PLURALS = frozenset({"news", "sports", "politics", "economics", "series", "arms"})
+
+
+def _plural_head(token: Token | None) -> bool:
+    """A lower-case plural in -s right before a noun-like cue, which is then its verb:
+    "several polls show", "the reports show" (not "the latest report", "a news report")."""
+    if token is None or token.capitalised:
+        return False
+    word = token.lower
+    return (
+        word.isalpha()
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and word not in _MODIFYING_PLURALS
+    )
 
 
 _WORD_RUN = re.compile(r"\w+")

@@ -95,6 +95,14 @@ def attributions(text: str) -> list[tuple]:
                 )
             ],
         ),
+        # "(But) when asked about X, SOURCE said ...": the question is the content of asked
+        (
+            "But when asked about the plan, Ann Lee said it would fail.",
+            [
+                ("Ann Lee", "asked about", "the plan", "indirect"),
+                ("Ann Lee", "said", "it would fail", "indirect"),
+            ],
+        ),
         # a bare plural after a conjunction opens a new clause with its own report
         (
             "Sales rose, and officials say prices will fall.",

@@ -50,6 +50,7 @@ from analysis.attribution.words import (
 from analysis.lexicon import load_lexicon
 
 _SUBJECT_PRONOUNS = _PRONOUNS - {"it", "you"}  # "it" and "you" are as often objects
+_CONJUNCTIONS = frozenset({"and", "but", "yet", "so"})
 
 # What may stand right before a participial cue whose subject is the main clause's.
 _PARTICIPLE_LEADS = frozenset(
@@ -161,7 +162,16 @@ def _attribute(
         return _according_to(sentence, sentence_id, i, cue)
     if cue.lemma == "quote":
         return _quoted_as_saying(sentence, sentence_id, i, cue)
-    if tokens[i].lower == "asked" and (i == 0 or (i == 1 and tokens[0].lower == "when")):
+    if (
+        tokens[i].lower == "asked"
+        and (
+            i == 0
+            or (  # "When asked ...", "But when asked ..."
+                tokens[i - 1].lower == "when"
+                and all(t.lower in _CONJUNCTIONS for t in tokens[: i - 1])
+            )
+        )
+    ):
         return _asked_about(sentence, sentence_id, i, cue)
     cue_start, cue_end = _cue_extent(tokens, i, len(cue.words), cue.lemma)
     negated = any(t.lower in _NEGATIONS or t.lower.endswith("n't") for t in tokens[cue_start:i])

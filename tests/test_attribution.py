@@ -103,6 +103,15 @@ def attributions(text: str) -> list[tuple]:
                 ("Ann Lee", "said", "it would fail", "indirect"),
             ],
         ),
+        # "this" opens a subject unless a time word follows it
+        (
+            "“It is over,” this source told the paper.",
+            [("this source", "told", "“It is over,”", "direct")],
+        ),
+        (
+            "This week Ann Lee said the plan would fail.",
+            [("Ann Lee", "said", "the plan would fail", "indirect")],
+        ),
         # a bare plural after a conjunction opens a new clause with its own report
         (
             "Sales rose, and officials say prices will fall.",

@@ -196,8 +196,10 @@ def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
         if word.endswith("ly") and not previous.capitalised:
             break
 
-        if word in _TIME_WORDS:
-            break
+        if word in _TIME_WORDS and not (
+            word in _DETERMINERS and tokens[i].lower not in _TIME_WORDS | {"past", "coming"}
+        ):
+            break  # "on Monday Ann Lee said"; but "this source said" ("this" before no time word)
         i -= 1
     # A clock time is not part of the phrase: "9:30 p.m. New Jersey Gov. Chris Christie says".
     for m in range(i, j - 1):

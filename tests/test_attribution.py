@@ -103,6 +103,14 @@ def attributions(text: str) -> list[tuple]:
                 ("Ann Lee", "said", "it would fail", "indirect"),
             ],
         ),
+        # a dash before a new clause with its own report ends the content before it
+        (
+            "Ann Lee knows the risk — she told the paper that the plan could fail.",
+            [
+                ("Ann Lee", "knows", "the risk", "indirect"),
+                ("she", "told", "that the plan could fail", "indirect"),
+            ],
+        ),
         # "this" opens a subject unless a time word follows it
         (
             "“It is over,” this source told the paper.",

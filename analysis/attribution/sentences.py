@@ -87,8 +87,11 @@ def _nested_in_another(results: Sequence[Attribution]) -> set[int]:
     return nested
 
 
-# What may join a new clause (with its own source and cue) to the content before it.
-_CLAUSE_JOINT = re.compile(r"(?:[,;]\s*(?:and|but|while)?|\s(?:and|but|while))\s*$")
+# What may join a new clause (with its own source and cue) to the content before it: a comma,
+# semicolon or dash, a conjunction, or both.
+_CLAUSE_JOINT = re.compile(
+    r"(?:[,;—–]\s*(?:and|but|while)?|\s--?\s*(?:and|but|while)?|\s(?:and|but|while))\s*$"
+)
 
 
 def _cut_before_new_clauses(sentence: _Sentence, results: Sequence[Attribution]) -> None:

@@ -499,3 +499,13 @@ def test_end_places_are_the_places_their_definition_names(words, data):
     if len(expected) > _MAX_END_OPTIONS:
         expected = sorted(sorted(expected, key=lambda k: abs(k - last))[:_MAX_END_OPTIONS])
     assert _end_places(tokens, start, last)[0] == expected
+
+
+def test_a_forced_cue_ends_its_content_before_a_later_report():
+    # "plans" is no lexicon cue: the model forces it, and its content, read by the rules, would
+    # run over the later report, which was then dropped as nested in it
+    model = AttributionModel(train_attribution_model(TRAINING))
+    text = "The city plans to build a bridge — Ann Lee said the vote was fair."
+    found = find_attributions(text, [(0, 0, len(text))], find_quotes(text), reviser=model)
+    assert [text[a.cue[0] : a.cue[1]] for a in found] == ["plans", "said"]
+    assert text[slice(*found[0].content[0])] == "to build a bridge"

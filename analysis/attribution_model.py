@@ -52,7 +52,12 @@ from analysis.attribution.cues import (
     _match_cue,
     reporting_cues,
 )
-from analysis.attribution.sentences import _cut_before_new_clauses
+from analysis.attribution.sentences import (
+    _cut_adjuncts,
+    _cut_at_subject_end,
+    _cut_before_new_clauses,
+    _cut_overlaps,
+)
 from analysis.attribution.subjects import _subject_left
 from analysis.attribution.tokens import (
     _START,
@@ -961,12 +966,15 @@ class AttributionModel:
                 attribution.cue_lemma = tokens[candidate.anchor].lower
             kept.append(attribution)
             heads[id(attribution)] = tokens[candidate.anchor].lower
-        # which attributions nest in another is judged on the rules' contents (a forced cue's
-        # content, too, ends before a later clause with its own report, as the rules' do:
-        # "Carson seems to recognize it — he told the AP that ..."); the content scorers then
-        # revise the boundaries of those kept
+        # which attributions nest in another is judged on the rules' contents, cut where the
+        # rules cut their own (a forced cue's content, too, ends before a later clause with its
+        # own report: "Carson seems to recognize it — he told the AP that ..."); the content
+        # scorers then revise the boundaries of those kept
         if len(kept) > 1:
+            _cut_overlaps(sentence, kept)
             _cut_before_new_clauses(sentence, kept)
+            _cut_adjuncts(sentence, kept)
+            _cut_at_subject_end(sentence, kept)
         kept = _without_nested(kept)
         for attribution in kept:
             attribution.content = self.content_pieces(sentence, attribution, heads[id(attribution)])

@@ -111,6 +111,19 @@ def attributions(text: str) -> list[tuple]:
                 ("she", "told", "that the plan could fail", "indirect"),
             ],
         ),
+        # an approximator before a number or a fraction, and "no" before "one", belong to it
+        (
+            "In the poll, only 49 percent of voters said the plan would fail.",
+            [("only 49 percent of voters", "said", "the plan would fail", "indirect")],
+        ),
+        (
+            "About two-thirds of voters say the plan will fail.",
+            [("About two-thirds of voters", "say", "the plan will fail", "indirect")],
+        ),
+        (
+            "But no one said the plan would fail.",
+            [("no one", "said", "the plan would fail", "indirect")],
+        ),
         # "this" opens a subject unless a time word follows it
         (
             "“It is over,” this source told the paper.",

@@ -170,6 +170,8 @@ def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
         return (inner[0], j) if inner is not None and inner[1] == opening else None
     last = tokens[j - 1]
     if last.lower in _PRONOUNS:
+        if last.lower == "one" and j >= 2 and tokens[j - 2].lower == "no":
+            return j - 2, j  # "no one said"
         return j - 1, j
     if not last.is_word or last.lower in _SUBJECT_STOPS or last.lower in _ARTICLES:
         return None
@@ -217,9 +219,13 @@ def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
     while i < j - 1 and not _can_start_phrase(tokens, i):
         i += 1
     if _can_start_phrase(tokens, i):
-        # "About one in five said": an approximator before a number belongs to the phrase
-        number = tokens[i].lower[:1].isdigit() or tokens[i].lower in _DETERMINERS
-        if i > start and tokens[i - 1].lower in _APPROXIMATORS and number:
+        # "About one in five said", "only 49 percent said", "about two-thirds of voters":
+        # an approximator before a number belongs to the phrase
+        word = tokens[i].lower
+        number = word[:1].isdigit() or (
+            word.split("-")[0] in _DETERMINERS and word not in _ARTICLES
+        )
+        if i > 0 and tokens[i - 1].lower in _APPROXIMATORS and number:
             return i - 1, j
         if i > start and tokens[i - 1].lower in _TITLE_MODIFIERS and tokens[i].capitalised:
             return i - 1, j  # "former President Bill Clinton said"
@@ -305,6 +311,7 @@ def _can_start_phrase(tokens: Sequence[Token], i: int) -> bool:
         word in _DETERMINERS
         or token.capitalised
         or word[:1].isdigit()
+        or ("-" in word and word.split("-")[0] in _DETERMINERS)  # "two-thirds"
         or word.endswith(("'s", "’s"))
     )
 

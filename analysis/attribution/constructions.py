@@ -356,7 +356,29 @@ def _attribute(
             cut = _trim_content(sentence.text, start, comma)
             if cut:
                 content[-1] = cut
+    if _is_raising(tokens, cue_start, i) and sentence.text.startswith("to ", content[0][0]):
+        # "Clinton is expected to win", "The plan appears to work": the subject is part of
+        # what is reported (PolNeAR's two pieces), not the one who expects it
+        return make(None, [_span(tokens, *subject), *content], via)
     return make(subject, content, via)
+
+
+#: Raising verbs: "X seems to ...", "X appeared to ...", whatever their tense.
+_RAISING = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
+#: Verbs that raise in the passive: "X is expected to ...", "X was said to ...".
+_PASSIVE_RAISING = frozenset(
+    {"expected", "said", "believed", "thought", "reported", "known", "rumored", "alleged"}
+)
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re"})
+
+
+def _is_raising(tokens: Sequence[Token], cue_start: int, i: int) -> bool:
+    """Whether the cue at token ``i`` (its verb group from ``cue_start``) raises its subject
+    out of the reported infinitive: ``seems``, ``appeared``, ``is (widely) expected``."""
+    word = tokens[i].lower
+    if word in _RAISING:
+        return True
+    return word in _PASSIVE_RAISING and any(t.lower in _BE_FORMS for t in tokens[cue_start:i])
 
 
 def _inner_coordination(

@@ -356,9 +356,10 @@ def _attribute(
             cut = _trim_content(sentence.text, start, comma)
             if cut:
                 content[-1] = cut
-    if _is_raising(tokens, cue_start, i) and sentence.text.startswith("to ", content[0][0]):
-        # "Clinton is expected to win", "The plan appears to work": the subject is part of
-        # what is reported (PolNeAR's two pieces), not the one who expects it
+    if _raises_subject(tokens, cue_start, i, sentence.text[content[0][0] : content[0][0] + 3]):
+        # "Clinton is expected to win", "The plan appears to work", "He is seen as a
+        # moderate": the subject is part of what is reported (PolNeAR's two pieces), not the
+        # one who expects, sees or says it
         return make(None, [_span(tokens, *subject), *content], via)
     return make(subject, content, via)
 
@@ -372,13 +373,16 @@ _PASSIVE_RAISING = frozenset(
 _BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re"})
 
 
-def _is_raising(tokens: Sequence[Token], cue_start: int, i: int) -> bool:
+def _raises_subject(tokens: Sequence[Token], cue_start: int, i: int, opening: str) -> bool:
     """Whether the cue at token ``i`` (its verb group from ``cue_start``) raises its subject
-    out of the reported infinitive: ``seems``, ``appeared``, ``is (widely) expected``."""
+    out of the content, which begins with ``opening``: ``seems (to)``, ``appeared (like)``,
+    ``is (widely) expected to``, ``was described as``."""
     word = tokens[i].lower
     if word in _RAISING:
         return True
-    return word in _PASSIVE_RAISING and any(t.lower in _BE_FORMS for t in tokens[cue_start:i])
+    if not any(t.lower in _BE_FORMS for t in tokens[cue_start:i]):
+        return False  # not a passive
+    return opening == "as " or (opening == "to " and word in _PASSIVE_RAISING)
 
 
 def _inner_coordination(

@@ -267,6 +267,10 @@ def attributions(text: str) -> list[tuple]:
         # nouns are not cues
         ("The report was long and the call was short.", []),
         ("The strong jobs report was released on Friday.", []),
+        (
+            "Court reports show that the firm paid.",
+            [("Court reports", "show", "that the firm paid", "indirect")],
+        ),
         # ... but after a plural subject a noun-like cue is its verb
         (
             "Several polls show Ann Lee ahead of Bo Ray.",

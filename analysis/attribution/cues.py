@@ -173,6 +173,8 @@ def _is_cue_use(sentence: _Sentence, i: int, cue: _Cue) -> bool:
         )
     ):
         return False  # "a telephone call", "the latest report"
+    if token.lower in _NOUN_LIKE_CUES and following in _reporting_forms():
+        return False  # a noun before the verb: "FEC reports show", "the claims say"
     # a passive participle: "the casualties reported by either side"
     return not (following == "by" and cue.words != ("according", "to") and cue.lemma != "quote")
 

@@ -124,6 +124,11 @@ def attributions(text: str) -> list[tuple]:
             "But no one said the plan would fail.",
             [("no one", "said", "the plan would fail", "indirect")],
         ),
+        # the time of a participle inside the subject belongs to it
+        (
+            "A poll released last week found that Ann Lee leads.",
+            [("A poll released last week", "found", "that Ann Lee leads", "indirect")],
+        ),
         # "this" opens a subject unless a time word follows it
         (
             "“It is over,” this source told the paper.",

@@ -28,7 +28,12 @@ from analysis.attribution.contents import (
     _trim_content,
 )
 from analysis.attribution.cues import _DASH_CHARACTERS, _Cue, _cue_extent, _reporting_forms
-from analysis.attribution.subjects import _sentence_subject, _subject_left, _subject_right
+from analysis.attribution.subjects import (
+    _is_participle,
+    _sentence_subject,
+    _subject_left,
+    _subject_right,
+)
 from analysis.attribution.tokens import Token, _is_ly_adverb, _Sentence, _span
 from analysis.attribution.words import (
     _ARTICLES,
@@ -194,7 +199,13 @@ def _attribute(
         if tokens[left - 1].lower in _AUXILIARIES or _is_ly_adverb(tokens[left - 1]):
             left -= 1
         elif 0 < _time_phrase_length(tokens, left - 1) < left:
-            left -= _time_phrase_length(tokens, left - 1)
+            length = _time_phrase_length(tokens, left - 1)
+            if (
+                _is_participle(tokens[left - 1 - length])
+                and tokens[left - length].lower not in _PREPOSITIONS
+            ):
+                break  # "A poll released Friday found": the time phrase is the subject's
+            left -= length
         else:
             break
     after_cue = cue_end

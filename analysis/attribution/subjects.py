@@ -201,7 +201,13 @@ def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
         if word in _TIME_WORDS and not (
             word in _DETERMINERS and tokens[i].lower not in _TIME_WORDS | {"past", "coming"}
         ):
-            break  # "on Monday Ann Lee said"; but "this source said" ("this" before no time word)
+            # "on Monday Ann Lee said"; but "this source said" ("this" before no time word)
+            # and "a poll released last week found" (the time of a participle in the phrase)
+            m = i - 1
+            while m > 0 and tokens[m - 1].lower in _TIME_WORDS:
+                m -= 1
+            if not (m > 0 and _is_participle(tokens[m - 1])):
+                break
         i -= 1
     # A clock time is not part of the phrase: "9:30 p.m. New Jersey Gov. Chris Christie says".
     for m in range(i, j - 1):
@@ -267,6 +273,17 @@ def _opens_with_role(tokens: Sequence[Token], start: int, i: int) -> bool:
         )
         and not last.lower.endswith(("ly", "ing"))
         and not _looks_like_verb(last)
+    )
+
+
+def _is_participle(token: Token) -> bool:
+    """A lower-case past participle (``released``, ``filed``), not an auxiliary."""
+    word = token.lower
+    return (
+        word.endswith("ed")
+        and word.isalpha()
+        and not token.capitalised
+        and word not in _SUBJECT_STOPS
     )
 
 

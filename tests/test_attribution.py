@@ -124,6 +124,29 @@ def attributions(text: str) -> list[tuple]:
             "But no one said the plan would fail.",
             [("no one", "said", "the plan would fail", "indirect")],
         ),
+        # a statement issued with a participle cue joins the cue (PolNeAR's verb group)
+        (
+            "The ministry issued a statement Thursday, saying it would appeal.",
+            [
+                (
+                    "The ministry",
+                    "issued a statement Thursday, saying",
+                    "it would appeal",
+                    "indirect",
+                )
+            ],
+        ),
+        (
+            "Both envoys issued statements condemning the attack.",
+            [("Both envoys", "issued statements condemning", "the attack", "indirect")],
+        ),
+        (
+            "Lee denied the report, saying it was false.",
+            [
+                ("Lee", "denied", "the report", "indirect"),
+                ("Lee", "saying", "it was false", "indirect"),
+            ],
+        ),
         # the time of a participle inside the subject belongs to it
         (
             "A poll released last week found that Ann Lee leads.",

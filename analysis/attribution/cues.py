@@ -89,15 +89,8 @@ def _cue_extent(tokens: Sequence[Token], i: int, n: int, lemma: str) -> tuple[in
     adverbs and negation before (``has said``, ``also said``, ``did not mention``), a particle
     after (``talked about``, ``lashed out at``) or a colon (``added:``)."""
     start = i
-    if (
-        tokens[i].lower == "saying"
-        and i >= 3
-        and tokens[i - 1].lower in _attribution_nouns()
-        and tokens[i - 2].lower in ("a", "an", "the")
-        and tokens[i - 3].is_word
-        and not tokens[i - 3].capitalised
-    ):
-        start = i - 3  # "issued a statement saying", "sent a tweet saying"
+    if tokens[i].lower.endswith("ing"):
+        start = _statement_opening(tokens, i)
     while start > 0 and (
         tokens[start - 1].lower in _BOUND_AUXILIARIES or _is_ly_adverb(tokens[start - 1])
     ):
@@ -136,6 +129,52 @@ def _cue_extent(tokens: Sequence[Token], i: int, n: int, lemma: str) -> tuple[in
         ):
             end += 3  # "said in a statement", "wrote in an email" (but "said | in an interview")
     return start, end
+
+
+#: Verbs that issue a statement without ending in -ed ("sent a letter urging").
+_ISSUING_VERBS = frozenset(
+    {
+        "sent",
+        "put",
+        "gave",
+        "wrote",
+        "issue",
+        "issues",
+        "release",
+        "releases",
+        "send",
+        "sends",
+        "post",
+        "posts",
+    }
+)
+
+
+def _statement_opening(tokens: Sequence[Token], i: int) -> int:
+    """Where a participle cue's verb group starts when a statement is issued with it: "issued
+    a statement saying", "released a statement Wednesday evening, saying", "issued statements
+    condemning", "sent a fundraising email saying" (PolNeAR's cue); else ``i`` itself."""
+    k = i - 1
+    while k > 0 and (tokens[k].text == "," or tokens[k].lower in _TIME_WORDS):
+        k -= 1  # "a statement Thursday, saying"
+    if k < 1 or tokens[k].lower not in _attribution_nouns():
+        return i
+    k -= 1
+    if (
+        k > 0
+        and tokens[k].is_word
+        and not tokens[k].capitalised
+        and tokens[k - 1].lower in _ARTICLES
+    ):
+        k -= 1  # an adjective: "a fundraising email"
+    if tokens[k].lower in ("a", "an", "the"):
+        k -= 1
+    verb = tokens[k].lower if k >= 0 and not tokens[k].capitalised else ""
+    if verb in _reporting_forms():
+        return i  # "denied the report, saying": two reports
+    if verb in _ISSUING_VERBS or (verb.endswith("ed") and verb.isalpha()):
+        return k
+    return i
 
 
 def _is_cue_use(sentence: _Sentence, i: int, cue: _Cue) -> bool:

@@ -284,6 +284,16 @@ def attributions(text: str) -> list[tuple]:
             "He warned it would “absolutely” fail.",
             [("He", "warned", "it would “absolutely” fail", "mixed")],
         ),
+        # a name before a colon at the start of a headline is its source; a heading is not
+        (
+            "Keel Watch: Mayor Hid The Report For Years",
+            [("Keel Watch", ":", "Mayor Hid The Report For Years", "indirect")],
+        ),
+        (
+            "Report: Lee to speak at the convention.",
+            [("Report", ":", "Lee to speak at the convention", "indirect")],
+        ),
+        ("The Latest: Lee wins the vote in Lyon.", []),
         # a headline in title case: capitalised cues count, its colon ends the content
         (
             "Ann Lee Endorses Bo Ray: A Win For The Left",

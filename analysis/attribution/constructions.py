@@ -43,6 +43,7 @@ from analysis.attribution.words import (
     _NEEDS_CLAUSE,
     _NEGATIONS,
     _NEGATIVE_SOURCES,
+    _NOUN_LIKE_CUES,
     _OBJECT_TAKING,
     _OPENING_QUOTES,
     _PARTICLES,
@@ -138,10 +139,13 @@ def _colon_attribution(sentence: _Sentence, sentence_id: int) -> Attribution | N
         or not head[-1].is_word
     ):
         return None
-    if any(t.lower in _reporting_forms() for t in head):
-        return None  # "Trump said: ..." is the cue's own construction
-    if any(t.lower in _LABELS for t in head):
-        return None  # "The Latest:", "Correction:", "Q:": headings, not sources
+    if any(t.lower in _reporting_forms() for t in head) and not (
+        len(head) == 1 and head[0].lower in _NOUN_LIKE_CUES
+    ):
+        return None  # "Trump said: ..." is the cue's own construction; but "Report: ..."
+    first = head[1] if len(head) > 1 and head[0].lower in _ARTICLES else head[0]
+    if first.lower in _LABELS:
+        return None  # "The Latest:", "Correction:", "Q:": headings (not "Judicial Watch:")
     content = _content_after(sentence, colon + 1)
     if content is None:
         return None

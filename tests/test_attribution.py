@@ -294,6 +294,11 @@ def attributions(text: str) -> list[tuple]:
             [("Report", ":", "Lee to speak at the convention", "indirect")],
         ),
         ("The Latest: Lee wins the vote in Lyon.", []),
+        # a digest's name between a dash and a colon before a quotation
+        (
+            "POLLS WERE EARLY - Ann Lee and Bo Ray: “The count was close.”",
+            [("Ann Lee and Bo Ray", ":", "“The count was close.”", "direct")],
+        ),
         # a headline in title case: capitalised cues count, its colon ends the content
         (
             "Ann Lee Endorses Bo Ray: A Win For The Left",

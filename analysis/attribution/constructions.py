@@ -121,10 +121,11 @@ def _dash_signature(sentence: _Sentence, sentence_id: int) -> Attribution | None
 
 def _colon_attribution(sentence: _Sentence, sentence_id: int) -> Attribution | None:
     """``Lynch: No outside influence on FBI probe``, ``FALLIN: Well, I think ...``: a short
-    name (headline or transcript style) and a colon at the start of a sentence."""
+    name (headline or transcript style) and a colon at the start of a sentence; or after a
+    dash, before a quotation (a digest's ``... - Carl Bialik: “One of the biggest ...”``)."""
     tokens = sentence.tokens
     if not tokens or ":" not in sentence.text[sentence.start : tokens[min(len(tokens), 7) - 1].end]:
-        return None  # a colon is a token of its own: none among the first seven tokens
+        return _dashed_colon_attribution(sentence, sentence_id)
     colon = next((m for m in range(min(len(tokens), 7)) if tokens[m].text == ":"), None)
     if colon is None or colon == 0 or colon + 2 >= len(tokens):
         return None
@@ -157,6 +158,38 @@ def _colon_attribution(sentence: _Sentence, sentence_id: int) -> Attribution | N
         source=_span(tokens, 0, colon),
         content=content,
     )
+
+
+def _dashed_colon_attribution(sentence: _Sentence, sentence_id: int) -> Attribution | None:
+    """``POLLS TOO EARLY - Mark Blumenthal and Jon Cohen: “Although ...”``: a name between a
+    dash and a colon that opens a quotation."""
+    tokens = sentence.tokens
+    if ":" not in sentence.text[sentence.start : sentence.end]:
+        return None
+    for colon in range(2, len(tokens) - 1):
+        if tokens[colon].text != ":" or sentence.quote_starting_at(tokens[colon + 1].start) is None:
+            continue
+        dash = next(
+            (m for m in range(colon - 1, max(-1, colon - 8), -1) if tokens[m].text in _DASHES),
+            None,
+        )
+        head = tokens[dash + 1 : colon] if dash is not None else []
+        if not head or not all(
+            t.capitalised or t.lower in ("and", "of", "&") or t.text == "." for t in head
+        ):
+            continue
+        if sentence.quote_at(tokens[colon].start):
+            continue
+        quote = sentence.quote_starting_at(tokens[colon + 1].start)
+        return Attribution(
+            sentence_id=sentence_id,
+            cue=_span(tokens, colon, colon + 1),
+            cue_lemma=":",
+            cue_category="neutral",
+            source=_span(tokens, dash + 1, colon),
+            content=[(quote.start, quote.end)],
+        )
+    return None
 
 
 def _attribute(

@@ -103,6 +103,14 @@ def attributions(text: str) -> list[tuple]:
                 ("Ann Lee", "said", "it would fail", "indirect"),
             ],
         ),
+        # a relative clause's report starts at the comma before its antecedent
+        (
+            "Most voters say the plan will fail, compared with 30 percent who say it will work.",
+            [
+                ("Most voters", "say", "the plan will fail", "indirect"),
+                ("who", "say", "it will work", "indirect"),
+            ],
+        ),
         # a dash before a new clause with its own report ends the content before it
         (
             "Ann Lee knows the risk — she told the paper that the plan could fail.",

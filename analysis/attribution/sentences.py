@@ -105,9 +105,16 @@ def _cut_before_new_clauses(sentence: _Sentence, results: Sequence[Attribution])
             continue  # its content comes first: handled by _cut_overlaps
         before = text[max(0, inner.source[0] - 12) : inner.source[0]]
         joint = _CLAUSE_JOINT.search(before)
-        if joint is None:
+        if joint is not None:
+            comma = inner.source[0] - len(before) + joint.start()
+        elif text[inner.source[0] : inner.source[1]].lower() in ("who", "which"):
+            # "..., compared with 64 percent who say ...": a relative clause's report starts
+            # at the comma before its antecedent
+            comma = text.rfind(",", max(0, inner.source[0] - 40), inner.source[0])
+            if comma < 0:
+                continue
+        else:
             continue
-        comma = inner.source[0] - len(before) + joint.start()
         for outer in results:
             if outer is inner or not outer.content:
                 continue

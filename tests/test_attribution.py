@@ -187,6 +187,18 @@ def attributions(text: str) -> list[tuple]:
                 ),
             ],
         ),
+        # a party tag between the name and its appositive
+        (
+            "Sen. Ann Lee, R-S.C., a farm leader, said the plan would fail.",
+            [
+                (
+                    "Sen. Ann Lee, R-S.C., a farm leader,",
+                    "said",
+                    "the plan would fail",
+                    "indirect",
+                )
+            ],
+        ),
         # a quoted title or phrase inside the appositive belongs to it
         (
             "Ann Lee, author of “Guns, Germs and Steel,” said the plan would fail.",

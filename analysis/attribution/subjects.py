@@ -9,6 +9,7 @@ here into the ``sources`` table.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from analysis.attribution.cues import reporting_cues
@@ -65,7 +66,8 @@ def _subject_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
         if k is None:
             return None
         if tokens[k].text == "," and k + 1 < closing:
-            head = _plain_subject(tokens, k)
+            tag = _party_tag_comma(tokens, k)
+            head = _plain_subject(tokens, tag if tag is not None else k)
             if head is not None and head[1] - head[0] == 1 and tokens[head[0]].text.isdigit():
                 # an age between a name and its appositive: "Ann Lee, 21, a student, said"
                 age = head[0]
@@ -105,6 +107,20 @@ def _dashed_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
     ):
         return None
     return head[0], j
+
+
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
+
+
+def _party_tag_comma(tokens: Sequence[Token], k: int) -> int | None:
+    """The comma before a party tag that ends at the comma ``k`` (``Graham, R-S.C., a
+    senator``), whose name is then the head of the appositive; else None."""
+    m = k - 1
+    if m > 0 and tokens[m].text == ".":
+        m -= 1  # "R-S.C" "."
+    if m > 0 and _PARTY_TAG.fullmatch(tokens[m].text) and tokens[m - 1].text == ",":
+        return m - 1
+    return None
 
 
 def _appositive_start(tokens: Sequence[Token], closing: int, j: int) -> int | None:

@@ -185,6 +185,12 @@ def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
         inner = _plain_subject(tokens, opening)
         return (inner[0], j) if inner is not None and inner[1] == opening else None
     last = tokens[j - 1]
+    if last.text == "%" and j >= 2 and tokens[j - 2].text[:1].isdigit():
+        # "42% say": a share of those polled (with its approximator: "about 40% say")
+        first = j - 2
+        if first > 0 and tokens[first - 1].lower in _APPROXIMATORS:
+            first -= 1
+        return first, j
     if last.lower in _PRONOUNS:
         if last.lower == "one" and j >= 2 and tokens[j - 2].lower == "no":
             return j - 2, j  # "no one said"

@@ -129,6 +129,10 @@ def attributions(text: str) -> list[tuple]:
             [("About two-thirds of voters", "say", "the plan will fail", "indirect")],
         ),
         (
+            "On taxes, 42% say the plan will fail.",
+            [("42%", "say", "the plan will fail", "indirect")],
+        ),
+        (
             "But no one said the plan would fail.",
             [("no one", "said", "the plan would fail", "indirect")],
         ),

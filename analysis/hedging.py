@@ -756,10 +756,15 @@ def _apply(entry: _Entry, text: str, start: int, end: int, s_start: int) -> Hedg
 # --- what the classifier sees -------------------------------------------------------------
 
 _TOKEN = re.compile(r"[\w'’\-]+|[^\w\s]")
+#: :data:`_TOKEN` with the white space before it (:meth:`_SentenceMarks.of`).
+_SPACED_TOKEN = re.compile(rf"(\s*+)({_TOKEN.pattern})")
 _QUESTION_END = re.compile(r"\?[\s\"”’')\]]*$")
 _HAS_DIGIT = re.compile(r"\d")
 _CONDITION_WORDS = frozenset({"if", "unless", "provided", "otherwise"})
 _SPEECH_WORD_SET = frozenset(_SPEECH_WORDS)
+#: The tokens :meth:`_SentenceMarks.of` notes, lower-cased: condition words (with the last
+#: words of ``in case`` and ``in the event``), speech verbs and quotation marks.
+_MARKED_WORDS = _CONDITION_WORDS | _SPEECH_WORD_SET | {"case", "event", "“", "”", '"'}
 
 
 def _token(word: str) -> str:
@@ -785,28 +790,37 @@ class _SentenceMarks:
 
     @classmethod
     def of(cls, text: str, s_start: int, s_end: int) -> _SentenceMarks:
+        # Only white space lies between two tokens (a character is a word character, white
+        # space or a mark of its own), so one ``findall`` gives every token and, from the
+        # lengths, its start (no match object per token).
+        pairs = _SPACED_TOKEN.findall(text, s_start, s_end)
+        words = [word for _, word in pairs]
         starts: list[int] = []
-        words: list[str] = []
+        append = starts.append
+        position = s_start
+        for space, word in pairs:
+            position += len(space)
+            append(position)
+            position += len(word)
         conditions: list[tuple[int, int]] = []
         speech: list[tuple[int, int]] = []
         marks: dict[str, list[int]] = {"“": [], "”": [], '"': []}
-        before = before_that = ""
-        for match in _TOKEN.finditer(text, s_start, s_end):
-            word, start = match.group(), match.start()
-            lower = word.lower()
+        lowered = [word.lower() for word in words]
+        # most tokens are none of the words looked for: one look-up each, in a comprehension
+        for n in [n for n, lower in enumerate(lowered) if lower in _MARKED_WORDS]:
+            lower, start = lowered[n], starts[n]
+            end = start + len(words[n])
+            before = lowered[n - 1] if n > 0 else ""
             if lower in _CONDITION_WORDS:
-                conditions.append((start, match.end()))
+                conditions.append((start, end))
             elif lower in _SPEECH_WORD_SET:
-                speech.append((start, match.end()))
-            elif word in marks:
-                marks[word].append(start)
+                speech.append((start, end))
+            elif lower in marks:
+                marks[lower].append(start)
             elif lower == "case" and before == "in":
-                conditions.append((starts[-1], match.end()))
-            elif lower == "event" and before == "the" and before_that == "in":
-                conditions.append((starts[-2], match.end()))
-            starts.append(start)
-            words.append(word)
-            before_that, before = before, lower
+                conditions.append((starts[n - 1], end))
+            elif lower == "event" and before == "the" and n > 1 and lowered[n - 2] == "in":
+                conditions.append((starts[n - 2], end))
         return cls(
             starts,
             words,

@@ -484,14 +484,7 @@ def _fallback(
 
 def _index_at(starts: list[int], position: int) -> int:
     """The index of the first token starting at or after ``position``."""
-    low, high = 0, len(starts)
-    while low < high:
-        middle = (low + high) // 2
-        if starts[middle] < position:
-            low = middle + 1
-        else:
-            high = middle
-    return low
+    return bisect.bisect_left(starts, position)
 
 
 #: How many words' own weights a :class:`_WordWeights` remembers (then it starts afresh).

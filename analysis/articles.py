@@ -44,8 +44,10 @@ _BOMS = (
 #: Unicode's control characters (category Cc: U+0000-U+001F and U+007F-U+009F) other than
 #: the white space of text, \t \n \v \f \r (U+0009-U+000D); one regex, not a loop per character.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-#: The ASCII ones among them, as bytes.
+#: The ASCII ones among them, as bytes (in UTF-8 every other byte of a character is above 0x7F).
 _ASCII_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+#: The others (U+0080-U+009F) in UTF-8: 0xC2 only ever starts a character of two bytes.
+_C1_CONTROL_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
 
 
 class _Unreadable(ValueError):
@@ -93,15 +95,15 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
 
 def _control_share(text: str) -> float:
     """The share of control characters (:data:`_CONTROL_CHARACTERS`) in the text's first
-    64 kB. An ASCII text is counted as bytes, with ``bytes.translate`` deleting the ASCII
-    control characters: the same count, many times faster than a regular expression."""
+    64 kB, counted in its UTF-8 bytes: ``bytes.translate`` deletes the ASCII ones, and a search
+    for the pairs :data:`_C1_CONTROL_BYTES` finds the others. The same count as the regular
+    expression on the text, many times faster."""
     if not text:
         return 0.0
     sample = text[:65536]
-    if sample.isascii():
-        encoded = sample.encode("ascii")
-        return (len(encoded) - len(encoded.translate(None, _ASCII_CONTROL_BYTES))) / len(sample)
-    return len(_CONTROL_CHARACTERS.findall(sample)) / len(sample)
+    encoded = sample.encode("utf-8", "surrogatepass")
+    ascii_controls = len(encoded) - len(encoded.translate(None, _ASCII_CONTROL_BYTES))
+    return (ascii_controls + len(_C1_CONTROL_BYTES.findall(encoded))) / len(sample)
 
 
 def _text_record(article_id: str, path: Path) -> dict[str, Any]:

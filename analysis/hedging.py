@@ -767,8 +767,10 @@ _SPEECH_WORD_SET = frozenset(_SPEECH_WORDS)
 _MARKED_WORDS = _CONDITION_WORDS | _SPEECH_WORD_SET | {"case", "event", "“", "”", '"'}
 
 
+@lru_cache(maxsize=1 << 16)
 def _token(word: str) -> str:
-    """A word as a feature: lower case, straight apostrophe, any number as ``<num>``."""
+    """A word as a feature: lower case, straight apostrophe, any number as ``<num>``
+    (remembered: the words around the candidates recur from article to article)."""
     word = word.lower().replace("’", "'")
     return "<num>" if _HAS_DIGIT.search(word) else word
 

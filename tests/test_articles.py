@@ -216,6 +216,8 @@ def test_a_headline_line_becomes_the_title_unless_the_input_has_one():
         "\x01\x02\x03\x04",
         "Non-ASCII: caf\u00e9 \x85 next-line and \x9f C1 controls, \x08 backspace",
         "\x0e",
+        # two-byte characters next to the C1 range, a lone surrogate, a three-byte character
+        "\u00a0 no-break, \u0100 A-macron, \ud800 surrogate, \u20ac euro, \u0080 C1",
     ],
 )
 def test_control_share_counts_what_the_control_pattern_matches(text):

@@ -252,6 +252,15 @@ def attributions(text: str) -> list[tuple]:
             "“It is over,” said one unnamed adviser to Ann Lee.",
             [("one unnamed adviser to Ann Lee", "said", "“It is over,”", "direct")],
         ),
+        # inverted: a name that is also a function word, a participle's complement
+        (
+            "“It is over,” said Will Doyle, a professor.",
+            [("Will Doyle, a professor", "said", "“It is over,”", "direct")],
+        ),
+        (
+            "“It is over,” said one farmer involved in the talks.",
+            [("one farmer involved in the talks", "said", "“It is over,”", "direct")],
+        ),
         # inverted: a name "of the" organisation
         (
             "“It is over,” said Bo Ray of the Keel Institute, a think tank.",

@@ -345,7 +345,9 @@ def _can_start_phrase(tokens: Sequence[Token], i: int) -> bool:
     if word in _PREPOSITIONS or word in ("and", "&", "of", "-") or word in _LEADING_ADVERBS:
         return False
     if word in _SUBJECT_STOPS and word not in _DETERMINERS:
-        return False  # "Following the release of ...", "Despite Mr. Trump's ..."
+        # "Following the release of ...", "Despite Mr. Trump's ..."; but a capitalised word
+        # after a word is a name: "said Will Doyle", "Rep. Mark Walker"
+        return token.capitalised and i > 0 and tokens[i - 1].is_word
     return (
         word in _DETERMINERS
         or token.capitalised
@@ -474,6 +476,8 @@ def _opens_postmodifier(tokens: Sequence[Token], j: int) -> bool:
     following = tokens[j + 1]
     if word == "known":
         return following.lower == "as"
+    if _is_participle(tokens[j]) and following.lower in _PREPOSITIONS:
+        return True  # "said one Republican involved in the planning", "based in Lyon"
     previous = tokens[j - 1]
     return (
         word in ("to", "for", "with")

@@ -14,9 +14,16 @@ from analysis.quotes import find_quotes
 
 
 def attributions(text: str) -> list[tuple]:
+    """``(source, cue, content, kind)`` per attribution, ``None`` for a missing source."""
     table = analysis.parse([text], attribution="rules").attributions
     return [
-        (row.source_text, row.cue_text, row.content_text, row.kind) for row in table.itertuples()
+        (
+            None if pd.isna(row.source_text) else row.source_text,
+            row.cue_text,
+            row.content_text,
+            row.kind,
+        )
+        for row in table.itertuples()
     ]
 
 
@@ -95,12 +102,20 @@ def attributions(text: str) -> list[tuple]:
                 )
             ],
         ),
-        # "(But) when asked about X, SOURCE said ...": the question is the content of asked
+        # "(But) when asked about X, Y said ...": the question is the content of asked, whose
+        # source is whoever asked (Y is the one asked): nobody named, or the "by" phrase
         (
             "But when asked about the plan, Ann Lee said it would fail.",
             [
-                ("Ann Lee", "asked about", "the plan", "indirect"),
+                (None, "asked about", "the plan", "indirect"),
                 ("Ann Lee", "said", "it would fail", "indirect"),
+            ],
+        ),
+        (
+            "Asked by Bo Ray on Monday whether the plan would fail, Ann Lee said it might.",
+            [
+                ("Bo Ray", "Asked", "whether the plan would fail", "indirect"),
+                ("Ann Lee", "said", "it might", "indirect"),
             ],
         ),
         # a relative clause's report starts at the comma before its antecedent

@@ -46,7 +46,6 @@ from analysis.attribution.words import (
     _NOUN_LIKE_CUES,
     _OBJECT_TAKING,
     _OPENING_QUOTES,
-    _PARTICLES,
     _PREPOSITIONS,
     _PRONOUNS,
     _QUESTION_TAKING,
@@ -524,25 +523,38 @@ def _split_quote_start(tokens: Sequence[Token], j: int) -> bool:
 
 
 def _asked_about(sentence: _Sentence, sentence_id: int, i: int, cue: _Cue) -> Attribution | None:
-    """``Asked about X, Liu said ...``: the question is the content of ``asked``, whose source
-    is the subject of the main clause."""
+    """``Asked about X, Liu said ...``: the question is the content of ``asked``. Its source is
+    whoever asked: the ``by`` phrase (``Asked by Matt Lauer whether ...``), else nobody named
+    (the subject of the main clause is the one asked, not the source of the question)."""
     tokens = sentence.tokens
     comma = next((m for m in range(i + 1, len(tokens)) if tokens[m].text == ","), None)
-    if comma is None or comma == i + 1:
+    if comma is None or comma == i + 1 or _subject_right(tokens, comma + 1) is None:
         return None
-    end = i + 1
-    if tokens[end].lower in _PARTICLES:
-        end += 1
-    content = _trim_content(sentence.text, tokens[end].start, tokens[comma].start)
-    source = _subject_right(tokens, comma + 1)
-    if content is None or source is None:
+    end = i + 2 if tokens[i + 1].lower == "about" else i + 1
+    start, asker = end, None
+    if tokens[start].lower == "by":
+        asker = _subject_right(tokens, start + 1)
+        if asker is not None and asker[1] < comma:
+            start = asker[1]
+        else:
+            asker = None
+    if tokens[start].lower in _TIME_WORDS or tokens[start].lower in _PREPOSITIONS:
+        # "Asked Tuesday about X", "Asked at a briefing Monday whether ...": the question
+        # starts at its own word
+        question = next(
+            (m for m in range(start, comma) if tokens[m].lower in _QUESTION_STARTS), None
+        )
+        if question is not None:
+            start = question
+    content = _trim_content(sentence.text, tokens[start].start, tokens[comma].start)
+    if content is None:
         return None
     return Attribution(
         sentence_id=sentence_id,
         cue=_span(tokens, i, end),
         cue_lemma=cue.lemma,
         cue_category=cue.category,
-        source=_span(tokens, *source),
+        source=_span(tokens, *asker) if asker is not None else None,
         content=[content],
     )
 

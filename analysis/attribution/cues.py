@@ -214,8 +214,14 @@ def _is_cue_use(sentence: _Sentence, i: int, cue: _Cue) -> bool:
         return False  # "a telephone call", "the latest report"
     if token.lower in _NOUN_LIKE_CUES and following in _reporting_forms():
         return False  # a noun before the verb: "FEC reports show", "the claims say"
-    # a passive participle: "the casualties reported by either side"
-    return not (following == "by" and cue.words != ("according", "to") and cue.lemma != "quote")
+    # a passive participle: "the casualties reported by either side"; but "Asked by Matt
+    # Lauer whether ..." names who asked
+    return not (
+        following == "by"
+        and cue.words != ("according", "to")
+        and cue.lemma != "quote"
+        and not (token.lower == "asked" and (i == 0 or previous == "when"))
+    )
 
 
 #: Plurals in -s that modify a noun rather than head a subject ("the news report", "a sports

@@ -118,6 +118,13 @@ def attributions(text: str) -> list[tuple]:
                 ("Ann Lee", "said", "it might", "indirect"),
             ],
         ),
+        (
+            "“It is over,” Ann Lee said when asked about the plan.",
+            [
+                ("Ann Lee", "said", "“It is over,”", "direct"),
+                (None, "asked about", "the plan", "indirect"),
+            ],
+        ),
         # a relative clause's report starts at the comma before its antecedent
         (
             "Most voters say the plan will fail, compared with 30 percent who say it will work.",

@@ -288,7 +288,8 @@ def _attribute(
         if content is None or source_span is None:
             return None
         attribution = make(None, content, via)
-        attribution.source = source_span
+        if not (tokens[i].lower == "asked" and left > 0 and tokens[left - 1].lower == "when"):
+            attribution.source = source_span  # "he said when asked about X": he was asked
         return attribution
 
     subject = _subject_left(tokens, left)

@@ -125,6 +125,11 @@ def attributions(text: str) -> list[tuple]:
                 (None, "asked about", "the plan", "indirect"),
             ],
         ),
+        # a passive cue: its subject is not the one who asked or announced
+        (
+            "Ann Lee was asked whether the plant would close.",
+            [(None, "was asked", "whether the plant would close", "indirect")],
+        ),
         # a relative clause's report starts at the comma before its antecedent
         (
             "Most voters say the plan will fail, compared with 30 percent who say it will work.",

@@ -16,14 +16,18 @@ rules recognise the constructions of news writing:
 - ``SOURCE was quoted by VIA as saying CONTENT`` and ``VIA quoted SOURCE as saying CONTENT``;
 - sources with appositives and relative clauses (``Liu Pengyu, spokesperson for ...,``), whose
   trailing comma belongs to the source span;
-- ``Asked about X, Liu said ...``: the question is the content of ``Asked``;
+- ``Asked about X, Liu said ...``: the question is the content of ``Asked``, with no source
+  (Liu is the one asked) unless a ``by`` phrase names the asker;
+- no source either for a passive cue (``Trump was asked about X``) or a raising one, whose
+  subject joins the content as a first piece (``Clinton is expected to win``, ``it seems``);
 - coordinated and participial cues share the subject (``He said ... and added``, ``...,
   adding that``), and a parenthetical ``X said,`` inside its content gives one content of two
   pieces, the report between them left out (``The plan, she said, is doomed``);
-- a quotation opening the next sentence of the same paragraph continues a direct quotation as
-  a further content piece (``“Part one,” she said. “Part two.”``);
-- headline and transcript colons (``Lynch: No outside influence``) and dash signatures after
-  a quotation (``“...” ― Sonya Herridge``);
+- a quotation opening the next sentence of the same paragraph continues a content ending in a
+  quotation as a further piece (``“Part one,” she said. “Part two.”``);
+- headline and transcript colons (``Lynch: No outside influence``), a digest's name between a
+  dash and a colon (``... - Carl Bialik: “...”``) and dash signatures after a quotation
+  (``“...” ― Sonya Herridge``);
 - a paragraph that is only a quotation, right after a direct quotation by X, is X's
   (``is_floating``).
 

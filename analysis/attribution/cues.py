@@ -137,7 +137,6 @@ _ISSUING_VERBS = frozenset(
         "sent",
         "put",
         "gave",
-        "wrote",
         "issue",
         "issues",
         "release",

@@ -359,6 +359,12 @@ def attributions(text: str) -> list[tuple]:
             "POLLS WERE EARLY - Ann Lee and Bo Ray: “The count was close.”",
             [("Ann Lee and Bo Ray", ":", "“The count was close.”", "direct")],
         ),
+        # "as X put it": a cue before a comma, not "put it on the table"
+        (
+            "As Ann Lee puts it, the plan is bad.",
+            [("Ann Lee", "puts it", "the plan is bad", "indirect")],
+        ),
+        ("He put it on the table.", []),
         # a headline in title case: capitalised cues count, its colon ends the content
         (
             "Ann Lee Endorses Bo Ray: A Win For The Left",

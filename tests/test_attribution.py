@@ -400,6 +400,14 @@ def attributions(text: str) -> list[tuple]:
                 ("Ann Lee", "said", "the vote was fair", "indirect"),
             ],
         ),
+        # a participle after a quotation that closes over its comma shares the subject
+        (
+            "Ann Lee called the plan a “total failure,” adding that it must change.",
+            [
+                ("Ann Lee", "called", "the plan a “total failure,”", "mixed"),
+                ("Ann Lee", "adding", "that it must change", "indirect"),
+            ],
+        ),
         # a participle after a trailing cue reports on its own
         (
             "The town was calm, Ann Lee said, adding, “We will rebuild.”",

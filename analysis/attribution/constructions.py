@@ -55,6 +55,7 @@ from analysis.attribution.words import (
 from analysis.lexicon import load_lexicon
 
 _SUBJECT_PRONOUNS = _PRONOUNS - {"it", "you"}  # "it" and "you" are as often objects
+_CLOSING_MARKS = frozenset({"”", "’", '"', "'", "''", "’’"})
 _CONJUNCTIONS = frozenset({"and", "but", "yet", "so"})
 
 # What may stand right before a participial cue whose subject is the main clause's.
@@ -260,7 +261,10 @@ def _attribute(
     # "..., adding that", "by saying he'd", "- only saying that": a participle whose subject is
     # the main clause's; "he said when asked about X": a passive one.
     participle = tokens[i].lower.endswith("ing") and (
-        left == 0 or tokens[left - 1].text in _PARTICIPLE_LEADS
+        left == 0
+        or tokens[left - 1].text in _PARTICIPLE_LEADS
+        # a comma inside a closing quotation mark: "... a “ridiculous proposition,” adding"
+        or (left >= 2 and tokens[left - 1].text in _CLOSING_MARKS and tokens[left - 2].text == ",")
     )
     participle = participle or (
         tokens[i].lower == "asked" and left > 0 and tokens[left - 1].lower == "when"
@@ -269,6 +273,8 @@ def _attribute(
         return None  # "says he’d sit Putin down and tell him": inside the content
     if coordinated or participle:
         conjunction = tokens[left - 1].start if left else tokens[i].start
+        if left and tokens[left - 1].text in _CLOSING_MARKS:
+            conjunction = tokens[left - 1].end  # the quotation closes the content before
         previous = next(
             (a for a in earlier if a.content and a.content[-1][1] > conjunction),
             earlier[-1] if earlier else None,

@@ -426,7 +426,9 @@ def test_participle_after_a_quotation_is_not_an_inverted_report():
     text = "Ann Lee called the plan “a disgrace,” blaming Bo Ray."
     table = analysis.parse([text], attribution="rules").attributions
     assert "Bo Ray" not in table["source_text"].tolist()
-    assert table["source_text"].tolist() == ["Ann Lee"]
+    # the participle shares the main subject
+    assert table["cue_text"].tolist() == ["called", "blaming"]
+    assert table["source_text"].tolist() == ["Ann Lee", "Ann Lee"]
 
 
 @pytest.mark.parametrize(

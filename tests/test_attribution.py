@@ -138,6 +138,14 @@ def attributions(text: str) -> list[tuple]:
                 ("who", "say", "it will work", "indirect"),
             ],
         ),
+        # ", with X saying ...": a new clause with its own report
+        (
+            "Voters shrugged off the plan, with three in 10 saying it would fail.",
+            [
+                ("Voters", "shrugged off", "the plan", "indirect"),
+                ("three in 10", "saying", "it would fail", "indirect"),
+            ],
+        ),
         # a dash before a new clause with its own report ends the content before it
         (
             "Ann Lee knows the risk — she told the paper that the plan could fail.",

@@ -90,7 +90,7 @@ def _nested_in_another(results: Sequence[Attribution]) -> set[int]:
 # What may join a new clause (with its own source and cue) to the content before it: a comma,
 # semicolon or dash, a conjunction, or both.
 _CLAUSE_JOINT = re.compile(
-    r"(?:[,;—–]\s*(?:and|but|while)?|\s--?\s*(?:and|but|while)?|\s(?:and|but|while))\s*$"
+    r"(?:[,;—–]\s*(?:and|but|while|with)?|\s--?\s*(?:and|but|while)?|\s(?:and|but|while))\s*$"
 )
 
 

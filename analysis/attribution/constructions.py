@@ -39,6 +39,8 @@ from analysis.attribution.words import (
     _ARTICLES,
     _AUXILIARIES,
     _CLAUSE_HEADS,
+    _CLOSING_QUOTES,
+    _DASHES,
     _LABELS,
     _NEEDS_CLAUSE,
     _NEGATIONS,
@@ -55,7 +57,6 @@ from analysis.attribution.words import (
 from analysis.lexicon import load_lexicon
 
 _SUBJECT_PRONOUNS = _PRONOUNS - {"it", "you"}  # "it" and "you" are as often objects
-_CLOSING_MARKS = frozenset({"”", "’", '"', "'", "''", "’’"})
 _CONJUNCTIONS = frozenset({"and", "but", "yet", "so"})
 
 # What may stand right before a participial cue whose subject is the main clause's.
@@ -84,8 +85,6 @@ def _news_agencies() -> frozenset[str]:
 
 
 _DASH = re.compile(f"[{re.escape(''.join(sorted(_DASH_CHARACTERS)))}]")
-
-_DASHES = frozenset({"―", "—", "–", "-", "--"})
 
 
 def _dash_signature(sentence: _Sentence, sentence_id: int) -> Attribution | None:
@@ -160,6 +159,11 @@ def _colon_attribution(sentence: _Sentence, sentence_id: int) -> Attribution | N
     )
 
 
+def _closes_quotation(token: Token) -> bool:
+    """A token of closing quotation marks only (``”``, ``''``)."""
+    return set(token.text) <= _CLOSING_QUOTES
+
+
 def _dashed_colon_attribution(sentence: _Sentence, sentence_id: int) -> Attribution | None:
     """``POLLS TOO EARLY - Mark Blumenthal and Jon Cohen: “Although ...”``: a name between a
     dash and a colon that opens a quotation."""
@@ -167,7 +171,10 @@ def _dashed_colon_attribution(sentence: _Sentence, sentence_id: int) -> Attribut
     if ":" not in sentence.text[sentence.start : sentence.end]:
         return None
     for colon in range(2, len(tokens) - 1):
-        if tokens[colon].text != ":" or sentence.quote_starting_at(tokens[colon + 1].start) is None:
+        if tokens[colon].text != ":":
+            continue
+        quote = sentence.quote_starting_at(tokens[colon + 1].start)
+        if quote is None:
             continue
         dash = next(
             (m for m in range(colon - 1, max(-1, colon - 8), -1) if tokens[m].text in _DASHES),
@@ -180,7 +187,6 @@ def _dashed_colon_attribution(sentence: _Sentence, sentence_id: int) -> Attribut
             continue
         if sentence.quote_at(tokens[colon].start):
             continue
-        quote = sentence.quote_starting_at(tokens[colon + 1].start)
         return Attribution(
             sentence_id=sentence_id,
             cue=_span(tokens, colon, colon + 1),
@@ -264,7 +270,7 @@ def _attribute(
         left == 0
         or tokens[left - 1].text in _PARTICIPLE_LEADS
         # a comma inside a closing quotation mark: "... a “ridiculous proposition,” adding"
-        or (left >= 2 and tokens[left - 1].text in _CLOSING_MARKS and tokens[left - 2].text == ",")
+        or (left >= 2 and _closes_quotation(tokens[left - 1]) and tokens[left - 2].text == ",")
     )
     participle = participle or (
         tokens[i].lower == "asked" and left > 0 and tokens[left - 1].lower == "when"
@@ -273,7 +279,7 @@ def _attribute(
         return None  # "says he’d sit Putin down and tell him": inside the content
     if coordinated or participle:
         conjunction = tokens[left - 1].start if left else tokens[i].start
-        if left and tokens[left - 1].text in _CLOSING_MARKS:
+        if left and _closes_quotation(tokens[left - 1]):
             conjunction = tokens[left - 1].end  # the quotation closes the content before
         previous = next(
             (a for a in earlier if a.content and a.content[-1][1] > conjunction),

@@ -27,6 +27,7 @@ from analysis.attribution.words import (
     _PREPOSITIONS,
     _PRONOUNS,
     _TIME_WORDS,
+    _has_plural_form,
 )
 from analysis.lexicon import load_lexicon_table
 from analysis.quotes import QuoteSpan
@@ -239,7 +240,7 @@ def _plural_head(token: Token | None) -> bool:
     return (
         word.isalpha()
         and word.endswith("s")
-        and not word.endswith(("ss", "us", "is"))
+        and _has_plural_form(word)
         and word not in _MODIFYING_PLURALS
     )
 
@@ -263,7 +264,7 @@ def _ascii_word_runs(data: bytes) -> list[bytes]:
     return data.translate(_NON_WORD_TO_SPACE).split()
 
 
-_DASH_CHARACTERS = frozenset("―—–-")  # the characters of every token in constructions._DASHES
+_DASH_CHARACTERS = frozenset("―—–-")  # the characters of every token in words._DASHES
 
 
 @cache

@@ -17,8 +17,8 @@ from analysis.attribution.tokens import Token, _is_ly_adverb
 from analysis.attribution.words import (
     _ARTICLES,
     _CLOSING_QUOTES,
+    _DASHES,
     _DETERMINERS,
-    _IRREGULAR_PLURALS,
     _NP_FUNCTION_WORDS,
     _NP_PREPOSITIONS,
     _OPENING_QUOTES,
@@ -30,6 +30,7 @@ from analysis.attribution.words import (
     _TIME_WORDS,
     _TITLE_MODIFIERS,
     _VERB_FORMS,
+    _has_plural_form,
 )
 
 _MAX_SUBJECT_TOKENS = 12
@@ -78,9 +79,6 @@ def _subject_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
                 return head[0], j
         return None
     return _plain_subject(tokens, j)
-
-
-_DASHES = frozenset({"—", "–", "-"})
 
 
 def _dashed_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
@@ -309,14 +307,6 @@ def _is_participle(token: Token) -> bool:
     )
 
 
-def _has_plural_form(word: str) -> bool:
-    """``officials``, or a plural without a final -s (``people``, ``police``); not ``press``,
-    ``Trump's``, ``bus``, ``analysis``."""
-    return word in _IRREGULAR_PLURALS or (
-        word.endswith("s") and not word.endswith(("ss", "'s", "’s", "us", "is"))
-    )
-
-
 def _is_plural_noun(token: Token) -> bool:
     word = token.lower
     return (
@@ -410,11 +400,9 @@ def _subject_right(
                 if tokens[end].text[-1] in _QUOTE_MARKS:
                     break  # "who ... described it as “...”": not a source's end
                 end += 1
-            else:
-                return k, end
-            if tokens[end].text[-1] not in _QUOTE_MARKS:
-                return k, end
-            break
+            if end < len(tokens) and tokens[end].text[-1] in _QUOTE_MARKS:
+                break
+            return k, end
         stops = token.lower in _PHRASE_STOPS
         if j > k and stops and not name_of:
             break

@@ -56,4 +56,16 @@ _PARTICLES = _words("particle")
 # Unions the rules test tokens against, built once (not once per test); those one stage alone
 # uses are built in its module.
 _QUOTE_MARKS = _OPENING_QUOTES | _CLOSING_QUOTES
+#: Dash tokens ("--" is one token in a signature line, two "-" tokens elsewhere).
+_DASHES = frozenset({"―", "—", "–", "-", "--"})
+
+
+def _has_plural_form(word: str) -> bool:
+    """``officials``, or a plural without a final -s (``people``, ``police``); not ``press``,
+    ``Trump's``, ``bus``, ``analysis``."""
+    return word in _IRREGULAR_PLURALS or (
+        word.endswith("s") and not word.endswith(("ss", "'s", "’s", "us", "is"))
+    )
+
+
 _CLAUSE_HEADS = _WH_WORDS | {"that"}

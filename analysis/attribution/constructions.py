@@ -48,9 +48,11 @@ from analysis.attribution.words import (
     _NOUN_LIKE_CUES,
     _OBJECT_TAKING,
     _OPENING_QUOTES,
+    _PASSIVE_RAISING,
     _PREPOSITIONS,
     _PRONOUNS,
     _QUESTION_TAKING,
+    _RAISING,
     _TIME_WORDS,
     _WH_WORDS,
 )
@@ -443,12 +445,6 @@ def _is_passive(tokens: Sequence[Token], cue_start: int, i: int) -> bool:
     )
 
 
-#: Raising verbs: "X seems to ...", "X appeared to ...", whatever their tense.
-_RAISING = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
-#: Verbs that raise in the passive: "X is expected to ...", "X was said to ...".
-_PASSIVE_RAISING = frozenset(
-    {"expected", "said", "believed", "thought", "reported", "known", "rumored", "alleged"}
-)
 _BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re"})
 
 

@@ -21,6 +21,8 @@ from analysis.attribution.words import (
     _AUXILIARIES,
     _BOUND_AUXILIARIES,
     _DETERMINERS,
+    _ISSUING_VERBS,
+    _MODIFYING_PLURALS,
     _NOUN_LIKE_CUES,
     _OPENING_QUOTES,
     _PARTICLES,
@@ -132,24 +134,6 @@ def _cue_extent(tokens: Sequence[Token], i: int, n: int, lemma: str) -> tuple[in
     return start, end
 
 
-#: Verbs that issue a statement without ending in -ed ("sent a letter urging").
-_ISSUING_VERBS = frozenset(
-    {
-        "sent",
-        "put",
-        "gave",
-        "issue",
-        "issues",
-        "release",
-        "releases",
-        "send",
-        "sends",
-        "post",
-        "posts",
-    }
-)
-
-
 def _statement_opening(tokens: Sequence[Token], i: int) -> int:
     """Where a participle cue's verb group starts when a statement is issued with it: "issued
     a statement saying", "released a statement Wednesday evening, saying", "issued statements
@@ -224,11 +208,6 @@ def _is_cue_use(sentence: _Sentence, i: int, cue: _Cue) -> bool:
         and cue.lemma != "quote"
         and not (token.lower == "asked" and (i == 0 or previous == "when"))
     )
-
-
-#: Plurals in -s that modify a noun rather than head a subject ("the news report", "a sports
-#: show").
-_MODIFYING_PLURALS = frozenset({"news", "sports", "politics", "economics", "series", "arms"})
 
 
 def _plural_head(token: Token | None) -> bool:

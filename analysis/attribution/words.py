@@ -53,6 +53,10 @@ _NEEDS_CLAUSE = _words("needs_clause")
 _VERB_FORMS = _words("verb")
 _ROLE_NOUNS = _words("role_noun")
 _PARTICLES = _words("particle")
+_RAISING = _words("raising")
+_PASSIVE_RAISING = _words("passive_raising")
+_ISSUING_VERBS = _words("issuing_verb")
+_MODIFYING_PLURALS = _words("modifying_plural")
 # Unions the rules test tokens against, built once (not once per test); those one stage alone
 # uses are built in its module.
 _QUOTE_MARKS = _OPENING_QUOTES | _CLOSING_QUOTES

@@ -170,8 +170,8 @@ def _dashed_colon_attribution(sentence: _Sentence, sentence_id: int) -> Attribut
     """``POLLS TOO EARLY - Mark Blumenthal and Jon Cohen: “Although ...”``: a name between a
     dash and a colon that opens a quotation."""
     tokens = sentence.tokens
-    if ":" not in sentence.text[sentence.start : sentence.end]:
-        return None
+    if sentence.text.find(":", sentence.start, sentence.end) < 0:
+        return None  # most sentences: no copy of the sentence to find that out
     for colon in range(2, len(tokens) - 1):
         if tokens[colon].text != ":":
             continue

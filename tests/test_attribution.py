@@ -522,6 +522,37 @@ def test_appositive_subjects(text, source):
     assert (row["source_text"], row["cue_text"]) == (source, "said")
 
 
+@pytest.mark.parametrize("mode", ["rules", "model"])
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        # the comma closes the opening subject's appositive: no "content, said SOURCE"
+        (
+            "Ann Lee, a spokeswoman for the campaign, said that the focus of the race was jobs.",
+            "Ann Lee, a spokeswoman for the campaign,",
+            "said",
+            "that the focus of the race was jobs",
+        ),
+        (
+            "Tom Reed, who spent the morning near City Hall, described the protests as calm.",
+            "Tom Reed, who spent the morning near City Hall,",
+            "described",
+            "the protests as calm",
+        ),
+        # a clause before the comma is reported, and the phrase after the cue is its source
+        (
+            "Prices rose sharply in the last quarter, said John Smith, an economist.",
+            "John Smith, an economist",
+            "said",
+            "Prices rose sharply in the last quarter",
+        ),
+    ],
+)
+def test_a_comma_after_an_opening_subject_is_no_inverted_report(text, source, cue, content, mode):
+    row = analysis.parse([text], attribution=mode).attributions.iloc[0]
+    assert (row["source_text"], row["cue_text"], row["content_text"]) == (source, cue, content)
+
+
 def test_speech_without_a_topic_after_a_content_reports_nothing():
     text = "Lee told reporters that they met on Monday, the first time the two men spoke."
     table = analysis.parse([text], attribution="rules").attributions

@@ -360,7 +360,11 @@ def _attribute(
             sentence.quote_ending_at(tokens[m].end) is not None
             for m in range(max(0, left - 2), left)
         )
-        source = _subject_right(tokens, cue_end, inverted=quoted)
+        # "Ann Lee, a spokeswoman for the campaign, said that the focus of ...": the comma
+        # closes the appositive of a subject that opens the sentence; nothing before it is
+        # reported, so the phrase after the cue is no inverted source
+        opening_subject = not quoted and subject is not None and subject[0] == 0
+        source = None if opening_subject else _subject_right(tokens, cue_end, inverted=quoted)
         if source is not None:
             rest = _skip_trailer(tokens, source[1])
             # after "said X, an adviser," whatever follows is an adjunct of the report

@@ -947,6 +947,7 @@ class AttributionModel:
         contents = [piece for a in found for piece in a.content]
         kept: list[Attribution] = []
         heads: dict[int, str] = {}  # each kept cue's head word
+        found_by_rules: set[int] = set()
         for candidate in candidates:
             if self._cue_weights.score(sentence, candidate, has_quotes, contents) < self._logit:
                 continue
@@ -959,6 +960,8 @@ class AttributionModel:
                 attribution.cue_lemma = tokens[candidate.anchor].lower
             kept.append(attribution)
             heads[id(attribution)] = tokens[candidate.anchor].lower
+            if candidate.origin == "rules":
+                found_by_rules.add(id(attribution))
         # which attributions nest in another is judged on the rules' contents, cut where the
         # rules cut their own (a forced cue's content, too, ends before a later clause with its
         # own report: "Carson seems to recognize it — he told the AP that ..."); the content
@@ -968,17 +971,30 @@ class AttributionModel:
             _cut_before_new_clauses(sentence, kept)
             _cut_adjuncts(sentence, kept)
             _cut_at_subject_end(sentence, kept)
-        kept = _without_nested(kept)
+        kept = _without_nested(kept, found_by_rules)
         for attribution in kept:
             attribution.content = self.content_pieces(sentence, attribution, heads[id(attribution)])
         return kept
 
 
-def _without_nested(kept: list[Attribution]) -> list[Attribution]:
+def _without_nested(kept: list[Attribution], found_by_rules: set[int]) -> list[Attribution]:
     """Drop the attributions whose cue lies inside another kept attribution's content (the
-    rules' own never nest; a forced one may)."""
+    rules' own never nest; a forced one may). A forced one whose content, before its cue,
+    would hold the cue of one the rules found goes first (``“...,” said Mr. Trump, who is
+    regarded as X``: not ``regarded`` with the quotation as its content)."""
     if len(kept) < 2:
         return kept
+    rule_cues = [a.cue for a in kept if id(a) in found_by_rules and a.cue is not None]
+    if rule_cues:
+        kept = [
+            a
+            for a in kept
+            if id(a) in found_by_rules
+            or a.cue is None
+            or not any(
+                s <= c[0] and c[1] <= e and e <= a.cue[0] for s, e in a.content for c in rule_cues
+            )
+        ]
     pieces = [(piece, n) for n, a in enumerate(kept) for piece in a.content]
     return [
         a

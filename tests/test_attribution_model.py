@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import analysis
 from analysis import attribution_model as model_module
 from analysis.attribution import find_attributions
+from analysis.attribution.constructions import Attribution
 from analysis.attribution.tokens import _Sentence
 from analysis.attribution_model import (
     _CONTENT_END_WORDS,
@@ -29,6 +30,7 @@ from analysis.attribution_model import (
     _Scorer,
     _tabulate,
     _untabulate,
+    _without_nested,
     attribution_model,
     content_end_options,
     cue_features,
@@ -509,3 +511,29 @@ def test_a_forced_cue_ends_its_content_before_a_later_report():
     found = find_attributions(text, [(0, 0, len(text))], find_quotes(text), reviser=model)
     assert [text[a.cue[0] : a.cue[1]] for a in found] == ["plans", "said"]
     assert text[slice(*found[0].content[0])] == "to build a bridge"
+
+
+def _spanned(text: str, cue: str, content: str) -> Attribution:
+    start, content_start = text.index(cue), text.index(content)
+    return Attribution(
+        0,
+        (start, start + len(cue)),
+        cue,
+        "neutral",
+        content=[(content_start, content_start + len(content))],
+    )
+
+
+def test_a_forced_cue_does_not_take_a_quotation_from_the_rules_report_before_it():
+    # "regarded" (forced by the model) would take the quotation before it, which the rules gave
+    # to "said"; the rules' report stays and the forced one goes
+    text = "“We will win,” said Ann Lee, who is regarded as a leader."
+    said = _spanned(text, "said", "“We will win,”")
+    regarded = _spanned(text, "is regarded", text[: text.index(" who")])
+    assert _without_nested([said, regarded], {id(said)}) == [said]
+    # a forced cue whose content comes after it keeps its place over a report inside that
+    # content ("Trump unleashed a series of tweets criticizing X": PolNeAR's cue is the outer)
+    text = "Trump unleashed a series of tweets criticizing the judge."
+    outer = _spanned(text, "unleashed", "a series of tweets criticizing the judge")
+    inner = _spanned(text, "criticizing", "the judge")
+    assert _without_nested([inner, outer], {id(inner)}) == [outer]

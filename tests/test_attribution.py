@@ -539,6 +539,19 @@ def test_appositive_subjects(text, source):
             "described",
             "the protests as calm",
         ),
+        # ... after a conjunction or a leading adverbial too
+        (
+            "But Ann Lee, a spokeswoman for the campaign, said that the focus of it was jobs.",
+            "Ann Lee, a spokeswoman for the campaign,",
+            "said",
+            "that the focus of it was jobs",
+        ),
+        (
+            "In an email, Tom Reed, a former editor, defended the role of the paper in town.",
+            "Tom Reed, a former editor,",
+            "defended",
+            "the role of the paper in town",
+        ),
         # a clause before the comma is reported, and the phrase after the cue is its source
         (
             "Prices rose sharply in the last quarter, said John Smith, an economist.",

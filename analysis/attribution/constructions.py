@@ -363,7 +363,14 @@ def _attribute(
         # "Ann Lee, a spokeswoman for the campaign, said that the focus of ...": the comma
         # closes the appositive of a subject that opens the sentence; nothing before it is
         # reported, so the phrase after the cue is no inverted source
-        opening_subject = not quoted and subject is not None and subject[0] == 0
+        opening_subject = (
+            not quoted
+            and subject is not None
+            and (
+                all(t.lower in _CONJUNCTIONS for t in tokens[: subject[0]])  # "But Ann Lee, ..."
+                or tokens[subject[0]].start == _after_lead_adverbial(sentence)  # "In May, ..."
+            )
+        )
         source = None if opening_subject else _subject_right(tokens, cue_end, inverted=quoted)
         if source is not None:
             rest = _skip_trailer(tokens, source[1])

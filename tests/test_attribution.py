@@ -566,6 +566,22 @@ def test_a_comma_after_an_opening_subject_is_no_inverted_report(text, source, cu
     assert (row["source_text"], row["cue_text"], row["content_text"]) == (source, cue, content)
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the comma after the subject's object or appositive opens no adverbial
+        ("Lee fired his aide, Tom Reed, citing the report on the budget.", "Lee"),
+        ("Tom Reed, in a relaxed mood, spoke for an hour, saying the plan would work.", "Tom Reed"),
+        # a leading adverbial before the subject is skipped
+        ("Two days later, Ann Lee canceled the rally, citing the storm.", "Ann Lee"),
+        ("Back in Ohio, the mayor signed the bill, saying it would help.", "the mayor"),
+    ],
+)
+def test_a_participle_report_takes_the_subject_of_the_main_clause(text, source):
+    row = analysis.parse([text], attribution="rules").attributions.iloc[-1]
+    assert row["source_text"] == source
+
+
 def test_speech_without_a_topic_after_a_content_reports_nothing():
     text = "Lee told reporters that they met on Monday, the first time the two men spoke."
     table = analysis.parse([text], attribution="rules").attributions

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from analysis.attribution.cues import reporting_cues
 from analysis.attribution.tokens import Token, _is_ly_adverb
 from analysis.attribution.words import (
+    _ADVERBIAL_OPENERS,
     _ARTICLES,
     _CLOSING_QUOTES,
     _DASHES,
@@ -499,13 +500,46 @@ def _looks_like_verb(token: Token) -> bool:
 def _sentence_subject(tokens: Sequence[Token], before: int) -> tuple[int, int] | None:
     """The subject of the sentence's main clause, looked for before token ``before``."""
     k = 0
-    # skip a leading adverbial clause or phrase ending in a comma ("In response, Trump ...")
-    for m in range(min(before, 12)):
-        if tokens[m].text == ",":
-            k = m + 1
-            break
+    # skip a leading adverbial clause or phrase ending in a comma ("In response, Trump ...",
+    # "Two days later, ...", "Speaking in Ohio, ..."); not the comma after a subject ("Emanuel
+    # fired his chief, Garry McCarthy, acknowledging ...", "Trump, in a relaxed mood, ...")
+    comma = next((m for m in range(min(before, 12)) if tokens[m].text == ","), None)
+    if comma is not None:
+        lead = [t for t in tokens[:comma] if t.is_word]
+        adverbial = (
+            bool(lead)
+            and (
+                _opens_adverbial(lead[0])  # "In response,", "Speaking in Ohio,"
+                or lead[-1].lower in _TIME_WORDS
+                or lead[-1].lower == "ago"  # "Two days later,"
+                or _is_ly_adverb(lead[-1])  # "Most recently,"
+                # a short phrase with no verb and no name alone: "Back in Washington,"; not
+                # "Trump, in a relaxed mood, ..." or "Emanuel fired his chief, Ann Lee, ..."
+                or (
+                    len(lead) <= 4
+                    and not all(t.capitalised for t in lead)
+                    and not any(_looks_like_verb(t) for t in lead[1:])
+                )
+            )
+        )
+        if adverbial:
+            k = comma + 1
     while k < before and not _can_start_phrase(tokens, k) and tokens[k].lower not in _PRONOUNS:
         k += 1
     if k >= before:
         return None
     return _subject_right(tokens, k)
+
+
+def _opens_adverbial(token: Token) -> bool:
+    """Whether a sentence's first token opens an adverbial before its subject: a preposition,
+    a subordinator or sentence adverb, a time word, a number, a participle (``Speaking``)."""
+    word = token.lower
+    return (
+        word in _PREPOSITIONS
+        or word in _ADVERBIAL_OPENERS
+        or word in _TIME_WORDS
+        or word[:1].isdigit()
+        or word.endswith("ing")
+        or _is_ly_adverb(token)
+    )

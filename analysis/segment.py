@@ -462,6 +462,12 @@ def _final_abbreviation(before: str) -> str | None:
     return abbreviation_kind(token) if token.endswith(".") else None
 
 
+def _ends_with_number_sign(before: str) -> bool:
+    """Whether ``before`` ends with the abbreviation "no." or "nos." in any capitalisation."""
+    words = before.rsplit(None, 1)
+    return bool(words) and words[-1].lstrip("\"“‘'«([").casefold() in ("no.", "nos.")
+
+
 def _keeps_boundary(text: str, cut: int) -> bool:
     """Whether a candidate boundary at ``cut`` really ends a sentence."""
     if not text[cut].isspace():
@@ -476,6 +482,8 @@ def _keeps_boundary(text: str, cut: int) -> bool:
         # ("... on suspicion of rioting. (sp/eml)").
         return False
     kind = _final_abbreviation(text[max(0, cut - 64) : cut])
+    if kind is None and word[:1].isdigit() and _ends_with_number_sign(text[max(0, cut - 8) : cut]):
+        return False  # "team no. 225": "No." is listed with its capital only ("said no.")
     if kind is None or not (marks or word):
         return True  # no abbreviation, or what follows is no word at all ("U.S.\n\n___")
     if marks:

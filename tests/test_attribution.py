@@ -582,6 +582,14 @@ def test_a_participle_report_takes_the_subject_of_the_main_clause(text, source):
     assert row["source_text"] == source
 
 
+def test_a_one_word_answer_at_the_end_of_a_sentence_is_the_content():
+    # "no." is the word and a full stop, not the number sign "No."
+    table = analysis.parse(["The mayor said no. She left."], attribution="rules").attributions
+    assert table[["source_text", "cue_text", "content_text"]].values.tolist() == [
+        ["The mayor", "said", "no"]
+    ]
+
+
 def test_speech_without_a_topic_after_a_content_reports_nothing():
     text = "Lee told reporters that they met on Monday, the first time the two men spoke."
     table = analysis.parse([text], attribution="rules").attributions

@@ -124,6 +124,11 @@ def sentences(text: str) -> list[str]:
         ("no punctuation at all just words", ["no punctuation at all just words"]),
         # possessive after an initial: no boundary without white space
         ("Eric B.'s record sold well.", ["Eric B.'s record sold well."]),
+        # "no." is the word at a sentence's end, and the number sign before a digit
+        (
+            "He said no. Voters in team no. 7 left. It was No. 1 again.",
+            ["He said no.", "Voters in team no. 7 left.", "It was No. 1 again."],
+        ),
     ],
 )
 def test_sentence_boundaries(text, expected):

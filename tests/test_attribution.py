@@ -590,6 +590,35 @@ def test_a_one_word_answer_at_the_end_of_a_sentence_is_the_content():
     ]
 
 
+@pytest.mark.parametrize("mode", ["rules", "model"])
+def test_a_cue_closing_an_opening_subordinate_clause_reports_nothing(mode):
+    # "concluded" ends the clause "By the time ...": the main clause is no content of it, and
+    # the report in the main clause is not lost inside it
+    text = "By the time the talks concluded, most voters said they could not back the deal."
+    table = analysis.parse([text], attribution=mode).attributions
+    assert table[["source_text", "cue_text", "content_text"]].values.tolist() == [
+        ["most voters", "said", "they could not back the deal"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the content of a cue inside the opening clause ends at the clause's comma
+        ("While Lee said the vote was fair, her rivals left town.", "the vote was fair"),
+        ("By the time Lee said the vote was fair, it was late.", "the vote was fair"),
+        # a comma before the cue: the cue is in the main clause, whose content runs on
+        (
+            "When it rained, Lee said the vote was fair, open and free.",
+            "the vote was fair, open and free",
+        ),
+    ],
+)
+def test_the_content_of_a_cue_in_an_opening_clause_ends_with_the_clause(text, content):
+    row = analysis.parse([text], attribution="rules").attributions.iloc[0]
+    assert row["content_text"] == content
+
+
 def test_speech_without_a_topic_after_a_content_reports_nothing():
     text = "Lee told reporters that they met on Monday, the first time the two men spoke."
     table = analysis.parse([text], attribution="rules").attributions

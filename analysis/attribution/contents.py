@@ -69,6 +69,14 @@ def _content_after(sentence: _Sentence, k: int) -> list[tuple[int, int]] | None:
     j = k
     while j < len(tokens) and tokens[j].text in (":", ","):
         j += 1
+    if (
+        j > k
+        and tokens[k].text == ","
+        and tokens[0].lower not in ("as", "even")  # "As Lee put it, ...", "Even Lee says, ..."
+        and _in_opening_clause(tokens, k)
+        and sentence.quote_starting_at(tokens[j].start) is None
+    ):
+        return None  # "By the time the primaries concluded, voters said ...": the main clause
     if j >= len(tokens) or tokens[j].text in _SENTENCE_END:
         if (
             j > k
@@ -113,12 +121,23 @@ def _content_after(sentence: _Sentence, k: int) -> list[tuple[int, int]] | None:
 _CLAUSE_MARK = re.compile("[,;:]")
 
 
+def _in_opening_clause(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is inside the subordinate clause a sentence opens with, before its
+    comma ("While X say Y, Z ...", "By the time the polls closed, ...")."""
+    if not tokens:
+        return False
+    first = tokens[0].lower
+    opens = first in _SUBORDINATORS or (
+        first == "by" and len(tokens) > 2 and tokens[1].lower == "the" and tokens[2].lower == "time"
+    )
+    return opens and not any(t.text == "," for t in tokens[1:k])
+
+
 def _clause_end(sentence: _Sentence, k: int) -> int:
     """Where the clause holding token ``k`` ends: the sentence end, or, in a sentence that
     opens with a subordinate clause ("While X say Y, Z ..."), the comma closing that clause."""
     tokens = sentence.tokens
-    first = tokens[0].lower if tokens else ""
-    opens_subordinate = first in _SUBORDINATORS
+    opens_subordinate = _in_opening_clause(tokens, k)
     if k + 1 >= len(tokens):
         return sentence.end
     # Only a comma, semicolon or colon outside quotations can end the clause. Each of those

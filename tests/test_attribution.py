@@ -515,6 +515,9 @@ def test_intermediaries_are_via_not_sources(text, source, via):
         ),
         # ... and with lower-case modifiers, as "local officials" does
         ("The shop was looted, local police said.", "local police"),
+        # a slash joins two names ("CNN/ORC", "Times/CBS News")
+        ("Lee leads, a new CNN/ORC poll said.", "a new CNN/ORC poll"),
+        ("Lee leads, a Times/CBS News survey said.", "a Times/CBS News survey"),
     ],
 )
 def test_appositive_subjects(text, source):

@@ -16,11 +16,12 @@ from functools import cached_property
 from analysis.quotes import QuoteSpan
 from analysis.segment import abbreviation_kind
 
-# Words: letters/digits with inner apostrophes, hyphens and periods; an abbreviation keeps its
-# final period (checked after matching); any other character is a token of its own.
+# Words: letters/digits with inner apostrophes, hyphens, periods and slashes ("CNN/ORC",
+# "and/or"); an abbreviation keeps its final period (checked after matching); any other
+# character is a token of its own.
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # initialisms: U.S., N.Y.
-    r"|\w+(?:[’'\-.&]\w+)*(?:(?<=s)[’'](?=\s\w))?\.?"  # words; plural possessive: Sanders’
+    r"|\w+(?:[’'\-.&/]\w+)*(?:(?<=s)[’'](?=\s\w))?\.?"  # words; plural possessive: Sanders’
     r"|[“”„«»‘’\"']+|\S"
 )
 # The same tokens with the white space before each: one ``findall`` gives every token and,

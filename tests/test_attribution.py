@@ -167,6 +167,19 @@ def attributions(text: str) -> list[tuple]:
             "On taxes, 42% say the plan will fail.",
             [("42%", "say", "the plan will fail", "indirect")],
         ),
+        # ... also of more than one word, and more than one of them
+        (
+            "As many as 40 percent of voters said the plan would fail.",
+            [("As many as 40 percent of voters", "said", "the plan would fail", "indirect")],
+        ),
+        (
+            "Only about 4 in 10 voters say the plan will fail.",
+            [("Only about 4 in 10 voters", "say", "the plan will fail", "indirect")],
+        ),
+        (
+            "By then, more than half of voters said the plan would fail.",
+            [("more than half of voters", "said", "the plan would fail", "indirect")],
+        ),
         (
             "But no one said the plan would fail.",
             [("no one", "said", "the plan would fail", "indirect")],

@@ -37,6 +37,32 @@ from analysis.attribution.words import (
 _MAX_SUBJECT_TOKENS = 12
 # Words before a number that belong to the phrase: "About one in five said".
 _APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "only", "some", "over"})
+#: Approximators of more than one word ("more than half", "as many as 40 percent").
+_APPROXIMATOR_PHRASES = frozenset(
+    {("more", "than"), ("fewer", "than"), ("less", "than"), ("at", "least"), ("at", "most"),
+     ("up", "to"), ("close", "to"), ("as", "many", "as"), ("as", "much", "as"),
+     ("as", "few", "as")}
+)  # fmt: skip
+
+
+def _approximated(tokens: Sequence[Token], i: int) -> int:
+    """Where the approximators before the number at token ``i`` begin (``only about 4 in
+    10``, ``as many as 40 percent``, ``more than half``); ``i`` if there are none."""
+    while i > 0:
+        if tokens[i - 1].lower in _APPROXIMATORS:
+            i -= 1
+            continue
+        for length in (2, 3):
+            if i >= length and tuple(t.lower for t in tokens[i - length : i]) in (
+                _APPROXIMATOR_PHRASES
+            ):
+                i -= length
+                break
+        else:
+            return i
+    return i
+
+
 # Conjunctions and focus adverbs that open a sentence but are not part of its subject.
 _LEADING_ADVERBS = frozenset({"yet", "but", "and", "or", "so", "even", "just", "still", "also"})
 # Unions the rules test tokens against, built once (not once per test).
@@ -186,10 +212,7 @@ def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
     last = tokens[j - 1]
     if last.text == "%" and j >= 2 and tokens[j - 2].text[:1].isdigit():
         # "42% say": a share of those polled (with its approximator: "about 40% say")
-        first = j - 2
-        if first > 0 and tokens[first - 1].lower in _APPROXIMATORS:
-            first -= 1
-        return first, j
+        return _approximated(tokens, j - 2), j
     if last.lower in _PRONOUNS:
         if last.lower == "one" and j >= 2 and tokens[j - 2].lower == "no":
             return j - 2, j  # "no one said"
@@ -252,8 +275,8 @@ def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
         number = word[:1].isdigit() or (
             word.split("-")[0] in _DETERMINERS and word not in _ARTICLES
         )
-        if i > 0 and tokens[i - 1].lower in _APPROXIMATORS and number:
-            return i - 1, j
+        if number and _approximated(tokens, i) < i:
+            return _approximated(tokens, i), j
         if i > start and tokens[i - 1].lower in _TITLE_MODIFIERS and tokens[i].capitalised:
             return i - 1, j  # "former President Bill Clinton said"
         if i > start and tokens[i].capitalised and _opens_with_role(tokens, start, i):

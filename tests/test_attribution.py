@@ -528,6 +528,8 @@ def test_intermediaries_are_via_not_sources(text, source, via):
         ),
         # ... and with lower-case modifiers, as "local officials" does
         ("The shop was looted, local police said.", "local police"),
+        # a subject pronoun coordinated before the phrase belongs to it
+        ("The vote was fair, she and another reporter said.", "she and another reporter"),
         # a slash joins two names ("CNN/ORC", "Times/CBS News")
         ("Lee leads, a new CNN/ORC poll said.", "a new CNN/ORC poll"),
         ("Lee leads, a Times/CBS News survey said.", "a Times/CBS News survey"),

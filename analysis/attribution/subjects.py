@@ -193,6 +193,24 @@ def _is_named_or_definite(tokens: Sequence[Token], i: int, j: int) -> bool:
 
 
 def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
+    """The noun phrase ending before token ``j`` (:func:`_noun_phrase_before`), with a subject
+    pronoun coordinated before it (``She and her aides say``), or None."""
+    phrase = _noun_phrase_before(tokens, j)
+    if phrase is not None and phrase[0] >= 2:
+        k = phrase[0] - 2
+        if (
+            tokens[k + 1].lower == "and"
+            and tokens[k].lower in _COORDINATED_PRONOUNS
+            and (k == 0 or not tokens[k - 1].is_word or tokens[k - 1].lower in _SUBJECT_STOPS)
+        ):
+            return k, phrase[1]
+    return phrase
+
+
+_COORDINATED_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _noun_phrase_before(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
     """The noun phrase ending before token ``j``, or None.
 
     Without a tagger, a phrase is: a pronoun; or a run of capitalised words, determiners,
@@ -207,7 +225,7 @@ def _plain_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
         opening = next((m for m in range(j - 2, max(-1, j - 9), -1) if tokens[m].text == "("), None)
         if opening is None or opening == 0:
             return None
-        inner = _plain_subject(tokens, opening)
+        inner = _noun_phrase_before(tokens, opening)
         return (inner[0], j) if inner is not None and inner[1] == opening else None
     last = tokens[j - 1]
     if last.text == "%" and j >= 2 and tokens[j - 2].text[:1].isdigit():

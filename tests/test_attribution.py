@@ -154,6 +154,11 @@ def attributions(text: str) -> list[tuple]:
                 ("she", "told", "that the plan could fail", "indirect"),
             ],
         ),
+        # "CONTENT, as SOURCE CUE": the report before "as" is the content
+        (
+            "The plan would raise the deficit, as the city auditor has noted.",
+            [("the city auditor", "has noted", "The plan would raise the deficit", "indirect")],
+        ),
         # an approximator before a number or a fraction, and "no" before "one", belong to it
         (
             "In the poll, only 49 percent of voters said the plan would fail.",

@@ -315,22 +315,33 @@ def _attribute(
             return make(subject, [(previous_quote.start, previous_quote.end)], via)
     # "“CONTENT,” SOURCE CUE ..." and "CONTENT, SOURCE CUE ..." (not "..., the first time the
     # two men spoke since December": speech without a topic reports nothing)
+    # "CONTENT, as SOURCE CUE": "as" between the comma and the source ("He mocked it, as the
+    # AP reported.")
+    boundary = subject[0] - 1 if subject is not None else -1
+    if (
+        boundary >= 3
+        and tokens[boundary].lower == "as"
+        and tokens[boundary - 1].text == ","
+        and not _is_passive(tokens, cue_start, i)  # ", as Cosby is attacked in ...": a reason
+        and _after_lead_adverbial(sentence) < tokens[boundary - 1].start  # not "However, as"
+    ):
+        boundary -= 1
     if (
         subject is not None
-        and subject[0] > 0
+        and boundary >= 0
         and not bare_speech
-        and _is_content_end(sentence, subject[0] - 1)
+        and _is_content_end(sentence, boundary)
     ):
         rest = _skip_trailer(tokens, after_cue)
         if _ends_clause(tokens, rest):
-            parenthetical = _parenthetical_rest(sentence, subject[0] - 1, rest)
+            parenthetical = _parenthetical_rest(sentence, boundary, rest)
             if parenthetical is not None:
                 head_start = _after_lead_adverbial(sentence)
-                head = _trim_content(sentence.text, head_start, tokens[subject[0] - 1].start)
+                head = _trim_content(sentence.text, head_start, tokens[boundary].start)
                 if head is not None:
                     # two pieces, the report between them left out (as PolNeAR marks it)
                     return make(subject, [head, (tokens[rest + 1].start, parenthetical)], via)
-            content = _content_before(sentence, tokens[subject[0] - 1])
+            content = _content_before(sentence, tokens[boundary])
             quote_follows = _split_quote_piece(sentence, rest) is not None
             if (
                 content is not None

@@ -535,6 +535,8 @@ def test_intermediaries_are_via_not_sources(text, source, via):
         ("The shop was looted, local police said.", "local police"),
         # a subject pronoun coordinated before the phrase belongs to it
         ("The vote was fair, she and another reporter said.", "she and another reporter"),
+        # a noun in -ly is no adverb: it stays in the phrase, out of the cue
+        ("The vote was fair, Ann Lee's family said.", "Ann Lee's family"),
         # a slash joins two names ("CNN/ORC", "Times/CBS News")
         ("Lee leads, a new CNN/ORC poll said.", "a new CNN/ORC poll"),
         ("Lee leads, a Times/CBS News survey said.", "a Times/CBS News survey"),

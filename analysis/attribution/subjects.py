@@ -20,6 +20,7 @@ from analysis.attribution.words import (
     _CLOSING_QUOTES,
     _DASHES,
     _DETERMINERS,
+    _NOT_ADVERBS,
     _NP_FUNCTION_WORDS,
     _NP_PREPOSITIONS,
     _OPENING_QUOTES,
@@ -257,7 +258,7 @@ def _noun_phrase_before(tokens: Sequence[Token], j: int) -> tuple[int, int] | No
             continue
         if word in _SUBJECT_STOPS and word not in _NP_FUNCTION_WORDS:
             break
-        if word.endswith("ly") and not previous.capitalised:
+        if word.endswith("ly") and not previous.capitalised and word not in _NOT_ADVERBS:
             break
 
         if word in _TIME_WORDS and not (

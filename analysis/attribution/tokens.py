@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import cached_property
 
+from analysis.attribution.words import _NOT_ADVERBS
 from analysis.quotes import QuoteSpan
 from analysis.segment import abbreviation_kind
 
@@ -211,7 +212,13 @@ class _Sentence:
 
 def _is_ly_adverb(token: Token) -> bool:
     word = token.lower
-    return len(word) > 4 and word.endswith("ly") and word.isalpha() and not token.capitalised
+    return (
+        len(word) > 4
+        and word.endswith("ly")
+        and word.isalpha()
+        and not token.capitalised
+        and word not in _NOT_ADVERBS  # "family", "rally"
+    )
 
 
 def _span(tokens: Sequence[Token], i: int, j: int) -> tuple[int, int]:

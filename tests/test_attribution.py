@@ -535,6 +535,8 @@ def test_intermediaries_are_via_not_sources(text, source, via):
         ("The shop was looted, local police said.", "local police"),
         # a subject pronoun coordinated before the phrase belongs to it
         ("The vote was fair, she and another reporter said.", "she and another reporter"),
+        # "on" inside the phrase ("people briefed on the talks", "the Commission on ...")
+        ("The vote was fair, people briefed on the talks said.", "people briefed on the talks"),
         # a noun in -ly is no adverb: it stays in the phrase, out of the cue
         ("The vote was fair, Ann Lee's family said.", "Ann Lee's family"),
         # a slash joins two names ("CNN/ORC", "Times/CBS News")

@@ -154,6 +154,15 @@ def attributions(text: str) -> list[tuple]:
                 ("she", "told", "that the plan could fail", "indirect"),
             ],
         ),
+        # "according to X" set between commas: its content goes on after it
+        (
+            "But, according to the poll, most voters remain undecided.",
+            [("the poll", "according to", "most voters remain undecided", "indirect")],
+        ),
+        (
+            "Lee has won 75 delegates, according to a tally, but her path is narrow.",
+            [("a tally", "according to", "Lee has won 75 delegates", "indirect")],
+        ),
         # "CONTENT, as SOURCE CUE": the report before "as" is the content
         (
             "The plan would raise the deficit, as the city auditor has noted.",
@@ -481,6 +490,14 @@ def test_report_set_between_commas_splits_its_content():
     pieces = [tuple(map(int, p.split())) for p in row["content_spans"].split(";")]
     assert [text[s:e] for s, e in pieces] == ["But the plan", "is doomed to fail"]
     assert (row["source_text"], row["cue_text"], row["kind"]) == ("Ann Lee", "said", "indirect")
+
+
+def test_according_to_set_between_commas_splits_its_content():
+    text = "His main worry, according to the report, was the cost of the plan."
+    row = analysis.parse([text], attribution="rules").attributions.iloc[0]
+    pieces = [tuple(map(int, p.split())) for p in row["content_spans"].split(";")]
+    assert [text[s:e] for s, e in pieces] == ["His main worry", "was the cost of the plan"]
+    assert (row["source_text"], row["cue_text"]) == ("the report", "according to")
 
 
 def test_split_quotation_is_one_attribution_with_two_pieces():

@@ -54,6 +54,7 @@ from analysis.attribution.words import (
     _QUESTION_TAKING,
     _RAISING,
     _TIME_WORDS,
+    _VERB_FORMS,
     _WH_WORDS,
 )
 from analysis.lexicon import load_lexicon
@@ -672,13 +673,24 @@ def _according_to(sentence: _Sentence, sentence_id: int, i: int, cue: _Cue) -> A
     if m == j:
         return None
     source = _span(tokens, j, m)
+    after = tokens[m].end if m < len(tokens) else sentence.end
     if i == 0 or (i == 1 and tokens[0].lower in ("but", "and")):
-        after = tokens[m].end if m < len(tokens) else sentence.end
-        content = _trim_content(text, after, sentence.end)
+        pieces = [_trim_content(text, after, sentence.end)]
     else:
         end = tokens[i - 1].start if tokens[i - 1].text == "," else tokens[i].start
-        content = _trim_content(text, sentence.start, end)
-    if content is None:
+        pieces = [_trim_content(text, sentence.start, end)]
+        rest = m + 1 if m < len(tokens) and tokens[m].text == "," else None
+        if tokens[i - 1].text == "," and rest is not None and rest + 1 < len(tokens):
+            # set between commas: "His criticism, according to the Times, was ...",
+            # "But, according to the poll, 46 percent ..."
+            head = [t.lower for t in tokens[: i - 1] if t.is_word]
+            tail = _trim_content(text, tokens[rest].start, sentence.end)
+            if " ".join(head) in _LEAD_PHRASES or (head and head[-1] == "that"):
+                pieces = [tail]  # "The AP reported that, according to X, ...": "reported" too
+            elif tokens[rest].lower in _VERB_FORMS or tokens[rest].lower in _AUXILIARIES:
+                pieces.append(tail)
+    pieces = [piece for piece in pieces if piece is not None]
+    if not pieces:
         return None
     return Attribution(
         sentence_id=sentence_id,
@@ -686,5 +698,12 @@ def _according_to(sentence: _Sentence, sentence_id: int, i: int, cue: _Cue) -> A
         cue_lemma=cue.lemma,
         cue_category=cue.category,
         source=source,
-        content=[content],
+        content=pieces,
     )
+
+
+#: What may stand before ", according to X," without being part of what is reported.
+_LEAD_PHRASES = frozenset(
+    {"but", "and", "yet", "so", "still", "however", "meanwhile", "in addition", "in fact",
+     "of course", "for example", "for instance", "indeed", "instead", "moreover", "now"}
+)  # fmt: skip

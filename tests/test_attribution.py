@@ -163,6 +163,24 @@ def attributions(text: str) -> list[tuple]:
             "Lee has won 75 delegates, according to a tally, but her path is narrow.",
             [("a tally", "according to", "Lee has won 75 delegates", "indirect")],
         ),
+        # the appositive of an "according to" source is the source's; a dash or a bracket
+        # ends it, and so does the sentence's full stop, which is not the source's
+        (
+            "Sales fell, according to Ann Lee, an analyst at the bank.",
+            [("Ann Lee, an analyst at the bank", "according to", "Sales fell", "indirect")],
+        ),
+        (
+            "According to Ann Lee, a spokeswoman, the plan failed.",
+            [("Ann Lee, a spokeswoman", "According to", "the plan failed", "indirect")],
+        ),
+        (
+            "Sales fell, according to the bank - a drop of a tenth.",
+            [("the bank", "according to", "Sales fell", "indirect")],
+        ),
+        (
+            "The jet may fly again, according to the F.A.A.",
+            [("the F.A.A", "according to", "The jet may fly again", "indirect")],
+        ),
         # "CONTENT, as SOURCE CUE": the report before "as" is the content
         (
             "The plan would raise the deficit, as the city auditor has noted.",

@@ -53,6 +53,7 @@ from analysis.attribution.words import (
     _PRONOUNS,
     _QUESTION_TAKING,
     _RAISING,
+    _ROLE_NOUNS,
     _TIME_WORDS,
     _VERB_FORMS,
     _WH_WORDS,
@@ -667,12 +668,26 @@ def _quoted_as_saying(
 def _according_to(sentence: _Sentence, sentence_id: int, i: int, cue: _Cue) -> Attribution | None:
     tokens, text = sentence.tokens, sentence.text
     j = i + 2
-    m = j
-    while m < len(tokens) and tokens[m].text not in (",", ".", ";", "!", "?"):
-        m += 1
+    m = _source_phrase_end(tokens, j)
     if m == j:
         return None
+    if (
+        m + 1 < len(tokens)
+        and tokens[m].text == ","
+        and (
+            tokens[m + 1].lower in _SOURCE_APPOSITIVE_OPENERS or tokens[m + 1].lower in _ROLE_NOUNS
+        )
+    ):
+        # "according to Brian Wieser, an analyst at Pivotal.", "According to Ann Lee, a
+        # spokeswoman, the ...": the appositive is the source's, closed by the sentence's end
+        # or, in an opening "According to", by a comma
+        n = _source_phrase_end(tokens, m + 1)
+        final = n >= len(tokens) - 1 and (n == len(tokens) or tokens[n].text in (".", "!", "?"))
+        if (i > 0 and final) or (i == 0 and n < len(tokens) and tokens[n].text == ","):
+            m = n
     source = _span(tokens, j, m)
+    if m == len(tokens) and source[1] == sentence.end and text[source[1] - 1] == ".":
+        source = (source[0], source[1] - 1)  # "according to the F.A.A.": the full stop's
     after = tokens[m].end if m < len(tokens) else sentence.end
     if i == 0 or (i == 1 and tokens[0].lower in ("but", "and")):
         pieces = [_trim_content(text, after, sentence.end)]
@@ -700,6 +715,19 @@ def _according_to(sentence: _Sentence, sentence_id: int, i: int, cue: _Cue) -> A
         source=source,
         content=pieces,
     )
+
+
+def _source_phrase_end(tokens: Sequence[Token], j: int) -> int:
+    """Where the source phrase of "according to" that starts at token ``j`` ends: at a
+    punctuation mark, a dash or a bracket."""
+    m = j
+    while m < len(tokens) and tokens[m].text not in _SOURCE_PHRASE_ENDS:
+        m += 1
+    return m
+
+
+_SOURCE_PHRASE_ENDS = frozenset({",", ".", ";", "!", "?", ":", "(", ")"}) | _DASHES
+_SOURCE_APPOSITIVE_OPENERS = frozenset({"a", "an", "another", "who", "including"})
 
 
 #: What may stand before ", according to X," without being part of what is reported.

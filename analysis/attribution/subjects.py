@@ -541,13 +541,13 @@ def _looks_like_verb(token: Token) -> bool:
 
 def _sentence_subject(tokens: Sequence[Token], before: int) -> tuple[int, int] | None:
     """The subject of the sentence's main clause, looked for before token ``before``."""
-    k = 0
+    k = _after_clock_time(tokens)
     # skip a leading adverbial clause or phrase ending in a comma ("In response, Trump ...",
     # "Two days later, ...", "Speaking in Ohio, ..."); not the comma after a subject ("Emanuel
     # fired his chief, Garry McCarthy, acknowledging ...", "Trump, in a relaxed mood, ...")
-    comma = next((m for m in range(min(before, 12)) if tokens[m].text == ","), None)
+    comma = next((m for m in range(k, min(before, k + 12)) if tokens[m].text == ","), None)
     if comma is not None:
-        lead = [t for t in tokens[:comma] if t.is_word]
+        lead = [t for t in tokens[k:comma] if t.is_word]
         adverbial = (
             bool(lead)
             and (
@@ -571,6 +571,19 @@ def _sentence_subject(tokens: Sequence[Token], before: int) -> tuple[int, int] |
     if k >= before:
         return None
     return _subject_right(tokens, k)
+
+
+def _after_clock_time(tokens: Sequence[Token]) -> int:
+    """The first token after a clock time that opens a sentence (``9:34 p.m. Donald Trump
+    has ...``, a live blog's time stamp, ``11:00 am –``); 0 if there is none."""
+    if len(tokens) < 4 or not tokens[0].text.isdigit() or tokens[1].text != ":":
+        return 0
+    k = 3 if tokens[2].text.isdigit() else 0
+    if 0 < k < len(tokens) and tokens[k].lower.rstrip(".") in ("a.m", "p.m", "am", "pm"):
+        k += 1
+    if 0 < k < len(tokens) and tokens[k].text in _DASHES:
+        k += 1
+    return k
 
 
 def _opens_adverbial(token: Token) -> bool:

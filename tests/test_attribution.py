@@ -638,7 +638,7 @@ def test_a_comma_after_an_opening_subject_is_no_inverted_report(text, source, cu
         ("Two days later, Ann Lee canceled the rally, citing the storm.", "Ann Lee"),
         ("Back in Ohio, the mayor signed the bill, saying it would help.", "the mayor"),
         # a live blog's time stamp opens the sentence, not its subject
-        ("9:34 p.m. Ann Lee has defended the plan, saying it would help.", "Ann Lee"),
+        ("9:34 p.m. Ann Lee has made a defense of the plan, saying it would help.", "Ann Lee"),
     ],
 )
 def test_a_participle_report_takes_the_subject_of_the_main_clause(text, source):

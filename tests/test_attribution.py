@@ -377,6 +377,15 @@ def attributions(text: str) -> list[tuple]:
             "Olga told reporters the town was empty.",
             [("Olga", "told", "the town was empty", "indirect")],
         ),
+        # ... also when a comma follows it and a clause, or "however," and a that-clause
+        (
+            "Olga told reporters, the town was empty.",
+            [("Olga", "told", "the town was empty", "indirect")],
+        ),
+        (
+            "Aides told reporters, however, that the town was empty.",
+            [("Aides", "told", "that the town was empty", "indirect")],
+        ),
         # a statement noun joins the cue
         (
             "The ministry said in a statement that it would appeal.",

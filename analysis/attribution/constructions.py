@@ -543,8 +543,14 @@ def _skip_object(tokens: Sequence[Token], k: int) -> tuple[int, str | None]:
     addressee = " ".join(t.text for t in tokens[k:j])
     via = addressee if addressee.casefold() in _news_agencies() else None
     if j < len(tokens) and tokens[j].text == "," and not _split_quote_start(tokens, j):
-        return len(tokens), via  # "asked China for equipment, sparking ...": no content
-    return j, via
+        following = tokens[j + 1] if j + 1 < len(tokens) else None
+        if following is None or not (
+            following.lower in _PRONOUNS
+            or following.lower in _ARTICLES
+            or following.lower in ("however", "that")
+        ):
+            return len(tokens), via  # "asked China for equipment, sparking ...": no content
+    return j, via  # "told CNN, his policy would ...", "told POLITICO, however, that ..."
 
 
 # What may follow the addressee of a question cue: "asked Sanders whether ...", "asked the

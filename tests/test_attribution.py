@@ -377,6 +377,11 @@ def attributions(text: str) -> list[tuple]:
             "Olga told reporters the town was empty.",
             [("Olga", "told", "the town was empty", "indirect")],
         ),
+        # ... but before an infinitive the addressee is part of what is reported
+        (
+            "Olga told reporters to expect a deal.",
+            [("Olga", "told", "reporters to expect a deal", "indirect")],
+        ),
         # ... also when a comma follows it and a clause, or "however," and a that-clause
         (
             "Olga told reporters, the town was empty.",

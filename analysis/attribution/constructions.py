@@ -537,6 +537,15 @@ def _skip_object(tokens: Sequence[Token], k: int) -> tuple[int, str | None]:
             break
         if j > k and (word in _PRONOUNS or word in _ARTICLES):
             break  # "told him he would", "told reporters the town was empty"
+        if (
+            word == "to"
+            and j > k
+            and j + 1 < len(tokens)
+            and tokens[j + 1].is_word
+            and not tokens[j + 1].capitalised
+            and tokens[j + 1].lower not in _ARTICLES
+        ):
+            return k, None  # "told Jeb Bush to quiet down": the addressee is in the content
         j += 1
     if j == k or j - k >= 8:
         return k, None

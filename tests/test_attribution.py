@@ -377,6 +377,11 @@ def attributions(text: str) -> list[tuple]:
             "Olga told reporters the town was empty.",
             [("Olga", "told", "the town was empty", "indirect")],
         ),
+        # ... and in an opening "As" clause the content is the clause after it
+        (
+            "As Olga told the Daily News, the town was empty.",
+            [("Olga", "told", "the town was empty", "indirect")],
+        ),
         # ... but before an infinitive the addressee is part of what is reported
         (
             "Olga told reporters to expect a deal.",

@@ -553,8 +553,11 @@ def _skip_object(tokens: Sequence[Token], k: int) -> tuple[int, str | None]:
     via = addressee if addressee.casefold() in _news_agencies() else None
     if j < len(tokens) and tokens[j].text == "," and not _split_quote_start(tokens, j):
         following = tokens[j + 1] if j + 1 < len(tokens) else None
+        # "As Clinton told the Daily News, tax relief ...": the clause after the "As" clause
+        as_clause = tokens[0].lower == "as" and not any(t.text == "," for t in tokens[1:k])
         if following is None or not (
-            following.lower in _PRONOUNS
+            as_clause
+            or following.lower in _PRONOUNS
             or following.lower in _ARTICLES
             or following.lower in ("however", "that")
         ):

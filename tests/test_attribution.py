@@ -379,8 +379,8 @@ def attributions(text: str) -> list[tuple]:
         ),
         # ... and in an opening "As" clause the content is the clause after it
         (
-            "As Olga told the Daily News, the town was empty.",
-            [("Olga", "told", "the town was empty", "indirect")],
+            "As Olga told the Daily News, tax relief was a gift.",
+            [("Olga", "told", "tax relief was a gift", "indirect")],
         ),
         # ... but before an infinitive the addressee is part of what is reported
         (

@@ -702,6 +702,17 @@ def test_the_content_of_a_cue_in_an_opening_clause_ends_with_the_clause(text, co
     assert row["content_text"] == content
 
 
+def test_a_cue_closing_a_relative_clause_does_not_take_the_report_after_it():
+    # "was declared" ends the relative clause: "told ..." is its subject's report, not its
+    # content
+    text = "Ann Lee, who met Tom Reed after the winner was declared, told reporters, “We won.”"
+    table = analysis.parse([text], attribution="rules").attributions
+    told = table[table["cue_text"] == "told"]
+    assert told[["source_text", "content_text"]].values.tolist() == [
+        ["Ann Lee, who met Tom Reed after the winner was declared,", "“We won.”"]
+    ]
+
+
 def test_speech_without_a_topic_after_a_content_reports_nothing():
     text = "Lee told reporters that they met on Monday, the first time the two men spoke."
     table = analysis.parse([text], attribution="rules").attributions

@@ -77,6 +77,17 @@ def _content_after(sentence: _Sentence, k: int) -> list[tuple[int, int]] | None:
         and sentence.quote_starting_at(tokens[j].start) is None
     ):
         return None  # "By the time the primaries concluded, voters said ...": the main clause
+    if (
+        j > k
+        and tokens[k].text == ","
+        and j < len(tokens)
+        and not tokens[j].capitalised
+        and tokens[j].lower in reporting_cues()
+        and not tokens[j].lower.endswith("ing")
+        and _in_relative_clause(tokens, k)
+    ):
+        return None  # "Clinton, who met him after the winner was declared, told ...": the
+        # comma closes a relative clause, and the report after it is the subject's
     if j >= len(tokens) or tokens[j].text in _SENTENCE_END:
         if (
             j > k
@@ -119,6 +130,18 @@ def _content_after(sentence: _Sentence, k: int) -> list[tuple[int, int]] | None:
 
 
 _CLAUSE_MARK = re.compile("[,;:]")
+
+
+def _in_relative_clause(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is inside a relative clause set off by a comma (``Clinton, who
+    ...``) that has not closed before it."""
+    for r in range(k - 1, 0, -1):
+        word = tokens[r].lower
+        if tokens[r].text == ",":
+            return False
+        if word in ("who", "which") and tokens[r - 1].text == ",":
+            return True
+    return False
 
 
 def _in_opening_clause(tokens: Sequence[Token], k: int) -> bool:

@@ -181,6 +181,12 @@ def attributions(text: str) -> list[tuple]:
             "The jet may fly again, according to the F.A.A.",
             [("the F.A.A", "according to", "The jet may fly again", "indirect")],
         ),
+        # a headline's bare singular role is its source; a clause before a semicolon is
+        # not part of the content
+        (
+            "Lee wins the vote; Turnout was high, analyst says.",
+            [("analyst", "says", "Turnout was high", "indirect")],
+        ),
         # "CONTENT, as SOURCE CUE": the report before "as" is the content
         (
             "The plan would raise the deficit, as the city auditor has noted.",

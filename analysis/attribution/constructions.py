@@ -16,6 +16,7 @@ from functools import cache
 
 from analysis.attribution.contents import (
     _after_lead_adverbial,
+    _clause_start,
     _content_after,
     _content_before,
     _ends_clause,
@@ -338,7 +339,7 @@ def _attribute(
         if _ends_clause(tokens, rest):
             parenthetical = _parenthetical_rest(sentence, boundary, rest)
             if parenthetical is not None:
-                head_start = _after_lead_adverbial(sentence)
+                head_start = _clause_start(sentence, tokens[boundary].start)
                 head = _trim_content(sentence.text, head_start, tokens[boundary].start)
                 if head is not None:
                     # two pieces, the report between them left out (as PolNeAR marks it)

@@ -292,7 +292,7 @@ def _content_before(sentence: _Sentence, boundary: Token) -> tuple[int, int] | N
         opening = max(text.rfind(mark, paragraph_start, boundary.start) for mark in '“"')
         start = opening if opening >= paragraph_start else sentence.start
         return strip_span(text, start, boundary.end)
-    start = _after_lead_adverbial(sentence)
+    start = _clause_start(sentence, boundary.start)
     content = _trim_content(sentence.text, start, boundary.start)
     if content is None:
         return None
@@ -304,6 +304,17 @@ _LEAD_ADVERBS = frozenset(
     {"however", "meanwhile", "still", "indeed", "moreover", "instead", "separately", "earlier",
      "later", "today", "yesterday", "now", "then", "also", "overall", "previously"}
 )  # fmt: skip
+
+
+def _clause_start(sentence: _Sentence, position: int) -> int:
+    """Where the clause that ends at ``position`` starts: after a sentence's leading
+    adverbial, or after the last semicolon before it outside quotations ("China rebuts the
+    criticism; Investment, official says, helped ...")."""
+    start = _after_lead_adverbial(sentence)
+    semicolon = sentence.text.rfind(";", start, position)
+    while semicolon >= 0 and sentence.quote_at(semicolon):
+        semicolon = sentence.text.rfind(";", start, semicolon)
+    return semicolon + 1 if semicolon >= 0 else start
 
 
 def _after_lead_adverbial(sentence: _Sentence) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from analysis.attribution.cues import reporting_cues
 from analysis.attribution.tokens import Token, _is_ly_adverb
@@ -34,6 +35,7 @@ from analysis.attribution.words import (
     _VERB_FORMS,
     _has_plural_form,
 )
+from analysis.lexicon import load_lexicon_table
 
 _MAX_SUBJECT_TOKENS = 12
 # Words before a number that belong to the phrase: "About one in five said".
@@ -314,7 +316,29 @@ def _noun_phrase_before(tokens: Sequence[Token], j: int) -> tuple[int, int] | No
         and (not modifiers or modifiers[0].lower != "and")
     ):
         return start, j
+    # A headline's bare singular role: "..., analyst says", "But expert says", "former rival
+    # says" (a person's role, at most two lower-case words before it, opening the clause).
+    if (
+        head.lower in _person_roles()
+        and not head.capitalised
+        and len(modifiers) <= 2
+        and all(
+            t.is_word and not t.capitalised and t.lower not in _SUBJECT_STOPS for t in modifiers
+        )
+        and (
+            start == 0 or not tokens[start - 1].is_word or tokens[start - 1].lower in ("but", "and")
+        )
+    ):
+        return start, j
     return None
+
+
+@cache
+def _person_roles() -> frozenset[str]:
+    """The roles one person holds (``source_roles.txt``, kind ``person``)."""
+    return frozenset(
+        fields[0] for fields in load_lexicon_table("source_roles") if fields[2] == "person"
+    )
 
 
 def _opens_with_role(tokens: Sequence[Token], start: int, i: int) -> bool:

@@ -654,6 +654,26 @@ def test_a_comma_after_an_opening_subject_is_no_inverted_report(text, source, cu
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # after two appositives: a that-clause, or a clause whose verb follows a phrase, is
+        # the content, not an inverted source
+        (
+            "But Ann Lee, head of the club, a charity for the poor, said that the fund is empty.",
+            "that the fund is empty",
+        ),
+        (
+            "Ann Lee, head of the club, a charity for the poor, said the cost of it would rise.",
+            "the cost of it would rise",
+        ),
+    ],
+)
+def test_a_clause_after_the_cue_is_no_inverted_source(text, content):
+    row = analysis.parse([text], attribution="rules").attributions.iloc[0]
+    assert (row["cue_text"], row["content_text"]) == ("said", content)
+
+
+@pytest.mark.parametrize(
     ("text", "source"),
     [
         # the comma after the subject's object or appositive opens no adverbial

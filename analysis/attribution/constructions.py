@@ -366,6 +366,7 @@ def _attribute(
         and not tokens[i].lower.endswith("ing")  # "..., echoing some commentators": a participle
     )
     previous_quote = _quotation_before(sentence) if left == 0 else None
+    clause_follows = False  # a clause, not an inverted source, follows the cue
     if plain and ((left > 0 and _is_content_end(sentence, left - 1)) or previous_quote is not None):
         # after a quotation an inverted report is the rule ("“...,” said Republican party boss
         # Reince Priebus"); after a plain comma the comma more often closes an appositive of the
@@ -386,8 +387,14 @@ def _attribute(
             )
         )
         source = None if opening_subject else _subject_right(tokens, cue_end, inverted=quoted)
+        if source is not None and not quoted and tokens[source[0]].lower == "that":
+            source, clause_follows = None, True  # "..., said that the focus ...": no source
         if source is not None:
             rest = _skip_trailer(tokens, source[1])
+            if not quoted and any(
+                t.lower in _AUXILIARIES or t.lower in _VERB_FORMS for t in tokens[source[1] : rest]
+            ):
+                rest, clause_follows = source[1], True  # "said the burden of it would ..."
             # after "said X, an adviser," whatever follows is an adjunct of the report
             if _ends_clause(tokens, rest) or tokens[source[1] - 1].text == ",":
                 content = (
@@ -403,7 +410,12 @@ def _attribute(
                     return make(source, pieces, via)
     # "SOURCE CUE CONTENT"
     if subject is None:
-        return None
+        if not clause_follows:
+            return None
+        # a subject the rules cannot delimit ("Tom Fitton, the president of X, a group that
+        # ..., said that ..."): the report without its source
+        content = _content_after(sentence, _skip_lead_in(tokens, after_cue))
+        return make(None, content, via) if content is not None else None
     content = _content_after(sentence, _skip_lead_in(tokens, after_cue))
     if content is None:
         return None

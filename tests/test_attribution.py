@@ -593,6 +593,13 @@ def test_intermediaries_are_via_not_sources(text, source, via):
         ),
         # ... and with lower-case modifiers, as "local officials" does
         ("The shop was looted, local police said.", "local police"),
+        # a name, its role and the role's own appositive ("president of X, a group,")
+        (
+            "The vote was fair, Ann Lee, head of the Fund, a charity, said.",
+            "Ann Lee, head of the Fund, a charity,",
+        ),
+        # ... but a time phrase before the comma is no name ("On Monday, Ann Lee, a ...")
+        ("On Monday, Ann Lee, a senator, said the vote was fair.", "Ann Lee, a senator,"),
         # a subject pronoun coordinated before the phrase belongs to it
         ("The vote was fair, she and another reporter said.", "she and another reporter"),
         # "on" inside the phrase ("people briefed on the talks", "the Commission on ...")

@@ -106,7 +106,7 @@ def _subject_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
             if head is not None and _is_named_or_definite(tokens, *head):
                 if not _opens_appositive(tokens[k + 1]):
                     return head  # an adjunct between commas: "Warren, in particular, said"
-                return head[0], j
+                return _named_before(tokens, head[0]), j
         return None
     return _plain_subject(tokens, j)
 
@@ -138,6 +138,40 @@ def _dashed_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
 
 
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
+
+
+def _named_before(tokens: Sequence[Token], start: int) -> int:
+    """Where the subject starts whose appositive starts at ``start``: at a name before a comma
+    and a role (``Mike Shields, | president of the Fund, a super PAC, said``, ``Ann Lee, | the
+    head of the club, a charity, said``), else ``start`` itself."""
+    m = start - 1
+    while m > 0 and start - m <= 4 and tokens[m].text != ",":
+        word = tokens[m]
+        if (
+            not word.is_word
+            or word.capitalised
+            or (word.lower in _SUBJECT_STOPS and word.lower != "of")
+            or _looks_like_verb(word)
+        ):
+            return start
+        m -= 1
+    if m <= 0 or tokens[m].text != "," or (m == start - 1 and tokens[start].lower not in _ARTICLES):
+        return start  # a role between ("president of"), or an article ("the head of")
+    name = _noun_phrase_before(tokens, m)
+    if (
+        name is None
+        or name[1] != m
+        or not tokens[name[0]].capitalised
+        or _opens_adverbial(tokens[name[0]])  # "Instead, Mr. Regalado, a former ..."
+        or tokens[m - 1].lower in _TIME_WORDS  # "On Saturday, Senator Bernie Sanders, ..."
+        or (
+            name[0] > 0
+            and tokens[name[0] - 1].is_word
+            and tokens[name[0] - 1].lower not in ("but", "and")
+        )
+    ):
+        return start
+    return name[0]
 
 
 def _party_tag_comma(tokens: Sequence[Token], k: int) -> int | None:

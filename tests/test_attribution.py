@@ -432,6 +432,9 @@ def attributions(text: str) -> list[tuple]:
             [("Report", ":", "Lee to speak at the convention", "indirect")],
         ),
         ("The Latest: Lee wins the vote in Lyon.", []),
+        # ... nor a tally or a link after the colon
+        ("Ann Lee: 1,769.", []),
+        ("Online: http://example.com/poll.", []),
         # a digest's name between a dash and a colon before a quotation
         (
             "POLLS WERE EARLY - Ann Lee and Bo Ray: “The count was close.”",

@@ -152,8 +152,12 @@ def _colon_attribution(sentence: _Sentence, sentence_id: int) -> Attribution | N
     if first.lower in _LABELS:
         return None  # "The Latest:", "Correction:", "Q:": headings (not "Judicial Watch:")
     content = _content_after(sentence, colon + 1)
-    if content is None:
-        return None
+    if (
+        content is None
+        or not any(t.text[:1].isalpha() for t in tokens[colon + 1 :])
+        or sentence.text.startswith(("http", "www."), content[0][0])
+    ):
+        return None  # "Hillary Clinton: 1,769.", "Online: http://...": a tally or a link
     return Attribution(
         sentence_id=sentence_id,
         cue=_span(tokens, colon, colon + 1),

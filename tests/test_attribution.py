@@ -603,6 +603,11 @@ def test_intermediaries_are_via_not_sources(text, source, via):
         ),
         # ... but a time phrase before the comma is no name ("On Monday, Ann Lee, a ...")
         ("On Monday, Ann Lee, a senator, said the vote was fair.", "Ann Lee, a senator,"),
+        # a city's comma before its state is no end of the appositive
+        (
+            "The vote was fair, Ann Lee, a nurse from Ava, Mo., who backs Lee, said.",
+            "Ann Lee, a nurse from Ava, Mo., who backs Lee,",
+        ),
         # a subject pronoun coordinated before the phrase belongs to it
         ("The vote was fair, she and another reporter said.", "she and another reporter"),
         # "on" inside the phrase ("people briefed on the talks", "the Commission on ...")

@@ -35,7 +35,7 @@ from analysis.attribution.words import (
     _VERB_FORMS,
     _has_plural_form,
 )
-from analysis.lexicon import load_lexicon_table
+from analysis.lexicon import load_lexicon, load_lexicon_table
 
 _MAX_SUBJECT_TOKENS = 12
 # Words before a number that belong to the phrase: "About one in five said".
@@ -193,6 +193,7 @@ def _appositive_start(tokens: Sequence[Token], closing: int, j: int) -> int | No
     inside = j - 1 != closing  # the title's closing mark lies after the comma
     quoted = inside
     k = closing - 1
+    segment_end = closing  # where the stretch after the last comma passed ends
     while k > 0 and j - k < 30:
         text = tokens[k].text
         if text[-1] in _QUOTE_MARKS and not _is_plural_possessive(tokens[k]):
@@ -204,6 +205,14 @@ def _appositive_start(tokens: Sequence[Token], closing: int, j: int) -> int | No
             else:
                 return None
         elif text in (",", ";", ":") and not inside:
+            if text == "," and _is_city(tokens[k - 1]) and _is_state(tokens, k + 1, segment_end):
+                segment_end = k  # "of Flint, Mich.,": a city's comma before its state
+                k -= 1
+                continue
+            city = _city_before_state(tokens, k) if text == "," else None
+            if city is not None:
+                k = city  # "from Ava, Mo., who is ...": the state's own comma
+                continue
             break
         k -= 1
     if inside:
@@ -217,6 +226,36 @@ def _appositive_start(tokens: Sequence[Token], closing: int, j: int) -> int | No
         if first.lower not in _APPOSITIVE_OPENERS and not (role and first.lower not in _PRONOUNS):
             return None
     return k
+
+
+def _city_before_state(tokens: Sequence[Token], k: int) -> int | None:
+    """For the comma ``k`` after a state that follows a city and its comma (``Ava, Mo.,``),
+    the city's last token; else None."""
+    for n in (1, 2, 3):
+        comma = k - n - 1
+        if (
+            comma > 0
+            and tokens[comma].text == ","
+            and _is_city(tokens[comma - 1])
+            and _is_state(tokens, comma + 1, k)
+        ):
+            return comma - 1
+    return None
+
+
+def _is_city(token: Token) -> bool:
+    """Whether a token may end a city's name before its state (not ``Friday, Texas,``)."""
+    return token.capitalised and token.lower not in _TIME_WORDS
+
+
+def _is_state(tokens: Sequence[Token], a: int, b: int) -> bool:
+    """Whether tokens ``[a, b)`` are a U.S. state's name or abbreviation (``us_states.txt``)."""
+    return 0 < b - a <= 3 and " ".join(t.text for t in tokens[a:b]) in _us_states()
+
+
+@cache
+def _us_states() -> frozenset[str]:
+    return frozenset(load_lexicon("us_states"))
 
 
 def _is_plural_possessive(token: Token) -> bool:

@@ -603,6 +603,11 @@ def test_intermediaries_are_via_not_sources(text, source, via):
         ),
         # ... but a time phrase before the comma is no name ("On Monday, Ann Lee, a ...")
         ("On Monday, Ann Lee, a senator, said the vote was fair.", "Ann Lee, a senator,"),
+        # an aside opened by "including" or "like" stays in the subject, as PolNeAR marks it
+        (
+            "The vote was fair, several mayors, including Ann Lee, said.",
+            "several mayors, including Ann Lee,",
+        ),
         # a city's comma before its state is no end of the appositive
         (
             "The vote was fair, Ann Lee, a nurse from Ava, Mo., who backs Lee, said.",

@@ -608,6 +608,9 @@ def test_intermediaries_are_via_not_sources(text, source, via):
             "The vote was fair, several mayors, including Ann Lee, said.",
             "several mayors, including Ann Lee,",
         ),
+        # where a person is from, after their age, is part of the source
+        ("Ann Lee, 33, of Ava, Mo., said the vote was fair.", "Ann Lee, 33, of Ava, Mo.,"),
+        ("The vote was fair, said Ann Lee, 33, of Ava, Mo.", "Ann Lee, 33, of Ava, Mo."),
         # a city's comma before its state is no end of the appositive
         (
             "The vote was fair, Ann Lee, a nurse from Ava, Mo., who backs Lee, said.",

@@ -104,7 +104,8 @@ def _subject_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
                 age = head[0]
                 head = _plain_subject(tokens, age - 1) if tokens[age - 1].text == "," else None
             if head is not None and _is_named_or_definite(tokens, *head):
-                if not _opens_appositive(tokens[k + 1]):
+                after_age = tokens[k - 1].text.isdigit() and tokens[k + 1].lower in ("of", "from")
+                if not (_opens_appositive(tokens[k + 1]) or after_age):
                     return head  # an adjunct between commas: "Warren, in particular, said"
                 return _named_before(tokens, head[0]), j
         return None
@@ -584,12 +585,27 @@ def _subject_right(
             if tokens[m].text[-1] in _OPENING_QUOTES:
                 break
             if tokens[m].text == "," and not (
-                m + 1 < len(tokens) and _opens_appositive(tokens[m + 1])
+                m + 1 < len(tokens)
+                and (_opens_appositive(tokens[m + 1]) or _place_follows(tokens, m))
             ):
                 return k, m + 1
             m += 1
         return k, m
     return k, j
+
+
+def _place_follows(tokens: Sequence[Token], m: int) -> bool:
+    """Whether the comma ``m`` is followed by where a person is from, after their age
+    (``said Ann Lee, 20, of Jacksonville, Fla.``), or by a city's state (``..., Fla.``)."""
+    after = tokens[m + 1]
+    if after.lower in ("of", "from") and tokens[m - 1].text.isdigit() and tokens[m - 2].text == ",":
+        return True
+    end = next((n for n in range(m + 1, min(len(tokens), m + 5)) if tokens[n].text == ","), None)
+    if end is None:
+        end = m + 1
+        while end < len(tokens) and end - m <= 3 and tokens[end].is_word:
+            end += 1
+    return _is_city(tokens[m - 1]) and _is_state(tokens, m + 1, end)
 
 
 def _opens_postmodifier(tokens: Sequence[Token], j: int) -> bool:

@@ -451,21 +451,22 @@ def _is_heading(line: str) -> bool:
     return len(letters) >= 2 and not any(ch.islower() for ch in letters) and len(line) <= 80
 
 
+def _last_word(before: str) -> str:
+    r"""The last white-space-separated token of ``before`` (what ``(\S+)\s*$`` finds, without a
+    regex search that tries every position of the window), opening marks stripped."""
+    words = before.rsplit(None, 1)
+    return words[-1].lstrip("\"“‘'«([") if words else ""
+
+
 def _final_abbreviation(before: str) -> str | None:
     """The kind of the abbreviation that ``before`` ends with, or ``None``."""
-    # The last white-space-separated token (what ``(\S+)\s*$`` finds, without a regex search
-    # that tries every position of the window).
-    words = before.rsplit(None, 1)
-    if not words:
-        return None
-    token = words[-1].lstrip("\"“‘'«([")
+    token = _last_word(before)
     return abbreviation_kind(token) if token.endswith(".") else None
 
 
 def _ends_with_number_sign(before: str) -> bool:
     """Whether ``before`` ends with the abbreviation "no." or "nos." in any capitalisation."""
-    words = before.rsplit(None, 1)
-    return bool(words) and words[-1].lstrip("\"“‘'«([").casefold() in ("no.", "nos.")
+    return _last_word(before).casefold() in ("no.", "nos.")
 
 
 def _keeps_boundary(text: str, cut: int) -> bool:

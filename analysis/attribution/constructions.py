@@ -281,9 +281,8 @@ def _attribute(
         # a comma inside a closing quotation mark: "... a “ridiculous proposition,” adding"
         or (left >= 2 and _closes_quotation(tokens[left - 1]) and tokens[left - 2].text == ",")
     )
-    participle = participle or (
-        tokens[i].lower == "asked" and left > 0 and tokens[left - 1].lower == "when"
-    )
+    when_asked = tokens[i].lower == "asked" and left > 0 and tokens[left - 1].lower == "when"
+    participle = participle or when_asked
     if coordinated and _inner_coordination(sentence, tokens, left - 1, i, cue, earlier):
         return None  # "says he’d sit Putin down and tell him": inside the content
     if coordinated or participle:
@@ -309,7 +308,7 @@ def _attribute(
         if content is None or source_span is None:
             return None
         attribution = make(None, content, via)
-        if not (tokens[i].lower == "asked" and left > 0 and tokens[left - 1].lower == "when"):
+        if not when_asked:
             attribution.source = source_span  # "he said when asked about X": he was asked
         return attribution
 
@@ -481,9 +480,12 @@ def _is_passive(tokens: Sequence[Token], cue_start: int, i: int) -> bool:
     """Whether the cue at token ``i`` is a passive participle: a form of "be" in its verb group
     (``was asked``, ``has been criticized``, ``is known for``)."""
     word = tokens[i].lower
-    return (word.endswith("ed") or word in _IRREGULAR_PARTICIPLES) and any(
-        t.lower in _BE_FORMS for t in tokens[cue_start:i]
-    )
+    return (word.endswith("ed") or word in _IRREGULAR_PARTICIPLES) and _has_be(tokens, cue_start, i)
+
+
+def _has_be(tokens: Sequence[Token], cue_start: int, i: int) -> bool:
+    """Whether a form of "be" stands in the verb group ``[cue_start, i)`` before the cue."""
+    return any(t.lower in _BE_FORMS for t in tokens[cue_start:i])
 
 
 _BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re"})
@@ -496,7 +498,7 @@ def _raises_subject(tokens: Sequence[Token], cue_start: int, i: int, opening: st
     word = tokens[i].lower
     if word in _RAISING:
         return True
-    if not any(t.lower in _BE_FORMS for t in tokens[cue_start:i]):
+    if not _has_be(tokens, cue_start, i):
         return False  # not a passive
     return opening == "as " or (opening == "to " and word in _PASSIVE_RAISING)
 

@@ -35,7 +35,8 @@ from analysis.attribution.words import (
     _VERB_FORMS,
     _has_plural_form,
 )
-from analysis.lexicon import load_lexicon, load_lexicon_table
+from analysis.lexicon import load_lexicon
+from analysis.sources import _roles
 
 _MAX_SUBJECT_TOKENS = 12
 # Words before a number that belong to the phrase: "About one in five said".
@@ -194,7 +195,9 @@ def _appositive_start(tokens: Sequence[Token], closing: int, j: int) -> int | No
     inside = j - 1 != closing  # the title's closing mark lies after the comma
     quoted = inside
     k = closing - 1
-    segment_end = closing  # where the stretch after the last comma passed ends
+    city = _city_before_state(tokens, closing)
+    if city is not None:
+        k = city  # "of Flint, Mich., said": the comma closes the city's state
     while k > 0 and j - k < 30:
         text = tokens[k].text
         if text[-1] in _QUOTE_MARKS and not _is_plural_possessive(tokens[k]):
@@ -206,10 +209,6 @@ def _appositive_start(tokens: Sequence[Token], closing: int, j: int) -> int | No
             else:
                 return None
         elif text in (",", ";", ":") and not inside:
-            if text == "," and _is_city(tokens[k - 1]) and _is_state(tokens, k + 1, segment_end):
-                segment_end = k  # "of Flint, Mich.,": a city's comma before its state
-                k -= 1
-                continue
             city = _city_before_state(tokens, k) if text == "," else None
             if city is not None:
                 k = city  # "from Ava, Mo., who is ...": the state's own comma
@@ -370,8 +369,9 @@ def _noun_phrase_before(tokens: Sequence[Token], j: int) -> tuple[int, int] | No
         number = word[:1].isdigit() or (
             word.split("-")[0] in _DETERMINERS and word not in _ARTICLES
         )
-        if number and _approximated(tokens, i) < i:
-            return _approximated(tokens, i), j
+        approximated = _approximated(tokens, i) if number else i
+        if approximated < i:
+            return approximated, j
         if i > start and tokens[i - 1].lower in _TITLE_MODIFIERS and tokens[i].capitalised:
             return i - 1, j  # "former President Bill Clinton said"
         if i > start and tokens[i].capitalised and _opens_with_role(tokens, start, i):
@@ -409,10 +409,9 @@ def _noun_phrase_before(tokens: Sequence[Token], j: int) -> tuple[int, int] | No
 
 @cache
 def _person_roles() -> frozenset[str]:
-    """The roles one person holds (``source_roles.txt``, kind ``person``)."""
-    return frozenset(
-        fields[0] for fields in load_lexicon_table("source_roles") if fields[2] == "person"
-    )
+    """The roles one person holds (``source_roles.txt``, kind ``person``, as
+    :mod:`analysis.sources` reads it)."""
+    return frozenset(word for word, (_, kind) in _roles().items() if kind == "person")
 
 
 def _opens_with_role(tokens: Sequence[Token], start: int, i: int) -> bool:

@@ -229,6 +229,12 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             mark = match.group()
             before = text[position - 1] if position > 0 else ""
             after = text[match.end()] if match.end() < length else ""
+            if mark == "''" and after == "'" and stack and stack[-1].mark == "'" and before:
+                # three apostrophes closing a quotation inside a quotation (''We are told,
+                # 'Kosovo is special,''' he said): the inner one's mark, then the outer one's
+                close(len(stack) - 1, position, "'")
+                position, before, skip = position + 1, "'", match.end()
+                after = text[position + 2] if position + 2 < length else ""
             if (
                 stack
                 and before in "\n\r"

@@ -696,6 +696,28 @@ def test_a_clause_after_the_cue_is_no_inverted_source(text, content):
     assert (row["cue_text"], row["content_text"]) == ("said", content)
 
 
+@pytest.mark.parametrize("mode", ["rules", "model"])
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # a participle after the report is no cue of its own, nor part of the source
+        ("“We are fine,” said Tom Reed, only half joking.", "Tom Reed", "“We are fine,”"),
+        ("“We are fine,” Tom Reed said, half joking.", "Tom Reed", "“We are fine,”"),
+        # a quotation closed by an inner mark and the archive's double mark ('')
+        (
+            "The mail came. ''They say, 'Go home,''' said Ann Lee, who runs the shop.",
+            "Ann Lee, who runs the shop",
+            "''They say, 'Go home,'''",
+        ),
+    ],
+)
+def test_after_a_quotation_the_report_is_its_speakers(text, source, content, mode):
+    table = analysis.parse([text], attribution=mode).attributions
+    assert table[["source_text", "cue_text", "content_text"]].values.tolist() == [
+        [source, "said", content]
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "source"),
     [

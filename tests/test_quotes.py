@@ -115,6 +115,15 @@ def test_apostrophes_inside_quotations(text, expected):
         ("‘He called it “fake”,’ he said.", [("‘He called it “fake”,’", 0), ("“fake”", 1)]),
         # German nesting
         ("„Er sagte ‚nein‘ dazu“, hieß es.", [("„Er sagte ‚nein‘ dazu“", 0), ("‚nein‘", 1)]),
+        # three apostrophes: an inner single mark closing, then the archive's double mark
+        (
+            "''We are told, 'it is special,''' he said.",
+            [("''We are told, 'it is special,'''", 0), ("'it is special,'", 1)],
+        ),
+        (
+            "He said: '''Go,' she told me.''",
+            [("'''Go,' she told me.''", 0), ("'Go,'", 1)],
+        ),
         # an unclosed inner quotation ends before the outer closing mark
         (
             "“He said ‘never again,” she said.",

@@ -332,10 +332,13 @@ def _attribute(
         and _after_lead_adverbial(sentence) < tokens[boundary - 1].start  # not "However, as"
     ):
         boundary -= 1
+    # a bare participle is no finite report: "“...,” said Robin Maynard, half joking."
+    bare_participle = cue_start == i and tokens[i].lower.endswith("ing")
     if (
         subject is not None
         and boundary >= 0
         and not bare_speech
+        and not bare_participle
         and _is_content_end(sentence, boundary)
     ):
         rest = _skip_trailer(tokens, after_cue)

@@ -574,7 +574,12 @@ def _subject_right(
     if j == k:
         return None
     # ", a 23-year-old musician" / ", who runs ..." up to the end of the clause
-    if j + 1 < len(tokens) and tokens[j].text == "," and _opens_appositive(tokens[j + 1]):
+    if (
+        j + 1 < len(tokens)
+        and tokens[j].text == ","
+        and _opens_appositive(tokens[j + 1])
+        and not _participle_adjunct(tokens, j + 1)
+    ):
         # ", a 23-year-old musician", ", publisher of The Federalist,", ", who runs ...": the
         # appositive runs to the clause end, through further appositives and relative clauses
         # (", a lawyer for the club, who has sued ..."), or to a comma before anything else,
@@ -591,6 +596,21 @@ def _subject_right(
             m += 1
         return k, m
     return k, j
+
+
+def _participle_adjunct(tokens: Sequence[Token], m: int) -> bool:
+    """Whether the lower-case words from token ``m`` to the clause end close on an ``-ing``
+    word (``said Ann Lee, half joking.``): an adjunct of the report, not an appositive."""
+    end = m
+    while end < len(tokens) and tokens[end].is_word and not tokens[end].capitalised:
+        if tokens[end].lower in ("a", "an", "the"):
+            return False  # "said Ann Lee, a woman living nearby."
+        end += 1
+    return (
+        end > m
+        and tokens[end - 1].lower.endswith("ing")
+        and (end == len(tokens) or tokens[end].text in (".", "!", "?", ";", ","))
+    )
 
 
 def _place_follows(tokens: Sequence[Token], m: int) -> bool:

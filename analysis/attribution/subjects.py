@@ -705,6 +705,14 @@ def _sentence_subject(tokens: Sequence[Token], before: int) -> tuple[int, int] |
         )
         if adverbial:
             k = comma + 1
+    # an opening time phrase without its comma: "By Sunday afternoon she had ...", "On
+    # Tuesday Clinton ..."
+    if k < before and tokens[k].lower in _PREPOSITIONS:
+        m = k + 1
+        while m < before and (tokens[m].lower in _TIME_WORDS or tokens[m].text.isdigit()):
+            m += 1
+        if m > k + 1:
+            k = m
     while k < before and not _can_start_phrase(tokens, k) and tokens[k].lower not in _PRONOUNS:
         k += 1
     if k >= before:

@@ -43,7 +43,12 @@ from pathlib import Path
 from typing import Any
 
 from analysis.attribution.constructions import Attribution, _attribute
-from analysis.attribution.contents import _content_after, _skip_lead_in, _trim_content
+from analysis.attribution.contents import (
+    _content_after,
+    _in_opening_clause,
+    _skip_lead_in,
+    _trim_content,
+)
 from analysis.attribution.cues import (
     _WORD_RUN,
     _ascii_word_runs,
@@ -340,8 +345,9 @@ _MAX_END_OPTIONS = 16
 def _content_tokens(sentence: _Sentence, piece: tuple[int, int]) -> tuple[int, int] | None:
     """The token range ``[first, last)`` of a content piece inside the sentence, or ``None``
     when the piece is no plain clause the content scorers revise: a whole quotation (the
-    rules take it as it stands) or a piece that runs on past the sentence (a quotation
-    opened in it)."""
+    rules take it as it stands), a piece that runs on past the sentence (a quotation
+    opened in it), or one inside the subordinate clause the sentence opens with (it ends
+    with that clause: "When Lee said it was fine, Ray left")."""
     tokens = sentence.tokens
     if not tokens or piece[1] > tokens[-1].end:
         return None
@@ -350,7 +356,24 @@ def _content_tokens(sentence: _Sentence, piece: tuple[int, int]) -> tuple[int, i
         return None
     first = bisect.bisect_left(tokens, piece[0], key=_START)
     last = bisect.bisect_left(tokens, piece[1], lo=first, key=_START)
-    return (first, last) if first < last else None
+    if first >= last or _closes_opening_clause(tokens, first, last):
+        return None
+    return first, last
+
+
+def _closes_opening_clause(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Whether the content ``[first, last)`` ends at the comma that closes the subordinate
+    clause the sentence opens with (``When Lee said it was fine, Ray left``), or at the
+    quotation closed by that comma (``When Lee said it was "fine," Ray left``)."""
+    if not _in_opening_clause(tokens, first) or last >= len(tokens):
+        return False
+    if tokens[last].text == ",":
+        return True
+    return (
+        last - first >= 3
+        and tokens[last - 1].text[-1] in _CLOSING_QUOTES
+        and tokens[last - 2].text == ","
+    )
 
 
 def content_end_options(

@@ -769,10 +769,15 @@ def test_a_cue_closing_an_opening_subordinate_clause_reports_nothing(mode):
             "When it rained, Lee said the vote was fair, open and free.",
             "the vote was fair, open and free",
         ),
+        # the comma closing a quotation closes the clause too
+        ('When Lee said the vote was "fair," her rivals left town.', 'the vote was "fair,"'),
+        # a number's comma does not
+        ("While Lee says 2,400 votes were lost, Ray says none were.", "2,400 votes were lost"),
     ],
 )
-def test_the_content_of_a_cue_in_an_opening_clause_ends_with_the_clause(text, content):
-    row = analysis.parse([text], attribution="rules").attributions.iloc[0]
+@pytest.mark.parametrize("mode", ["rules", "model"])
+def test_the_content_of_a_cue_in_an_opening_clause_ends_with_the_clause(text, content, mode):
+    row = analysis.parse([text], attribution=mode).attributions.iloc[0]
     assert row["content_text"] == content
 
 

@@ -153,7 +153,20 @@ def _in_opening_clause(tokens: Sequence[Token], k: int) -> bool:
     opens = first in _SUBORDINATORS or (
         first == "by" and len(tokens) > 2 and tokens[1].lower == "the" and tokens[2].lower == "time"
     )
-    return opens and not any(t.text == "," for t in tokens[1:k])
+    return opens and not any(
+        tokens[m].text == "," and not _in_number(tokens, m) for m in range(1, k)
+    )
+
+
+def _in_number(tokens: Sequence[Token], m: int) -> bool:
+    """Whether punctuation token ``m`` joins the digits of one number (``2,400``)."""
+    return (
+        0 < m < len(tokens) - 1
+        and tokens[m - 1].end == tokens[m].start
+        and tokens[m].end == tokens[m + 1].start
+        and tokens[m - 1].text[-1:].isdigit()
+        and tokens[m + 1].text[:1].isdigit()
+    )
 
 
 def _clause_end(sentence: _Sentence, k: int) -> int:
@@ -167,10 +180,16 @@ def _clause_end(sentence: _Sentence, k: int) -> int:
     # characters is a token of its own (no word token holds one), so they are found in the
     # text and their tokens by bisection, not by looking at every token.
     for mark in _CLAUSE_MARK.finditer(sentence.text, tokens[k + 1].start, sentence.end):
-        if sentence.quote_at(mark.start()):
+        inside = sentence.quote_at(mark.start())
+        if inside:
+            if opens_subordinate and mark.group() == "," and inside.inner_end == mark.end():
+                return inside.end  # 'When Lee said it was "fine," Ray left': the comma closing
+                # the quotation closes the opening clause too
             continue
         m = bisect.bisect_left(tokens, mark.start(), lo=k + 1, key=_START)
         token = tokens[m]
+        if _in_number(tokens, m):
+            continue  # "2,400", "10:30"
         if token.text == ";" or (token.text == ":" and sentence.title_case):
             return token.start  # "Fiorina Endorses Cruz: I Am Horrified" (a headline's colon)
         if token.text != ",":

@@ -758,6 +758,29 @@ def test_a_cue_closing_an_opening_subordinate_clause_reports_nothing(mode):
     ]
 
 
+@pytest.mark.parametrize("mode", ["rules", "model"])
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # "to" and an addressee between the cue and "that": the content starts at "that"
+        ("Ann Lee wrote to the city office that the fund was empty.", "that the fund was empty"),
+        (
+            "Ann Lee complained to CBS News' Bo Ray that the vote was unfair.",
+            "that the vote was unfair",
+        ),
+        # ... but not "to" and a verb, nor a relative "that"
+        ("Ann Lee wanted to address the claim that the vote was unfair.", None),
+        ("Ann Lee objected to the rule that has divided the town.", None),
+    ],
+)
+def test_an_addressee_after_to_is_left_out_of_the_content(text, content, mode):
+    row = analysis.parse([text], attribution=mode).attributions.iloc[0]
+    if content is None:
+        assert row["content_text"].startswith("to ")
+    else:
+        assert row["content_text"] == content
+
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [

@@ -22,6 +22,7 @@ from analysis.attribution.words import (
     _PREPOSITIONS,
     _PRONOUNS,
     _TIME_WORDS,
+    _VERB_FORMS,
 )
 from analysis.quotes import QuoteSpan
 from analysis.text import strip_span
@@ -230,6 +231,9 @@ def _skip_lead_in(tokens: Sequence[Token], k: int) -> int:
     """Skip an adverbial between a cue and its content when a colon, a comma before a
     quotation, or ``that`` follows it: ``said in a statement: “...”``, ``said Monday that``,
     ``said Thursday during a taping in Buffalo, New York, that ...``."""
+    addressee = _to_addressee(tokens, k)
+    if addressee is not None:
+        return addressee  # "complained to CBS News' Charlie Rose that ...": at "that"
     for m in range(k, min(len(tokens) - 1, k + 12)):
         # "wrote the local newspaper, The Perry Chief, that ...": the content starts at "that"
         if tokens[m].text in (".", ";", ":") or tokens[m].text[-1] in _OPENING_QUOTES:
@@ -261,6 +265,32 @@ def _skip_lead_in(tokens: Sequence[Token], k: int) -> int:
     ):
         return end
     return k
+
+
+def _to_addressee(tokens: Sequence[Token], k: int) -> int | None:
+    """Where ``that`` follows ``to`` and an addressee after a cue (``wrote to the Senate office
+    that``, ``joked to Janet Yellen that``), or None: the addressee is a name, a number, or a
+    phrase opened by a determiner or an object pronoun (not ``to`` and a verb)."""
+    if k + 2 >= len(tokens) or tokens[k].lower != "to":
+        return None
+    first = tokens[k + 1]
+    if not (
+        first.capitalised
+        or first.text[:1].isdigit()
+        or first.lower in _DETERMINERS_PRONOUNS
+        or first.lower in _OBJECT_PRONOUNS
+    ):
+        return None
+    for m in range(k + 2, min(len(tokens), k + 14)):
+        token = tokens[m]
+        if token.lower == "that":
+            following = tokens[m + 1].lower if m + 1 < len(tokens) else ""
+            if following in _VERB_FORMS or following.endswith("ed"):
+                return None  # "adds to the drama that has surrounded ...": a relative clause
+            return m
+        if not (token.is_word or token.text in ("'s", "’s", "'", "’", "-", ".")):
+            return None
+    return None
 
 
 def _skip_trailer(tokens: Sequence[Token], k: int) -> int:

@@ -696,6 +696,23 @@ def test_a_clause_after_the_cue_is_no_inverted_source(text, content):
     assert (row["cue_text"], row["content_text"]) == ("said", content)
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a contracted "has" is no passive: the subject is the source
+        ("Look at Ann Lee. She's said she gets her ideas from Ayn Rand.", "She"),
+        # ... but "It's said that" has no source, as "It is said that" has none
+        ("It's said that she gets her ideas from Ayn Rand.", None),
+        # a state of the subject after "be" is no passive ("is worried that")
+        ("The city council is worried that the fund will run dry.", "The city council"),
+        ("Her advisers were not worried that the plan would fail.", "Her advisers"),
+    ],
+)
+def test_a_form_of_be_before_the_cue_keeps_the_subject_unless_passive(text, source):
+    row = analysis.parse([text], attribution="rules").attributions.iloc[0]
+    assert (None if pd.isna(row["source_text"]) else row["source_text"]) == source
+
+
 @pytest.mark.parametrize("mode", ["rules", "model"])
 @pytest.mark.parametrize(
     ("text", "source", "content"),

@@ -42,6 +42,7 @@ from analysis.attribution.words import (
     _CLAUSE_HEADS,
     _CLOSING_QUOTES,
     _DASHES,
+    _EXPERIENCERS,
     _LABELS,
     _NEEDS_CLAUSE,
     _NEGATIONS,
@@ -483,12 +484,27 @@ def _is_passive(tokens: Sequence[Token], cue_start: int, i: int) -> bool:
     """Whether the cue at token ``i`` is a passive participle: a form of "be" in its verb group
     (``was asked``, ``has been criticized``, ``is known for``)."""
     word = tokens[i].lower
+    if word in _EXPERIENCERS and not (i + 1 < len(tokens) and tokens[i + 1].lower == "by"):
+        return False  # "The government is worried that ...": a state of its subject
     return (word.endswith("ed") or word in _IRREGULAR_PARTICIPLES) and _has_be(tokens, cue_start, i)
 
 
 def _has_be(tokens: Sequence[Token], cue_start: int, i: int) -> bool:
-    """Whether a form of "be" stands in the verb group ``[cue_start, i)`` before the cue."""
-    return any(t.lower in _BE_FORMS for t in tokens[cue_start:i])
+    """Whether a form of "be" stands in the verb group ``[cue_start, i)`` before the cue.
+    A contracted ``'s`` is "has" ("He's said he ...") unless its subject is ``it``, ``that``
+    or ``there`` ("It's said that ...") or ``by``, ``to`` or ``as`` follows the cue ("He's
+    told to leave", "She's known as ...")."""
+    for m in range(cue_start, i):
+        word = tokens[m].lower
+        if word not in _BE_FORMS:
+            continue
+        if word not in ("'s", "’s"):
+            return True
+        subject = tokens[m - 1].lower if m > 0 else ""
+        following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if subject in ("it", "that", "there", "what") or following in ("by", "to", "as"):
+            return True
+    return False
 
 
 _BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re"})

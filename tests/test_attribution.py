@@ -625,6 +625,8 @@ def test_intermediaries_are_via_not_sources(text, source, via):
         # a slash joins two names ("CNN/ORC", "Times/CBS News")
         ("Lee leads, a new CNN/ORC poll said.", "a new CNN/ORC poll"),
         ("Lee leads, a Times/CBS News survey said.", "a Times/CBS News survey"),
+        # a number's comma stays in the phrase
+        ("Of the members polled, 1,409 teachers said they voted.", "1,409 teachers"),
     ],
 )
 def test_appositive_subjects(text, source):

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from analysis.attribution.cues import reporting_cues
-from analysis.attribution.tokens import _START, Token, _is_ly_adverb, _Sentence
+from analysis.attribution.tokens import _START, Token, _in_number, _is_ly_adverb, _Sentence
 from analysis.attribution.words import (
     _ARTICLES,
     _CLAUSE_HEADS,
@@ -156,17 +156,6 @@ def _in_opening_clause(tokens: Sequence[Token], k: int) -> bool:
     )
     return opens and not any(
         tokens[m].text == "," and not _in_number(tokens, m) for m in range(1, k)
-    )
-
-
-def _in_number(tokens: Sequence[Token], m: int) -> bool:
-    """Whether punctuation token ``m`` joins the digits of one number (``2,400``)."""
-    return (
-        0 < m < len(tokens) - 1
-        and tokens[m - 1].end == tokens[m].start
-        and tokens[m].end == tokens[m + 1].start
-        and tokens[m - 1].text[-1:].isdigit()
-        and tokens[m + 1].text[:1].isdigit()
     )
 
 

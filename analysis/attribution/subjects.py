@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from analysis.attribution.cues import reporting_cues
-from analysis.attribution.tokens import Token, _is_ly_adverb
+from analysis.attribution.tokens import Token, _in_number, _is_ly_adverb
 from analysis.attribution.words import (
     _ADVERBIAL_OPENERS,
     _ARTICLES,
@@ -323,8 +323,8 @@ def _noun_phrase_before(tokens: Sequence[Token], j: int) -> tuple[int, int] | No
         if previous.text == "." and i >= 2 and tokens[i - 2].capitalised:
             i -= 1
             continue
-        if previous.text == "&" or previous.text == "-":
-            i -= 1
+        if previous.text == "&" or previous.text == "-" or _in_number(tokens, i - 1):
+            i -= 1  # "AT&T", "Coca-Cola", "1,409 teachers"
             continue
         if not previous.is_word or (word in _PRONOUNS and word not in _DETERMINERS):
             break

@@ -210,6 +210,17 @@ class _Sentence:
         return self.quote_starting_at(position + offset)
 
 
+def _in_number(tokens: Sequence[Token], m: int) -> bool:
+    """Whether punctuation token ``m`` joins the digits of one number (``2,400``)."""
+    return (
+        0 < m < len(tokens) - 1
+        and tokens[m - 1].end == tokens[m].start
+        and tokens[m].end == tokens[m + 1].start
+        and tokens[m - 1].text[-1:].isdigit()
+        and tokens[m + 1].text[:1].isdigit()
+    )
+
+
 def _is_ly_adverb(token: Token) -> bool:
     word = token.lower
     return (

@@ -699,6 +699,27 @@ def test_a_clause_after_the_cue_is_no_inverted_source(text, content):
 
 
 @pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # a relative pronoun before the report is the first piece of what is reported
+        ("He wants a wall, which he said was needed.", ["which", "was needed"]),
+        ("It is a trend that he says will continue.", ["that", "will continue"]),
+        # ... up to the comma closing the relative clause
+        ("The senator, who he said was a friend, left early.", ["who", "was a friend"]),
+        # "that" opening a clause whose report has its own subject: no piece of its own
+        ("It is clear that Ann said the wall was needed.", ["the wall was needed"]),
+    ],
+)
+def test_a_relative_pronoun_before_a_report_is_part_of_its_content(text, pieces):
+    table = analysis.parse([text], attribution="rules").attributions
+    row = table[table["cue_text"].isin(["said", "says"])].iloc[0]
+    spans = [tuple(int(n) for n in piece.split()) for piece in row["content_spans"].split(";")]
+    assert [text[start:end] for start, end in spans] == pieces
+    # the attribution around it stops before the pronoun
+    assert not any(t.endswith(("which", "that")) for t in table["content_text"])
+
+
+@pytest.mark.parametrize(
     ("text", "source"),
     [
         # a contracted "has" is no passive: the subject is the source

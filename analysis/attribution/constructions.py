@@ -449,19 +449,7 @@ def _attribute(
     ):
         # "Sanders, who on Tuesday endorsed Clinton, said ...": the relative clause ends at
         # its closing comma, and so does its content.
-        start, end = content[-1]
-        comma = next(
-            (
-                t.start
-                for t in tokens
-                if start < t.start < end and t.text == "," and not sentence.quote_at(t.start)
-            ),
-            None,
-        )
-        if comma is not None:
-            cut = _trim_content(sentence.text, start, comma)
-            if cut:
-                content[-1] = cut
+        content[-1] = _before_comma(sentence, *content[-1])
     if _raises_subject(tokens, cue_start, i, sentence.text[content[0][0] : content[0][0] + 3]):
         # "Clinton is expected to win", "The plan appears to work", "He is seen as a
         # moderate": the subject is part of what is reported (PolNeAR's two pieces), not the
@@ -471,7 +459,65 @@ def _attribute(
         # "Trump was asked about X", "It was announced that ...": the subject is not who
         # asked or announced (PolNeAR gives 147 of 163 such cues in train no source)
         return make(None, content, via)
+    relative = _relative_before(tokens, subject[0])
+    opening = sentence.text[content[0][0] : content[0][1]].split(maxsplit=1)[0].lower()
+    if (
+        relative is not None
+        and content[0][0] >= tokens[cue_end - 1].end
+        and (opening in _AUXILIARIES or opening in _VERB_FORMS or opening == "as")
+    ):
+        # "a wall, which he said Mexico should pay for": the relative pronoun is the part of
+        # what is reported that stands before the report (PolNeAR's first piece)
+        word = tokens[relative]
+        if relative > 0 and tokens[relative - 1].text == ",":
+            content = [_before_comma(sentence, *content[0]), *content[1:]]  # ", who ... ,"
+        return make(subject, [(word.start, word.end), *content], via)
     return make(subject, content, via)
+
+
+def _before_comma(sentence: _Sentence, start: int, end: int) -> tuple[int, int]:
+    """The content piece ``[start, end)`` up to its first comma outside quotations (the end
+    of a relative clause set off by commas), or as it is."""
+    comma = next(
+        (
+            t.start
+            for t in sentence.tokens
+            if start < t.start < end and t.text == "," and not sentence.quote_at(t.start)
+        ),
+        None,
+    )
+    cut = _trim_content(sentence.text, start, comma) if comma is not None else None
+    return cut or (start, end)
+
+
+#: Relative pronouns that may stand before a report inside their clause ("which he said ...").
+_RELATIVES = frozenset({"which", "who", "whom", "where"})
+
+
+def _relative_before(tokens: Sequence[Token], k: int) -> int | None:
+    """The relative pronoun right before the subject at token ``k`` that the report's content
+    goes on from (``a wall, which he said Mexico should pay for``), or None. ``that`` counts
+    only after a noun (``a trend that he says will continue``), not after a verb, where it
+    opens the subject's clause (``believes that he said ...``)."""
+    if k == 0:
+        return None
+    word = tokens[k - 1].lower
+    if word in _RELATIVES:
+        return k - 1
+    if word == "that" and k >= 2:
+        before = tokens[k - 2]
+        if (
+            before.is_word
+            and not before.capitalised
+            and before.lower not in _VERB_FORMS
+            and before.lower not in _reporting_forms()
+            and not before.lower.endswith("ed")
+            and before.lower not in _PREPOSITIONS
+            and before.lower not in _CONJUNCTIONS
+            and before.lower not in _TIME_WORDS
+        ):
+            return k - 1
+    return None
 
 
 #: Irregular past participles of cue verbs ("is known for", "was told").

@@ -174,6 +174,10 @@ def _comma_before(text: str, low: int, position: int) -> int | None:
     return max(0, low) + len(before) - 1 if before.endswith(",") else None
 
 
+#: A content's first piece that is only a relative pronoun ("which he said was needed").
+_RELATIVES = frozenset({"which", "who", "whom", "where", "that"})
+
+
 def _cut_overlaps(sentence: _Sentence, results: Sequence[Attribution]) -> None:
     """``X also discussed Y, the State Department said``: a content does not run on into a
     later attribution whose content comes first; it stops where that content stops. And
@@ -183,6 +187,8 @@ def _cut_overlaps(sentence: _Sentence, results: Sequence[Attribution]) -> None:
         if not later.content or later.cue is None or later.content[0][1] > later.cue[0]:
             continue  # only attributions whose content precedes their cue
         first_start, boundary = later.content[0]
+        if len(later.content) > 1 and sentence.text[first_start:boundary].lower() in _RELATIVES:
+            boundary = first_start  # "a wall, which he said ...": before the relative pronoun
         for other in results:
             if other is later or not other.content or other.cue is None:
                 continue

@@ -865,6 +865,30 @@ def test_speech_without_a_topic_after_a_content_reports_nothing():
 @pytest.mark.parametrize(
     ("text", "content"),
     [
+        # the addressee of "told" ends at a preposition: the place or occasion after it is an
+        # adjunct of the report, not its content
+        (
+            "“The vote was fair,” Ann Lee told reporters outside a cafe in Ohio.",
+            "“The vote was fair,”",
+        ),
+        ("“The vote was fair,” Ann Lee told CNN in a statement.", "“The vote was fair,”"),
+        ("Ann Lee told reporters near the hall that the vote was fair.", "that the vote was fair"),
+        # ... but "of" before a name belongs to it
+        (
+            "“The vote was fair,” Ann Lee told the Union of Ohio Teachers at its meeting.",
+            "“The vote was fair,”",
+        ),
+    ],
+)
+def test_the_addressee_of_told_ends_at_a_preposition(text, content, mode):
+    row = analysis.parse([text], attribution=mode).attributions.iloc[0]
+    assert (row["cue_text"], row["content_text"]) == ("told", content)
+
+
+@pytest.mark.parametrize("mode", ["rules", "model"])
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
         # The addressee of a question is neither source nor content.
         ("A reporter asked the senator whether he would run.", "whether he would run"),
         ("Ann Lee asked Olga's aide about the vote.", "about the vote"),

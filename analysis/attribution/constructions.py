@@ -622,6 +622,13 @@ def _skip_object(tokens: Sequence[Token], k: int) -> tuple[int, str | None]:
         if j > k and (word in _PRONOUNS or word in _ARTICLES):
             break  # "told him he would", "told reporters the town was empty"
         if (
+            j > k
+            and word in _PREPOSITIONS
+            and word != "to"
+            and not (word == "of" and j + 1 < len(tokens) and tokens[j + 1].capitalised)
+        ):
+            break  # "told reporters outside a restaurant", not "the Association of Realtors"
+        if (
             word == "to"
             and j > k
             and j + 1 < len(tokens)

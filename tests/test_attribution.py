@@ -873,6 +873,11 @@ def test_speech_without_a_topic_after_a_content_reports_nothing():
         ),
         ("“The vote was fair,” Ann Lee told CNN in a statement.", "“The vote was fair,”"),
         ("Ann Lee told reporters near the hall that the vote was fair.", "that the vote was fair"),
+        # ... or at a subordinator
+        (
+            "“The vote was fair,” Ann Lee told reporters as she left the hall.",
+            "“The vote was fair,”",
+        ),
         # ... but "of" before a name belongs to it
         (
             "“The vote was fair,” Ann Lee told the Union of Ohio Teachers at its meeting.",

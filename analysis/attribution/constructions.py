@@ -621,13 +621,16 @@ def _skip_object(tokens: Sequence[Token], k: int) -> tuple[int, str | None]:
             break
         if j > k and (word in _PRONOUNS or word in _ARTICLES):
             break  # "told him he would", "told reporters the town was empty"
-        if (
-            j > k
-            and word in _PREPOSITIONS
-            and word != "to"
-            and not (word == "of" and j + 1 < len(tokens) and tokens[j + 1].capitalised)
+        if j > k and (
+            word in _ADDRESSEE_ENDS
+            or (
+                word in _PREPOSITIONS
+                and not (word == "of" and j + 1 < len(tokens) and tokens[j + 1].capitalised)
+            )
         ):
-            break  # "told reporters outside a restaurant", not "the Association of Realtors"
+            # "told reporters outside a restaurant", "told reporters as she left": an adjunct
+            # of the report; but "the National Association of Realtors" is one addressee
+            break
         if (
             word == "to"
             and j > k
@@ -655,6 +658,9 @@ def _skip_object(tokens: Sequence[Token], k: int) -> tuple[int, str | None]:
             return len(tokens), via  # "asked China for equipment, sparking ...": no content
     return j, via  # "told CNN, his policy would ...", "told POLITICO, however, that ..."
 
+
+#: Subordinators that end the addressee of a cue ("told reporters as she left the meeting").
+_ADDRESSEE_ENDS = frozenset({"as", "when", "while", "because", "if", "though", "although"})
 
 # What may follow the addressee of a question cue: "asked Sanders whether ...", "asked the
 # minister about ..." (the content starts there).

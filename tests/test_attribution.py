@@ -699,6 +699,20 @@ def test_a_clause_after_the_cue_is_no_inverted_source(text, content):
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the final period of an abbreviation is the word's, not the sentence's
+        ("Ann Lee says praise from Ottawa helps the U.S.", "praise from Ottawa helps the U.S."),
+        ("Ann Lee said the rally was in Fresno, Calif.", "the rally was in Fresno, Calif."),
+        ("Ann Lee said the rally was in Fresno.", "the rally was in Fresno"),
+    ],
+)
+def test_a_content_keeps_the_period_of_a_final_abbreviation(text, content):
+    row = analysis.parse([text], attribution="rules").attributions.iloc[0]
+    assert row["content_text"] == content
+
+
+@pytest.mark.parametrize(
     ("text", "pieces"),
     [
         # a relative pronoun before the report is the first piece of what is reported

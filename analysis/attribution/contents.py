@@ -25,6 +25,7 @@ from analysis.attribution.words import (
     _VERB_FORMS,
 )
 from analysis.quotes import QuoteSpan
+from analysis.segment import abbreviation_kind
 from analysis.text import strip_span
 
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
@@ -57,12 +58,20 @@ def _trim_content(text: str, start: int, end: int) -> tuple[int, int] | None:
     ):
         start, end = strip_span(text, start, end - 1)
     while end > start and text[end - 1] in ".,;:!?…" and text[end - 2 : end - 1] not in "”\"’'":
+        if text[end - 1] == "." and _ends_with_abbreviation(text, start, end):
+            break  # "... helps the U.S.", "in San Bernardino, Calif.": the period is the word's
         end -= 1
         start, end = strip_span(text, start, end)
     while start < end and text[start] in ",;:—–-":
         start += 1
         start, end = strip_span(text, start, end)
     return (start, end) if end > start else None
+
+
+def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with an abbreviation and its period (``U.S.``)."""
+    words = text[max(start, end - 24) : end].split()
+    return bool(words) and abbreviation_kind(words[-1].lstrip("(\"“‘'")) is not None
 
 
 def _content_after(sentence: _Sentence, k: int) -> list[tuple[int, int]] | None:

@@ -913,6 +913,8 @@ def test_the_addressee_of_told_ends_at_a_preposition(text, content, mode):
         ("Ann Lee asked Olga's aide about the vote.", "about the vote"),
         # No question word after a short phrase: nothing is skipped.
         ("Ann Lee asked whether the vote was fair.", "whether the vote was fair"),
+        # A colon or comma after the addressee: the quoted question
+        ("Ann Lee asked the mayors: “Why was the vote late?”", "“Why was the vote late?”"),
     ],
 )
 def test_a_question_cue_skips_its_addressee(text, content, mode):

@@ -680,6 +680,13 @@ def _skip_addressee(tokens: Sequence[Token], k: int) -> int:
         token = tokens[j]
         if token.lower in _QUESTION_STARTS:
             return j
+        if (
+            j > k
+            and token.text in (":", ",")
+            and j + 1 < len(tokens)
+            and tokens[j + 1].text[0] in _OPENING_QUOTES
+        ):
+            return j  # "asked Republican politicians: “Why ...?”": the quotation
         if not (token.is_word or token.text in ("'s", "’s", "-")) or token.lower in _NO_ADDRESSEE:
             return k
     return k

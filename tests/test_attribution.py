@@ -822,6 +822,10 @@ def test_a_cue_closing_an_opening_subordinate_clause_reports_nothing(mode):
             "Ann Lee complained to CBS News' Bo Ray that the vote was unfair.",
             "that the vote was unfair",
         ),
+        # ... or a comma and a quotation ("to his 20,000 followers" has a number's comma)
+        ("Ann Lee wrote to her 20,000 followers, “The vote was fair.”", "“The vote was fair.”"),
+        # a place after "on" before a quotation is no particle of the cue
+        ("Ann Lee wrote on Facebook, “The vote was fair.”", "“The vote was fair.”"),
         # ... but not "to" and a verb, nor a relative "that"
         ("Ann Lee wanted to address the claim that the vote was unfair.", None),
         ("Ann Lee objected to the rule that has divided the town.", None),

@@ -281,6 +281,14 @@ def _to_addressee(tokens: Sequence[Token], k: int) -> int | None:
         return None
     for m in range(k + 2, min(len(tokens), k + 14)):
         token = tokens[m]
+        if _in_number(tokens, m):
+            continue  # "to his 20,000 followers"
+        if (
+            token.text in (",", ":")
+            and m + 1 < len(tokens)
+            and tokens[m + 1].text[0] in _OPENING_QUOTES
+        ):
+            return m  # "wrote to his followers, “...”": the quotation
         if token.lower == "that":
             following = tokens[m + 1].lower if m + 1 < len(tokens) else ""
             if following in _VERB_FORMS or following.endswith("ed"):

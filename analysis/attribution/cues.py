@@ -103,10 +103,15 @@ def _cue_extent(tokens: Sequence[Token], i: int, n: int, lemma: str) -> tuple[in
         following = tokens[end]
         after = tokens[end + 1] if end + 1 < len(tokens) else None
         that_follows = any(t.lower == "that" for t in tokens[end + 1 : end + 8])
+        # "wrote on Reddit, “...”": a place where it was said, then the quotation
+        quote_follows = any(
+            tokens[m].text in (",", ":") and tokens[m + 1].text[0] in _OPENING_QUOTES
+            for m in range(end + 2, min(len(tokens) - 1, end + 7))
+        )
         if following.text == ":" or (
             (following.lower in _PARTICLES or (following.lower == "to" and lemma in _TO_PARTICLE))
             and lemma not in ("say", "tell", "according to")
-            and not (following.lower in ("on", "at", "to") and that_follows)
+            and not (following.lower in ("on", "at", "to") and (that_follows or quote_follows))
             and not (after and (after.lower in _TIME_WORDS or after.text[:1].isdigit()))
             and not (after and after.lower in ("least", "most", "all", "once", "times", "first"))
         ):

@@ -1065,6 +1065,17 @@ def test_the_pre_test_never_turns_away_a_sentence_the_rules_attribute(before, ma
         assert _dash_signature(parsed, 0) is None
 
 
+@pytest.mark.parametrize("mode", ["rules", "model"])
+def test_a_report_inside_a_later_reports_content_nests_in_it(mode):
+    # the clause with its own report ("organizers added") is what the paper reported: one
+    # attribution, whose content runs from the sentence start
+    text = "In Ohio, organizers added 160 guards, the Tribune reported."
+    table = analysis.parse([text], attribution=mode).attributions
+    assert table[["source_text", "cue_text", "content_text"]].values.tolist() == [
+        ["the Tribune", "reported", "In Ohio, organizers added 160 guards"]
+    ]
+
+
 def test_nested_attributions_are_those_whose_cue_another_content_holds():
     # _nested_in_another (sorted pieces, two furthest ends per prefix) against the pairwise
     # definition, on random spans with shared starts, shared ends and several pieces each.

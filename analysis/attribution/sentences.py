@@ -116,8 +116,11 @@ def _cut_before_new_clauses(sentence: _Sentence, results: Sequence[Attribution])
         else:
             continue
         for outer in results:
-            if outer is inner or not outer.content:
+            if outer is inner or not outer.content or outer.cue is None:
                 continue
+            if outer.cue[0] > inner.cue[0]:
+                continue  # "In Chicago, organizers added ..., the Tribune reported": the later
+                # report's content holds the clause (whose own report nests in it)
             start, end = outer.content[-1]
             if start < comma < end and end >= inner.cue[1]:
                 cut = _trim_content(text, start, comma)

@@ -1066,6 +1066,16 @@ def test_the_pre_test_never_turns_away_a_sentence_the_rules_attribute(before, ma
 
 
 @pytest.mark.parametrize("mode", ["rules", "model"])
+def test_a_time_after_an_inverted_report_is_no_content(mode):
+    text = "The mayor found no evidence of fraud, the AP reported late Monday."
+    row = analysis.parse([text], attribution=mode).attributions.iloc[0]
+    assert (row["source_text"], row["content_text"]) == (
+        "the AP",
+        "The mayor found no evidence of fraud",
+    )
+
+
+@pytest.mark.parametrize("mode", ["rules", "model"])
 def test_a_report_inside_a_later_reports_content_nests_in_it(mode):
     # the clause with its own report ("organizers added") is what the paper reported: one
     # attribution, whose content runs from the sentence start

@@ -304,6 +304,12 @@ def _skip_trailer(tokens: Sequence[Token], k: int) -> int:
     ``in a statement``, ``after crossing into Romania``, up to a comma or the end."""
     if k < len(tokens) and (_is_ly_adverb(tokens[k]) or tokens[k].lower == "then"):
         k += 1  # "wrote recently.", "said then."
+    if (
+        k + 1 < len(tokens)
+        and tokens[k].lower in ("late", "early")
+        and tokens[k + 1].lower in _TIME_WORDS
+    ):
+        k += 1  # "reported late Thursday", "said early Monday"
     if k < len(tokens) and (
         tokens[k].lower in _TIME_WORDS
         or tokens[k].lower in _PREPOSITIONS

@@ -1065,6 +1065,24 @@ def test_the_pre_test_never_turns_away_a_sentence_the_rules_attribute(before, ma
         assert _dash_signature(parsed, 0) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a time phrase between the cue and its content is neither
+        (
+            "The governor announced on Monday the lawsuit against the city.",
+            "the lawsuit against the city",
+        ),
+        ("Ann Lee said Monday night the vote was fair.", "the vote was fair"),
+        # ... unless the time is the content's own
+        ("Ann Lee said this week's vote was fair.", "this week's vote was fair"),
+    ],
+)
+def test_a_time_phrase_after_the_cue_is_no_content(text, content):
+    row = analysis.parse([text], attribution="rules").attributions.iloc[0]
+    assert row["content_text"] == content
+
+
 @pytest.mark.parametrize("mode", ["rules", "model"])
 def test_a_time_after_an_inverted_report_is_no_content(mode):
     text = "The mayor found no evidence of fraud, the AP reported late Monday."

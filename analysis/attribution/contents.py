@@ -262,7 +262,28 @@ def _skip_lead_in(tokens: Sequence[Token], k: int) -> int:
         and tokens[end + 1].text[-1] in (_OPENING_QUOTES)
     ):
         return end
-    return k
+    return _after_time(tokens, k)
+
+
+def _after_time(tokens: Sequence[Token], k: int) -> int:
+    """After a time phrase between a cue and its content ("announced on Monday the lawsuit",
+    "reported Wednesday the Secret Service had ..."), or ``k`` when none is there."""
+    m = k
+    if m + 1 < len(tokens) and tokens[m].lower in _TIME_LEADS:
+        m += 1
+    if m >= len(tokens) or tokens[m].lower not in _TIME_WORDS:
+        return k
+    while m < len(tokens) and (tokens[m].lower in _TIME_WORDS or tokens[m].lower in _DAY_PARTS):
+        m += 1
+    if m >= len(tokens) or not (tokens[m].is_word or tokens[m].text[0] in _OPENING_QUOTES):
+        return k
+    if tokens[m].lower in ("'s", "’s") or tokens[m].lower in _VERB_FORMS:
+        return k  # "said Monday's vote was ...", "said today is ...": the time is the content's
+    return m
+
+
+_TIME_LEADS = frozenset({"on", "in", "at", "late", "early", "last", "this", "earlier"})
+_DAY_PARTS = frozenset({"night", "morning", "afternoon", "evening"})
 
 
 def _to_addressee(tokens: Sequence[Token], k: int) -> int | None:

@@ -625,6 +625,9 @@ def test_intermediaries_are_via_not_sources(text, source, via):
         # a slash joins two names ("CNN/ORC", "Times/CBS News")
         ("Lee leads, a new CNN/ORC poll said.", "a new CNN/ORC poll"),
         ("Lee leads, a Times/CBS News survey said.", "a Times/CBS News survey"),
+        # a dateline's dash, or a dash closing an aside, is no part of the phrase
+        ("OHIO - Ann Lee said she voted.", "Ann Lee"),
+        ("He won - a local pollster said he voted.", "a local pollster"),
         # a number's comma stays in the phrase
         ("Of the members polled, 1,409 teachers said they voted.", "1,409 teachers"),
     ],

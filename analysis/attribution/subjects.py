@@ -323,6 +323,8 @@ def _noun_phrase_before(tokens: Sequence[Token], j: int) -> tuple[int, int] | No
         if previous.text == "." and i >= 2 and tokens[i - 2].capitalised:
             i -= 1
             continue
+        if previous.text == "-" and i >= 2 and _spaced(tokens, i - 1):
+            break  # "CHICAGO - Rahm Emanuel said": a dateline's dash, or a dash's aside
         if previous.text == "&" or previous.text == "-" or _in_number(tokens, i - 1):
             i -= 1  # "AT&T", "Coca-Cola", "1,409 teachers"
             continue
@@ -596,6 +598,13 @@ def _subject_right(
             m += 1
         return k, m
     return k, j
+
+
+def _spaced(tokens: Sequence[Token], m: int) -> bool:
+    """Whether token ``m`` has white space on both sides (a dash, not a hyphen)."""
+    return tokens[m - 1].end < tokens[m].start and (
+        m + 1 >= len(tokens) or tokens[m].end < tokens[m + 1].start
+    )
 
 
 def _participle_adjunct(tokens: Sequence[Token], m: int) -> bool:

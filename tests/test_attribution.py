@@ -786,6 +786,8 @@ def test_after_a_quotation_the_report_is_its_speakers(text, source, content, mod
         ("Back in Ohio, the mayor signed the bill, saying it would help.", "the mayor"),
         # a live blog's time stamp opens the sentence, not its subject
         ("9:34 p.m. Ann Lee has made a defense of the plan, saying it would help.", "Ann Lee"),
+        # two names joined by "and" are one subject
+        ("Ann Lee and Bo Ray spoke for an hour, saying the plan would help.", "Ann Lee and Bo Ray"),
         # ... and so is an opening time phrase without its comma
         ("By Sunday afternoon she had canceled the rally, citing the storm.", "she"),
         ("On Monday Ann Lee signed the bill, saying it would help.", "Ann Lee"),

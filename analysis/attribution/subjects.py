@@ -546,7 +546,14 @@ def _subject_right(
                 break
             return k, end
         stops = token.lower in _PHRASE_STOPS
-        if j > k and stops and not name_of:
+        names_joined = (  # "Bernie Sanders and Ted Cruz": two names, one phrase
+            token.lower == "and"
+            and tokens[j - 1].capitalised
+            and j + 1 < len(tokens)
+            and tokens[j + 1].capitalised
+            and tokens[j + 1].lower not in _PRONOUNS
+        )
+        if j > k and stops and not name_of and not names_joined:
             break
         if (
             j > k

@@ -338,10 +338,6 @@ _CONTENT_END_WORDS = (
     )
     | _PREPOSITIONS
 )  # fmt: skip
-#: An end the content scorer may choose leaves at least this many tokens in a that-clause (but
-#: the rules' end, whatever its length): "said that | by refusing ..." cut it after "that".
-_MIN_CLAUSE_TOKENS = 3
-
 #: At most this many end options, the nearest to the rules' end, are scored.
 _MAX_END_OPTIONS = 16
 
@@ -419,13 +415,9 @@ def _end_places(tokens: Sequence[Token], start: int, last: int) -> tuple[list[in
     places = []
     words = _CONTENT_END_WORDS
     closes = tokens[start].text[-1] in _CLOSING_QUOTES  # token k - 1 closes a quotation
-    clause = tokens[start].lower == "that"  # a that-clause: its subject alone is no content
     for k in range(start + 1, n):
         text = tokens[k].text
-        if k == last or (
-            (k - start >= _MIN_CLAUSE_TOKENS or not clause)
-            and (closes or tokens[k].lower in words or not text[:1].isalnum())
-        ):
+        if closes or k == last or tokens[k].lower in words or not text[:1].isalnum():
             places.append(k)
         closes = text[-1] in _CLOSING_QUOTES
     places.append(n)

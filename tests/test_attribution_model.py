@@ -455,17 +455,6 @@ def test_content_end_options_are_the_clause_breaks_after_the_content_start():
     ]
 
 
-def test_a_that_clause_is_not_cut_after_its_first_word():
-    text = "Ann Lee said that by noon, the party lost the vote."
-    sentence = _sentence(text)
-    attribution = _rules_attribution(text)
-    first, last = _content_tokens(sentence, attribution.content[0])
-    options = content_end_options(sentence, first, last, "said")
-    ends = [text[sentence.tokens[first].start : sentence.tokens[k - 1].end] for k, _ in options]
-    assert "that" not in ends and "that by" not in ends
-    assert "that by noon" in ends
-
-
 def test_a_long_sentence_offers_only_the_end_options_nearest_the_rules_end():
     text = "Ann Lee said " + ", ".join(f"item {n}" for n in range(40)) + "."
     sentence = _sentence(text)
@@ -501,19 +490,13 @@ def test_end_places_are_the_places_their_definition_names(words, data):
     n = len(tokens)
     start = data.draw(st.integers(0, n - 1))
     last = data.draw(st.integers(start + 1, n))
-    that_clause = tokens[start].lower == "that"
     expected = [
         k
         for k in range(start + 1, n + 1)
         if k in (last, n)
-        or (
-            not (that_clause and k - start < 3)  # "that" and one word are no content
-            and (
-                not tokens[k].text[:1].isalnum()
-                or tokens[k].lower in _CONTENT_END_WORDS
-                or tokens[k - 1].text[-1] in "”»’\"'"
-            )
-        )
+        or not tokens[k].text[:1].isalnum()
+        or tokens[k].lower in _CONTENT_END_WORDS
+        or tokens[k - 1].text[-1] in "”»’\"'"
     ]
     if len(expected) > _MAX_END_OPTIONS:
         expected = sorted(sorted(expected, key=lambda k: abs(k - last))[:_MAX_END_OPTIONS])

@@ -1088,6 +1088,25 @@ def test_a_time_phrase_after_the_cue_is_no_content(text, content):
     assert row["content_text"] == content
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a title quoted in the source of "according to" keeps its punctuation
+        (
+            "He bought the hotel in 1980, according to his book ''The Art of Buying.''",
+            "his book ''The Art of Buying.''",
+        ),
+        (
+            "She ran it badly, according to “Good Enough: A Life in Business” by Bo Ray.",
+            "“Good Enough: A Life in Business” by Bo Ray",
+        ),
+    ],
+)
+def test_a_quoted_title_is_whole_in_the_source_of_according_to(text, source):
+    row = analysis.parse([text], attribution="rules").attributions.iloc[0]
+    assert (row["cue_text"], row["source_text"]) == ("according to", source)
+
+
 @pytest.mark.parametrize("mode", ["rules", "model"])
 def test_a_time_after_an_inverted_report_is_no_content(mode):
     text = "The mayor found no evidence of fraud, the AP reported late Monday."

@@ -790,7 +790,7 @@ def _quoted_as_saying(
 def _according_to(sentence: _Sentence, sentence_id: int, i: int, cue: _Cue) -> Attribution | None:
     tokens, text = sentence.tokens, sentence.text
     j = i + 2
-    m = _source_phrase_end(tokens, j)
+    m = _source_phrase_end(sentence, j)
     if m == j:
         return None
     if (
@@ -803,7 +803,7 @@ def _according_to(sentence: _Sentence, sentence_id: int, i: int, cue: _Cue) -> A
         # "according to Brian Wieser, an analyst at Pivotal.", "According to Ann Lee, a
         # spokeswoman, the ...": the appositive is the source's, closed by the sentence's end
         # or, in an opening "According to", by a comma
-        n = _source_phrase_end(tokens, m + 1)
+        n = _source_phrase_end(sentence, m + 1)
         final = n >= len(tokens) - 1 and (n == len(tokens) or tokens[n].text in (".", "!", "?"))
         if (i > 0 and final) or (i == 0 and n < len(tokens) and tokens[n].text == ","):
             m = n
@@ -839,12 +839,21 @@ def _according_to(sentence: _Sentence, sentence_id: int, i: int, cue: _Cue) -> A
     )
 
 
-def _source_phrase_end(tokens: Sequence[Token], j: int) -> int:
+def _source_phrase_end(sentence: _Sentence, j: int) -> int:
     """Where the source phrase of "according to" that starts at token ``j`` ends: at a
-    punctuation mark, a dash or a bracket."""
+    punctuation mark, a dash or a bracket, but not inside a title quoted in the phrase
+    (``his book ''The Art of the Deal.''``, ``"Perfect Enough: Carly Fiorina and ..."``)."""
+    tokens = sentence.tokens
     m = j
     while m < len(tokens) and tokens[m].text not in _SOURCE_PHRASE_ENDS:
         m += 1
+    while m < len(tokens) and j < len(tokens):
+        quote = sentence.quote_at(tokens[m].start)
+        if quote is None or quote.start < tokens[j].start:
+            break
+        m += 1  # inside the title: on to its closing mark and the next end after it
+        while m < len(tokens) and tokens[m].text not in _SOURCE_PHRASE_ENDS:
+            m += 1
     return m
 
 

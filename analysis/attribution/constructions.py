@@ -460,11 +460,10 @@ def _attribute(
         # asked or announced (PolNeAR gives 147 of 163 such cues in train no source)
         return make(None, content, via)
     relative = _relative_before(tokens, subject[0])
-    opening = sentence.text[content[0][0] : content[0][1]].split(maxsplit=1)[0].lower()
     if (
         relative is not None
         and content[0][0] >= tokens[cue_end - 1].end
-        and (opening in _AUXILIARIES or opening in _VERB_FORMS or opening == "as")
+        and (first in _AUXILIARIES or first in _VERB_FORMS or first == "as")  # the first word
     ):
         # "a wall, which he said Mexico should pay for": the relative pronoun is the part of
         # what is reported that stands before the report (PolNeAR's first piece)

@@ -346,8 +346,8 @@ def _content_tokens(sentence: _Sentence, piece: tuple[int, int]) -> tuple[int, i
     """The token range ``[first, last)`` of a content piece inside the sentence, or ``None``
     when the piece is no plain clause the content scorers revise: a whole quotation (the
     rules take it as it stands), a piece that runs on past the sentence (a quotation
-    opened in it), or one inside the subordinate clause the sentence opens with (it ends
-    with that clause: "When Lee said it was fine, Ray left")."""
+    opened in it), or one that ends where the subordinate clause the sentence opens with
+    ends ("When Lee said it was fine, Ray left": not over into the main clause)."""
     tokens = sentence.tokens
     if not tokens or piece[1] > tokens[-1].end:
         return None

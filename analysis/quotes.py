@@ -6,7 +6,9 @@ small stack of open quotations. The rules:
 - **Marks.** Curly ``“ ”`` and ``‘ ’``; straight ``"`` and ``'``; guillemets ``« »`` and
   ``‹ ›``; German low-high ``„ “`` and ``‚ ‘`` (Polish ``„ ”`` too). Curly, low and guillemet
   marks say which way they face; ``“`` also closes an open ``„`` (German) or, after a non-space
-  and before a non-letter, an open ``“`` (``“like this“``).
+  and before a non-letter, an open ``“`` (``“like this“``). Two apostrophes stand for a double
+  mark, as in some archives (``''like this''``); three after a non-space, while a single
+  quotation is open inside such one, close both (``''We are told, 'it is over,''' he said``).
 - **Straight marks** are paired by their surroundings. One opens when preceded by the start of
   the text, white space, an opening bracket, a dash, a slash or another opening mark, and
   followed by a non-space; one closes when preceded by a non-space and followed by white space,
@@ -229,7 +231,14 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             mark = match.group()
             before = text[position - 1] if position > 0 else ""
             after = text[match.end()] if match.end() < length else ""
-            if mark == "''" and after == "'" and stack and stack[-1].mark == "'" and before:
+            if (
+                mark == "''"
+                and after == "'"
+                and stack
+                and stack[-1].mark == "'"
+                and before
+                and not before.isspace()
+            ):
                 # three apostrophes closing a quotation inside a quotation (''We are told,
                 # 'Kosovo is special,''' he said): the inner one's mark, then the outer one's
                 close(len(stack) - 1, position, "'")

@@ -536,9 +536,9 @@ def _is_passive(tokens: Sequence[Token], cue_start: int, i: int) -> bool:
 
 def _has_be(tokens: Sequence[Token], cue_start: int, i: int) -> bool:
     """Whether a form of "be" stands in the verb group ``[cue_start, i)`` before the cue.
-    A contracted ``'s`` is "has" ("He's said he ...") unless its subject is ``it``, ``that``
-    or ``there`` ("It's said that ...") or ``by``, ``to`` or ``as`` follows the cue ("He's
-    told to leave", "She's known as ...")."""
+    A contracted ``'s`` is "has" ("He's said he ...") unless its subject is ``it``, ``that``,
+    ``there`` or ``what`` ("It's said that ...") or ``by``, ``to`` or ``as`` follows the cue
+    ("He's told to leave", "She's known as ...")."""
     for m in range(cue_start, i):
         word = tokens[m].lower
         if word not in _BE_FORMS:

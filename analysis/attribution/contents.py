@@ -228,7 +228,9 @@ def _clause_end(sentence: _Sentence, k: int) -> int:
 def _skip_lead_in(tokens: Sequence[Token], k: int) -> int:
     """Skip an adverbial between a cue and its content when a colon, a comma before a
     quotation, or ``that`` follows it: ``said in a statement: “...”``, ``said Monday that``,
-    ``said Thursday during a taping in Buffalo, New York, that ...``."""
+    ``said Thursday during a taping in Buffalo, New York, that ...``; ``to`` and an addressee
+    before ``that`` or a quotation (``wrote to the Senate office that``); and a time phrase
+    before the content (``announced on Monday the lawsuit``)."""
     addressee = _to_addressee(tokens, k)
     if addressee is not None:
         return addressee  # "complained to CBS News' Charlie Rose that ...": at "that"

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from analysis.attribution.constructions import (
+    _RELATIVES,
     Attribution,
     _attribute,
     _colon_attribution,
@@ -178,7 +179,7 @@ def _comma_before(text: str, low: int, position: int) -> int | None:
 
 
 #: A content's first piece that is only a relative pronoun ("which he said was needed").
-_RELATIVES = frozenset({"which", "who", "whom", "where", "that"})
+_RELATIVE_PIECES = _RELATIVES | {"that"}
 
 
 def _cut_overlaps(sentence: _Sentence, results: Sequence[Attribution]) -> None:
@@ -190,7 +191,10 @@ def _cut_overlaps(sentence: _Sentence, results: Sequence[Attribution]) -> None:
         if not later.content or later.cue is None or later.content[0][1] > later.cue[0]:
             continue  # only attributions whose content precedes their cue
         first_start, boundary = later.content[0]
-        if len(later.content) > 1 and sentence.text[first_start:boundary].lower() in _RELATIVES:
+        if (
+            len(later.content) > 1
+            and sentence.text[first_start:boundary].lower() in _RELATIVE_PIECES
+        ):
             boundary = first_start  # "a wall, which he said ...": before the relative pronoun
         for other in results:
             if other is later or not other.content or other.cue is None:

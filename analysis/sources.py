@@ -316,6 +316,29 @@ def _countries() -> dict[str, str]:
 
 
 @cache
+def _us_states() -> frozenset[str]:
+    """U.S. states' names and abbreviations (``us_states.txt``), as written."""
+    return frozenset(load_lexicon("us_states"))
+
+
+def _given_name(proper: str) -> str | None:
+    """The word of a name to look up in the first-name list, case-folded: the first that is
+    followed by another word and is no title, role or place (``Virginia Sen. Tim Kaine`` gives
+    ``tim``, not ``virginia``); a one-word name is its own. None when there is no such word."""
+    words = proper.split()
+    if len(words) == 1:
+        return words[0].casefold()
+    countries = _countries()
+    for word in words[:-1]:
+        bare = word.strip(",;:")
+        place = bare.casefold() in countries or bare in _us_states()
+        if bare.endswith(".") or _role(bare) or place:
+            continue  # "Sen.", "Governor", "Florida", "Saudi"
+        return bare.casefold()
+    return None
+
+
+@cache
 def _agency_names() -> frozenset[str]:
     return frozenset(entry.casefold() for entry in load_lexicon("news_agencies"))
 
@@ -444,7 +467,8 @@ def profile_source(
             )
     countries = _countries()
     name_key = (proper or "").casefold()
-    is_place = name_key in countries
+    # "Saudi Arabia" is a place, though "Saudi" reads as a descriptor of "Arabia"
+    is_place = name_key in countries or any(m.strip().casefold() in countries for m in spoken)
     is_acronym = bool(proper) and bool(_ACRONYM.match(proper.replace(".", "")))
     named_body = bool(proper) and (
         is_place
@@ -524,10 +548,9 @@ def _gender(
         return "male", "pronoun"
     if pronouns & {"she", "her"} and not pronouns & {"he", "him"}:
         return "female", "pronoun"
-    if proper:
-        first = proper.split()[0].casefold()
-        if first in _first_names():
-            return _first_names()[first], "name_list"
+    first = _given_name(proper) if proper else None
+    if first in _first_names():
+        return _first_names()[first], "name_list"
     return "unknown", None
 
 

@@ -114,6 +114,24 @@ def test_unresolvable_pronoun_has_no_source():
             ["Kenya’s health ministry"],
             ("organization", "institution", "official", None, None, "Kenya"),
         ),
+        # a place and a title before a name are no first name ("Virginia", "Florida" are
+        # women's names in the list): the given name decides
+        (
+            "Virginia Sen. Tom Berg",
+            ["Virginia Sen. Tom Berg"],
+            ("person", "named", "other", "male", "name_list", None),
+        ),
+        (
+            "Florida Governor Tom Berg",
+            ["Florida Governor Tom Berg"],
+            ("person", "named", "official", "male", "name_list", None),
+        ),
+        # a country read as a descriptor and a name ("Saudi" + "Arabia") is a place
+        (
+            "Arabia",
+            ["Saudi Arabia"],
+            ("organization", "institution", "official", None, None, "Saudi Arabia"),
+        ),
     ],
 )
 def test_source_profiles(name, mentions, expected):

@@ -35,8 +35,7 @@ from analysis.attribution.words import (
     _VERB_FORMS,
     _has_plural_form,
 )
-from analysis.lexicon import load_lexicon
-from analysis.sources import _roles
+from analysis.sources import _roles, _us_states
 
 _MAX_SUBJECT_TOKENS = 12
 # Words before a number that belong to the phrase: "About one in five said".
@@ -251,11 +250,6 @@ def _is_city(token: Token) -> bool:
 def _is_state(tokens: Sequence[Token], a: int, b: int) -> bool:
     """Whether tokens ``[a, b)`` are a U.S. state's name or abbreviation (``us_states.txt``)."""
     return 0 < b - a <= 3 and " ".join(t.text for t in tokens[a:b]) in _us_states()
-
-
-@cache
-def _us_states() -> frozenset[str]:
-    return frozenset(load_lexicon("us_states"))
 
 
 def _is_plural_possessive(token: Token) -> bool:

@@ -35,7 +35,13 @@ from analysis.attribution.subjects import (
     _subject_left,
     _subject_right,
 )
-from analysis.attribution.tokens import Token, _is_ly_adverb, _Sentence, _span
+from analysis.attribution.tokens import (
+    Token,
+    _introduces_quotation,
+    _is_ly_adverb,
+    _Sentence,
+    _span,
+)
 from analysis.attribution.words import (
     _ARTICLES,
     _AUXILIARIES,
@@ -679,12 +685,7 @@ def _skip_addressee(tokens: Sequence[Token], k: int) -> int:
         token = tokens[j]
         if token.lower in _QUESTION_STARTS:
             return j
-        if (
-            j > k
-            and token.text in (":", ",")
-            and j + 1 < len(tokens)
-            and tokens[j + 1].text[0] in _OPENING_QUOTES
-        ):
+        if j > k and _introduces_quotation(tokens, j):
             return j  # "asked Republican politicians: “Why ...?”": the quotation
         if not (token.is_word or token.text in ("'s", "’s", "-")) or token.lower in _NO_ADDRESSEE:
             return k

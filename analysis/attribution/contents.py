@@ -12,7 +12,14 @@ import re
 from collections.abc import Sequence
 
 from analysis.attribution.cues import reporting_cues
-from analysis.attribution.tokens import _START, Token, _in_number, _is_ly_adverb, _Sentence
+from analysis.attribution.tokens import (
+    _START,
+    Token,
+    _in_number,
+    _introduces_quotation,
+    _is_ly_adverb,
+    _Sentence,
+)
 from analysis.attribution.words import (
     _ARTICLES,
     _CLAUSE_HEADS,
@@ -306,11 +313,7 @@ def _to_addressee(tokens: Sequence[Token], k: int) -> int | None:
         token = tokens[m]
         if _in_number(tokens, m):
             continue  # "to his 20,000 followers"
-        if (
-            token.text in (",", ":")
-            and m + 1 < len(tokens)
-            and tokens[m + 1].text[0] in _OPENING_QUOTES
-        ):
+        if _introduces_quotation(tokens, m):
             return m  # "wrote to his followers, “...”": the quotation
         if token.lower == "that":
             following = tokens[m + 1].lower if m + 1 < len(tokens) else ""

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from analysis.attribution.tokens import Token, _is_ly_adverb, _Sentence
+from analysis.attribution.tokens import Token, _introduces_quotation, _is_ly_adverb, _Sentence
 from analysis.attribution.words import (
     _ARTICLES,
     _AUXILIARIES,
@@ -105,8 +105,7 @@ def _cue_extent(tokens: Sequence[Token], i: int, n: int, lemma: str) -> tuple[in
         that_follows = any(t.lower == "that" for t in tokens[end + 1 : end + 8])
         # "wrote on Reddit, “...”": a place where it was said, then the quotation
         quote_follows = any(
-            tokens[m].text in (",", ":") and tokens[m + 1].text[0] in _OPENING_QUOTES
-            for m in range(end + 2, min(len(tokens) - 1, end + 7))
+            _introduces_quotation(tokens, m) for m in range(end + 2, min(len(tokens), end + 7))
         )
         if following.text == ":" or (
             (following.lower in _PARTICLES or (following.lower == "to" and lemma in _TO_PARTICLE))

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import cached_property
 
-from analysis.attribution.words import _NOT_ADVERBS
+from analysis.attribution.words import _NOT_ADVERBS, _OPENING_QUOTES
 from analysis.quotes import QuoteSpan
 from analysis.segment import abbreviation_kind
 
@@ -208,6 +208,16 @@ class _Sentence:
         rest = self.text[position : position + _QUOTE_LOOKAHEAD]
         offset = len(rest) - len(rest.lstrip())
         return self.quote_starting_at(position + offset)
+
+
+def _introduces_quotation(tokens: Sequence[Token], m: int) -> bool:
+    """Whether token ``m`` is a comma or colon right before an opening quotation mark
+    (``asked the mayors: “Why ...?”``, ``wrote on Reddit, “...”``)."""
+    return (
+        tokens[m].text in (",", ":")
+        and m + 1 < len(tokens)
+        and tokens[m + 1].text[0] in _OPENING_QUOTES
+    )
 
 
 def _in_number(tokens: Sequence[Token], m: int) -> bool:

@@ -58,6 +58,7 @@ from analysis.attribution.cues import (
     reporting_cues,
 )
 from analysis.attribution.sentences import (
+    _CLAUSE_JOINT,
     _cut_adjuncts,
     _cut_at_subject_end,
     _cut_before_new_clauses,
@@ -994,10 +995,40 @@ class AttributionModel:
             _cut_before_new_clauses(sentence, kept)
             _cut_adjuncts(sentence, kept)
             _cut_at_subject_end(sentence, kept)
+            _cut_forced_before_rules(sentence, kept, found_by_rules)
         kept = _without_nested(kept, found_by_rules)
         for attribution in kept:
             attribution.content = self.content_pieces(sentence, attribution, heads[id(attribution)])
         return kept
+
+
+def _cut_forced_before_rules(
+    sentence: _Sentence, kept: list[Attribution], found_by_rules: set[int]
+) -> None:
+    """A forced cue's content ends where a later report the rules found begins, at the comma or
+    conjunction joining the two (``Rubio thanked Miami and said it was great to be home``: the
+    content of ``thanked`` is ``Miami``, and ``said`` keeps its own). The rules make this cut
+    between their own reports as they find them; a forced cue is found after them."""
+    text = sentence.text
+    rules = [a for a in kept if id(a) in found_by_rules and a.cue is not None]
+    for forced in kept:
+        if id(forced) in found_by_rules or forced.cue is None or not forced.content:
+            continue
+        start, end = forced.content[-1]
+        for other in rules:
+            if not (forced.cue[1] <= start < other.cue[0] < end):
+                continue
+            boundary = other.cue[0]
+            if other.source is not None and start < other.source[0] < other.cue[0]:
+                boundary = other.source[0]
+            before = text[max(start, boundary - 12) : boundary]
+            joint = _CLAUSE_JOINT.search(before)
+            if joint is None:
+                continue
+            cut = _trim_content(text, start, boundary - len(before) + joint.start())
+            if cut:
+                forced.content[-1] = cut
+                start, end = cut
 
 
 def _without_nested(kept: list[Attribution], found_by_rules: set[int]) -> list[Attribution]:

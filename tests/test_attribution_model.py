@@ -26,6 +26,7 @@ from analysis.attribution_model import (
     _bucket,
     _by_distance,
     _content_tokens,
+    _cut_forced_before_rules,
     _end_places,
     _Scorer,
     _tabulate,
@@ -513,15 +514,64 @@ def test_a_forced_cue_ends_its_content_before_a_later_report():
     assert text[slice(*found[0].content[0])] == "to build a bridge"
 
 
-def _spanned(text: str, cue: str, content: str) -> Attribution:
+def _spanned(text: str, cue: str, content: str, source: str | None = None) -> Attribution:
     start, content_start = text.index(cue), text.index(content)
+    source_start = text.index(source) if source else 0
     return Attribution(
         0,
         (start, start + len(cue)),
         cue,
         "neutral",
+        source=(source_start, source_start + len(source)) if source else None,
         content=[(content_start, content_start + len(content))],
     )
+
+
+@pytest.mark.parametrize(
+    "text, forced_cue, rules_cue, rules_source, content",
+    [
+        # a report coordinated with the forced verb: "thanked" keeps its object only
+        (
+            "Rubio thanked the crowd and said it was great to be home.",
+            "thanked",
+            "said",
+            "Rubio",
+            "the crowd",
+        ),
+        # a report with its own subject, joined by a comma and a conjunction
+        (
+            "Ann Lee praised the plan, but Bo Park said it was weak.",
+            "praised",
+            "said",
+            "Bo Park",
+            "the plan",
+        ),
+        # no comma or conjunction before the report: nothing to cut at
+        (
+            "Ann Lee praised the plan Bo Park said was weak.",
+            "praised",
+            "said",
+            "Bo Park",
+            "the plan Bo Park said was weak",
+        ),
+    ],
+)
+def test_a_forced_content_ends_before_a_coordinated_report_of_the_rules(
+    text, forced_cue, rules_cue, rules_source, content
+):
+    # the rules cut an earlier report's content where a coordinated one begins, as they find
+    # them in order; a forced cue comes after the rules' reports and must get the same cut
+    # (it used to keep the whole rest of the sentence, and the rules' report, nested in it,
+    # was dropped)
+    forced = _spanned(text, forced_cue, text[text.index(forced_cue) + len(forced_cue) + 1 : -1])
+    after = text[text.index(rules_cue) + len(rules_cue) + 1 : -1]
+    found = _spanned(text, rules_cue, after, rules_source)
+    _cut_forced_before_rules(_sentence(text), [forced, found], {id(found)})
+    assert text[slice(*forced.content[0])] == content
+    assert text[slice(*found.content[0])] == after
+    # the forced report no longer holds the rules' one, so neither is dropped as nested
+    kept = _without_nested([forced, found], {id(found)})
+    assert kept == ([forced] if forced.content[0][1] > found.cue[0] else [forced, found])
 
 
 def test_a_forced_cue_does_not_take_a_quotation_from_the_rules_report_before_it():

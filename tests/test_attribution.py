@@ -222,6 +222,15 @@ def attributions(text: str) -> list[tuple]:
             "But no one said the plan would fail.",
             [("no one", "said", "the plan would fail", "indirect")],
         ),
+        # an object pronoun after a preposition inside the phrase ("her" may be a possessive)
+        (
+            "A source close to him said the plan would fail.",
+            [("A source close to him", "said", "the plan would fail", "indirect")],
+        ),
+        (
+            "Officials familiar with it say the plan will fail.",
+            [("Officials familiar with it", "say", "the plan will fail", "indirect")],
+        ),
         # a statement issued with a participle cue joins the cue (PolNeAR's verb group)
         (
             "The ministry issued a statement Thursday, saying it would appeal.",

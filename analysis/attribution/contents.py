@@ -25,6 +25,7 @@ from analysis.attribution.words import (
     _CLAUSE_HEADS,
     _CLOSING_QUOTES,
     _DETERMINERS,
+    _OBJECT_PRONOUNS,
     _OPENING_QUOTES,
     _PREPOSITIONS,
     _PRONOUNS,
@@ -36,7 +37,6 @@ from analysis.segment import abbreviation_kind
 from analysis.text import strip_span
 
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
-_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "it"})
 # Words that open a new clause after a comma, ending the content before them.
 _CLAUSE_OPENERS = frozenset(
     {"while", "as", "when", "although", "though", "which", "where", "whereas", "because",

@@ -24,6 +24,7 @@ from analysis.attribution.words import (
     _NOT_ADVERBS,
     _NP_FUNCTION_WORDS,
     _NP_PREPOSITIONS,
+    _OBJECT_PRONOUNS,
     _OPENING_QUOTES,
     _PREPOSITIONS,
     _PRONOUNS,
@@ -298,14 +299,24 @@ def _noun_phrase_before(tokens: Sequence[Token], j: int) -> tuple[int, int] | No
         inner = _noun_phrase_before(tokens, opening)
         return (inner[0], j) if inner is not None and inner[1] == opening else None
     last = tokens[j - 1]
+    # "a source close to him said", "people familiar with it say": the pronoun is the object
+    # of a preposition inside the phrase ("her" may as well be a possessive: "on her claim")
+    object_pronoun = (
+        last.lower in _OBJECT_PRONOUNS
+        and last.lower != "her"
+        and j >= 3
+        and tokens[j - 2].lower in _NP_PREPOSITIONS
+    )
     if last.text == "%" and j >= 2 and tokens[j - 2].text[:1].isdigit():
         # "42% say": a share of those polled (with its approximator: "about 40% say")
         return _approximated(tokens, j - 2), j
-    if last.lower in _PRONOUNS:
+    if last.lower in _PRONOUNS and not object_pronoun:
         if last.lower == "one" and j >= 2 and tokens[j - 2].lower == "no":
             return j - 2, j  # "no one said"
         return j - 1, j
-    if not last.is_word or last.lower in _SUBJECT_STOPS or last.lower in _ARTICLES:
+    if not last.is_word or (
+        (last.lower in _SUBJECT_STOPS or last.lower in _ARTICLES) and not object_pronoun
+    ):
         return None
     i = j - 1
     while i > 0 and j - i < _MAX_SUBJECT_TOKENS:
@@ -324,7 +335,11 @@ def _noun_phrase_before(tokens: Sequence[Token], j: int) -> tuple[int, int] | No
             continue
         if not previous.is_word or (word in _PRONOUNS and word not in _DETERMINERS):
             break
-        if word in _NP_PREPOSITIONS and i >= 2 and _can_start_phrase(tokens, i):
+        if (
+            word in _NP_PREPOSITIONS
+            and i >= 2
+            and (_can_start_phrase(tokens, i) or (object_pronoun and i == j - 1))
+        ):
             i -= 1  # "The city council in Mariupol", "the head of the agency"
             continue
         if word in _SUBJECT_STOPS and word not in _NP_FUNCTION_WORDS:

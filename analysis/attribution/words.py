@@ -31,6 +31,8 @@ def _words(name: str) -> frozenset[str]:
 
 
 _PRONOUNS = _words("pronoun")
+#: The object forms of the personal pronouns (a closed class, not a lexicon's to edit).
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "it"})
 _NEGATIVE_SOURCES = _words("negative")
 _DETERMINERS = _words("determiner")
 _NOUN_LIKE_CUES = _words("noun_cue")

@@ -490,6 +490,21 @@ def attributions(text: str) -> list[tuple]:
                 ("Ann Lee", "said", "the vote was fair", "indirect"),
             ],
         ),
+        # ... also when a quotation closes the report over its comma
+        (
+            "Ann Lee, citing “the size of the crowd,” said the vote was fair.",
+            [
+                ("Ann Lee", "citing", "“the size of the crowd,”", "direct"),
+                ("Ann Lee", "said", "the vote was fair", "indirect"),
+            ],
+        ),
+        (
+            "Ann Lee, calling it ''a fair vote,'' said the count was over.",
+            [
+                ("Ann Lee", "calling", "it ''a fair vote,''", "mixed"),
+                ("Ann Lee", "said", "the count was over", "indirect"),
+            ],
+        ),
         # a participle after a quotation that closes over its comma shares the subject
         (
             "Ann Lee called the plan a “total failure,” adding that it must change.",

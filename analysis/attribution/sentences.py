@@ -142,7 +142,11 @@ def _cut_adjuncts(sentence: _Sentence, results: Sequence[Attribution]) -> None:
         start, end = adjunct.content[-1]
         if not (main.source[1] <= adjunct.cue[0] and start < main.cue[0] < end):
             continue
-        comma = _comma_before(text, max(start, main.cue[0] - 8), main.cue[0])
+        low = max(start, main.cue[0] - 8)
+        comma = _comma_before(text, low, main.cue[0])
+        before = text[low : main.cue[0]].rstrip()
+        if comma is None and _QUOTED_COMMA.search(before):
+            comma = low + len(before)  # a quotation keeps its comma: "citing “the magic,” said"
         if comma is not None and _comma_before(text, adjunct.cue[0] - 8, adjunct.cue[0]):
             cut = _trim_content(text, start, comma)
             if cut:
@@ -170,6 +174,10 @@ def _cut_at_subject_end(sentence: _Sentence, results: Sequence[Attribution]) -> 
                 cut = _trim_content(sentence.text, start, source_end)
                 if cut:
                     inner.content[-1] = cut
+
+
+#: A comma inside the quotation mark that closes a text ("... “the magic,”", "''magic,''").
+_QUOTED_COMMA = re.compile(r",(?:''|[”’\"'])$")
 
 
 def _comma_before(text: str, low: int, position: int) -> int | None:

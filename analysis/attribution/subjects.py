@@ -223,7 +223,11 @@ def _appositive_start(tokens: Sequence[Token], closing: int, j: int) -> int | No
         # move as a “breach,”"): the appositive opens with a determiner, who or a role word
         first = tokens[k + 1]
         role = first.is_word and not first.capitalised and not _looks_like_verb(first)
-        if first.lower not in _APPOSITIVE_OPENERS and not (role and first.lower not in _PRONOUNS):
+        # ... or a participle's adjunct ("Mr. Manafort, citing “the magic of Trump,” said")
+        adjunct = first.lower.endswith("ing") and not first.capitalised
+        if first.lower not in _APPOSITIVE_OPENERS and not (
+            (role or adjunct) and first.lower not in _PRONOUNS
+        ):
             return None
     return k
 

@@ -222,6 +222,17 @@ def attributions(text: str) -> list[tuple]:
             "But no one said the plan would fail.",
             [("no one", "said", "the plan would fail", "indirect")],
         ),
+        # "since" of a perfect tense is part of the verb group; "since" before a participle is not
+        (
+            "She has since said that the plan would fail.",
+            [("She", "has since said", "that the plan would fail", "indirect")],
+        ),
+        ("In the months since announcing the plan, she won.", []),
+        # a comma and "then" join a report to the verb before it, which shares its subject
+        (
+            "Ann Lee offered him a job, then said the plan would fail.",
+            [("Ann Lee", "then said", "the plan would fail", "indirect")],
+        ),
         # an object pronoun after a preposition inside the phrase ("her" may be a possessive)
         (
             "A source close to him said the plan would fail.",

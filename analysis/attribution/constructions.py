@@ -28,7 +28,13 @@ from analysis.attribution.contents import (
     _split_quote_piece,
     _trim_content,
 )
-from analysis.attribution.cues import _DASH_CHARACTERS, _Cue, _cue_extent, _reporting_forms
+from analysis.attribution.cues import (
+    _DASH_CHARACTERS,
+    _Cue,
+    _cue_extent,
+    _perfect_since,
+    _reporting_forms,
+)
 from analysis.attribution.subjects import (
     _is_participle,
     _sentence_subject,
@@ -255,7 +261,11 @@ def _attribute(
     # strongly reject", "a poll last week found", "Clinton on Monday said".
     left = cue_start
     while left > 0:
-        if tokens[left - 1].lower in _AUXILIARIES or _is_ly_adverb(tokens[left - 1]):
+        if (
+            tokens[left - 1].lower in _AUXILIARIES
+            or _is_ly_adverb(tokens[left - 1])
+            or _perfect_since(tokens, left - 1)
+        ):
             left -= 1
         elif 0 < _time_phrase_length(tokens, left - 1) < left:
             length = _time_phrase_length(tokens, left - 1)
@@ -279,7 +289,11 @@ def _attribute(
     # Coordination and participles: "He said ... and added, “...”", "..., adding that ...":
     # the subject is that of the outermost earlier cue whose content reaches this one, else the
     # subject of the sentence.
-    coordinated = left > 0 and tokens[left - 1].lower in ("and", "but")
+    coordinated = left > 0 and (
+        tokens[left - 1].lower in ("and", "but")
+        # "She offered him a job, then said ...": a comma and "then" join the two verbs
+        or (tokens[left - 1].text == "," and tokens[left].lower == "then")
+    )
     # "..., adding that", "by saying he'd", "- only saying that": a participle whose subject is
     # the main clause's; "he said when asked about X": a passive one.
     participle = tokens[i].lower.endswith("ing") and (

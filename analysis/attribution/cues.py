@@ -87,6 +87,12 @@ def _match_cue(tokens: Sequence[Token], i: int) -> _Cue | None:
     return None
 
 
+def _perfect_since(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is the adverb "since" of a perfect tense ("She has since said"),
+    not the preposition or subordinator ("since announcing", "since he said")."""
+    return tokens[k].lower == "since" and k > 0 and tokens[k - 1].lower in ("has", "have", "had")
+
+
 def _cue_extent(tokens: Sequence[Token], i: int, n: int, lemma: str) -> tuple[int, int]:
     """Cue tokens ``[i, i + n)`` widened to the verb group, as annotators mark it: auxiliaries,
     adverbs and negation before (``has said``, ``also said``, ``did not mention``), a particle
@@ -95,7 +101,9 @@ def _cue_extent(tokens: Sequence[Token], i: int, n: int, lemma: str) -> tuple[in
     if tokens[i].lower.endswith("ing"):
         start = _statement_opening(tokens, i)
     while start > 0 and (
-        tokens[start - 1].lower in _BOUND_AUXILIARIES or _is_ly_adverb(tokens[start - 1])
+        tokens[start - 1].lower in _BOUND_AUXILIARIES
+        or _is_ly_adverb(tokens[start - 1])
+        or _perfect_since(tokens, start - 1)
     ):
         start -= 1
     end = i + n

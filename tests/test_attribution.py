@@ -222,6 +222,17 @@ def attributions(text: str) -> list[tuple]:
             "But no one said the plan would fail.",
             [("no one", "said", "the plan would fail", "indirect")],
         ),
+        # a name's report closing its clause is a verb, not a noun ("the latest reports")
+        (
+            "The plan failed, the Chicago Tribune reports.",
+            [("the Chicago Tribune", "reports", "The plan failed", "indirect")],
+        ),
+        ("Nobody read the latest reports.", []),
+        # "by" before a medium is no passive's agent
+        (
+            "Ann Lee said by telephone that the plan would fail.",
+            [("Ann Lee", "said", "that the plan would fail", "indirect")],
+        ),
         # "since" of a perfect tense is part of the verb group; "since" before a participle is not
         (
             "She has since said that the plan would fail.",

@@ -173,6 +173,17 @@ def _statement_opening(tokens: Sequence[Token], i: int) -> int:
     return i
 
 
+#: How a report was made, after "by": "said by telephone" is no passive participle.
+_MEDIA = frozenset(
+    {"telephone", "phone", "email", "e-mail", "text", "video", "videoconference", "satellite"}
+)
+
+
+def _by_medium(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` (after "by") names a medium, not an agent."""
+    return k < len(tokens) and tokens[k].lower in _MEDIA
+
+
 def _is_cue_use(sentence: _Sentence, i: int, cue: _Cue) -> bool:
     """Whether the cue word at token ``i`` is used as a reporting verb here."""
     tokens = sentence.tokens
@@ -193,9 +204,17 @@ def _is_cue_use(sentence: _Sentence, i: int, cue: _Cue) -> bool:
         return False  # a noun: "the report", "Russia's request"
     if previous == "to":
         return False  # an infinitive: "wanted to say"
+    # a name's report closing its clause: "..., the Chicago Tribune reports."
+    named_report = (
+        i > 0
+        and tokens[i - 1].capitalised
+        and token.lower.endswith(("s", "ed"))
+        and following in ("", ".", ",", ";", "!", "?")
+    )
     if (
         token.lower in _NOUN_LIKE_CUES
         and not clause_follows
+        and not named_report
         and not (
             _plural_head(tokens[i - 1] if i else None)
             # "the jobs report was released", "a records request from": a compound noun
@@ -216,6 +235,7 @@ def _is_cue_use(sentence: _Sentence, i: int, cue: _Cue) -> bool:
     # Lauer whether ..." names who asked
     return not (
         following == "by"
+        and not _by_medium(tokens, i + len(cue.words) + 1)
         and cue.words != ("according", "to")
         and cue.lemma != "quote"
         and not (token.lower == "asked" and (i == 0 or previous == "when"))

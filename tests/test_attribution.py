@@ -222,6 +222,16 @@ def attributions(text: str) -> list[tuple]:
             "But no one said the plan would fail.",
             [("no one", "said", "the plan would fail", "indirect")],
         ),
+        # fixed phrases of the cue lexicon
+        (
+            "Ann Lee made it clear that the plan would fail.",
+            [("Ann Lee", "made it clear", "that the plan would fail", "indirect")],
+        ),
+        (
+            "Ann Lee went on to say the plan would fail.",
+            [("Ann Lee", "went on to say", "the plan would fail", "indirect")],
+        ),
+        ("The data made clear progress.", []),
         # a name's report closing its clause is a verb, not a noun ("the latest reports")
         (
             "The plan failed, the Chicago Tribune reports.",

@@ -222,6 +222,12 @@ def attributions(text: str) -> list[tuple]:
             "But no one said the plan would fail.",
             [("no one", "said", "the plan would fail", "indirect")],
         ),
+        # a cue that reports only a clause or a quotation reports a topic after "about" or "of"
+        (
+            "Ann Lee spoke about the need for a new plan.",
+            [("Ann Lee", "spoke about", "the need for a new plan", "indirect")],
+        ),
+        ("Ann Lee spoke with the mayor.", []),
         # fixed phrases of the cue lexicon
         (
             "Ann Lee made it clear that the plan would fail.",

@@ -460,6 +460,8 @@ def _attribute(
         first in ("that", ":")
         or first[:1] in _OPENING_QUOTES
         or content[0] in {(q.start, q.end) for q in sentence.quotes}
+        # "spoke about the need for ...", "spoke of his faith": the topic is the content
+        or (cue_end > i + len(cue.words) and tokens[cue_end - 1].lower in ("about", "of"))
     ):
         return None  # "maintained his lead", "spoke with Garland", "voiced support"
     if (

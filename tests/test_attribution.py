@@ -228,6 +228,10 @@ def attributions(text: str) -> list[tuple]:
             [("Ann Lee", "spoke about", "the need for a new plan", "indirect")],
         ),
         ("Ann Lee spoke with the mayor.", []),
+        (
+            "Ann Lee likened the plan to a car crash.",
+            [("Ann Lee", "likened", "the plan to a car crash", "indirect")],
+        ),
         # fixed phrases of the cue lexicon
         (
             "Ann Lee made it clear that the plan would fail.",

@@ -232,6 +232,11 @@ def attributions(text: str) -> list[tuple]:
             "Ann Lee likened the plan to a car crash.",
             [("Ann Lee", "likened", "the plan to a car crash", "indirect")],
         ),
+        (
+            "Ann Lee supported the plan.",
+            [("Ann Lee", "supported", "the plan", "indirect")],
+        ),
+        ("The plan was supported by unions.", []),
         # fixed phrases of the cue lexicon
         (
             "Ann Lee made it clear that the plan would fail.",

@@ -253,6 +253,11 @@ def attributions(text: str) -> list[tuple]:
             [("the Chicago Tribune", "reports", "The plan failed", "indirect")],
         ),
         ("Nobody read the latest reports.", []),
+        # ... and so is a vehicle's ("a poll shows", not "a telephone call")
+        (
+            "For the first time, a poll shows the mayor leading.",
+            [("a poll", "shows", "the mayor leading", "indirect")],
+        ),
         # "by" before a medium is no passive's agent
         (
             "Ann Lee said by telephone that the plan would fail.",

@@ -204,12 +204,15 @@ def _is_cue_use(sentence: _Sentence, i: int, cue: _Cue) -> bool:
         return False  # a noun: "the report", "Russia's request"
     if previous == "to":
         return False  # an infinitive: "wanted to say"
-    # a name's report closing its clause: "..., the Chicago Tribune reports."
+    # a name's report closing its clause ("..., the Chicago Tribune reports."), or a vehicle's
+    # report ("a poll shows", "the lawsuit claims"): the verb, agreeing with its subject
     named_report = (
         i > 0
-        and tokens[i - 1].capitalised
         and token.lower.endswith(("s", "ed"))
-        and following in ("", ".", ",", ";", "!", "?")
+        and (
+            (tokens[i - 1].capitalised and following in ("", ".", ",", ";", "!", "?"))
+            or tokens[i - 1].lower in _attribution_nouns()
+        )
     )
     if (
         token.lower in _NOUN_LIKE_CUES

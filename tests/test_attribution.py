@@ -258,6 +258,11 @@ def attributions(text: str) -> list[tuple]:
             "For the first time, a poll shows the mayor leading.",
             [("a poll", "shows", "the mayor leading", "indirect")],
         ),
+        # an opening "As reported by X" names its source, as "According to X" does
+        (
+            "As reported by the Chicago Tribune, the plan failed.",
+            [("the Chicago Tribune", "reported", "the plan failed", "indirect")],
+        ),
         # "by" before a medium is no passive's agent
         (
             "Ann Lee said by telephone that the plan would fail.",

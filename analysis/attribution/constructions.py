@@ -32,6 +32,7 @@ from analysis.attribution.cues import (
     _DASH_CHARACTERS,
     _Cue,
     _cue_extent,
+    _as_reported_by,
     _perfect_since,
     _reporting_forms,
 )
@@ -230,6 +231,13 @@ def _attribute(
     tokens = sentence.tokens
     if cue.words == ("according", "to"):
         return _according_to(sentence, sentence_id, i, cue)
+    lead = _as_reported_by(tokens, i)
+    if lead is not None:
+        # an opening "As reported by X, ..." only: a trailing one would take the whole clause
+        # before it, another report's included ("Carson noted ..., as reported by BuzzFeed")
+        if lead == 0 or (lead == 1 and tokens[0].lower in ("but", "and")):
+            return _according_to(sentence, sentence_id, i, cue, lead)
+        return None
     if cue.lemma == "quote":
         return _quoted_as_saying(sentence, sentence_id, i, cue)
     if (
@@ -803,9 +811,17 @@ def _quoted_as_saying(
     )
 
 
-def _according_to(sentence: _Sentence, sentence_id: int, i: int, cue: _Cue) -> Attribution | None:
+def _according_to(
+    sentence: _Sentence, sentence_id: int, i: int, cue: _Cue, lead: int | None = None
+) -> Attribution | None:
+    """``According to X, ...`` and ``..., according to X``: the cue is tokens ``i`` and
+    ``i + 1``, the source the phrase after them, the content the clause before or after the
+    phrase, which begins at token ``lead`` (``i``; ``As reported by X, ...`` begins at "As",
+    and its cue is "reported" alone)."""
     tokens, text = sentence.tokens, sentence.text
     j = i + 2
+    cue_tokens = (i, i + 2) if lead is None else (lead + 1, i + 1)  # "(as) first reported"
+    i = i if lead is None else lead
     m = _source_phrase_end(sentence, j)
     if m == j:
         return None
@@ -847,7 +863,7 @@ def _according_to(sentence: _Sentence, sentence_id: int, i: int, cue: _Cue) -> A
         return None
     return Attribution(
         sentence_id=sentence_id,
-        cue=_span(tokens, i, i + 2),
+        cue=_span(tokens, *cue_tokens),
         cue_lemma=cue.lemma,
         cue_category=cue.category,
         source=source,

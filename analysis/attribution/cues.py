@@ -87,6 +87,17 @@ def _match_cue(tokens: Sequence[Token], i: int) -> _Cue | None:
     return None
 
 
+def _as_reported_by(tokens: Sequence[Token], i: int) -> int | None:
+    """The token that opens ``as (first) reported by X`` around the cue at token ``i``, or
+    None."""
+    if i + 2 >= len(tokens) or tokens[i + 1].lower != "by" or tokens[i].lower != "reported":
+        return None
+    k = i - 1
+    if k >= 0 and tokens[k].lower in ("first", "originally", "previously"):
+        k -= 1
+    return k if k >= 0 and tokens[k].lower == "as" else None
+
+
 def _perfect_since(tokens: Sequence[Token], k: int) -> bool:
     """Whether token ``k`` is the adverb "since" of a perfect tense ("She has since said"),
     not the preposition or subordinator ("since announcing", "since he said")."""
@@ -239,6 +250,7 @@ def _is_cue_use(sentence: _Sentence, i: int, cue: _Cue) -> bool:
     return not (
         following == "by"
         and not _by_medium(tokens, i + len(cue.words) + 1)
+        and _as_reported_by(tokens, i) is None  # "As reported by X, ..." names its source
         and cue.words != ("according", "to")
         and cue.lemma != "quote"
         and not (token.lower == "asked" and (i == 0 or previous == "when"))

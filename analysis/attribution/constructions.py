@@ -30,9 +30,9 @@ from analysis.attribution.contents import (
 )
 from analysis.attribution.cues import (
     _DASH_CHARACTERS,
+    _as_reported_by,
     _Cue,
     _cue_extent,
-    _as_reported_by,
     _perfect_since,
     _reporting_forms,
 )

@@ -539,6 +539,15 @@ def attributions(text: str) -> list[tuple]:
         ),
         # each cue could read the other's words as its content: the trailing report is the outer
         ("China did not object, Lee said.", [("Lee", "said", "China did not object", "indirect")]),
+        # a clause with its own report, joined by "and" after a report set between commas, is
+        # not the rest of that report's content
+        (
+            "The jet cost $35 million, records show, and experts say it is worth less now.",
+            [
+                ("records", "show", "The jet cost $35 million", "indirect"),
+                ("experts", "say", "it is worth less now", "indirect"),
+            ],
+        ),
         # a report between a subject and its cue ends before the cue
         (
             "Ann Lee, noting the size of the crowd, said the vote was fair.",

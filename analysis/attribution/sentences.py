@@ -127,6 +127,15 @@ def _cut_before_new_clauses(sentence: _Sentence, results: Sequence[Attribution])
                 cut = _trim_content(text, start, comma)
                 if cut:
                     outer.content[-1] = cut
+            elif (
+                len(outer.content) > 1
+                and comma < start <= inner.source[0] < end
+                and joint is not None
+                and any(ch.isalpha() for ch in joint.group())
+            ):
+                # "X was insured, records show, and experts say ...": the piece after a
+                # report set between commas is the new clause itself
+                outer.content.pop()
 
 
 def _cut_adjuncts(sentence: _Sentence, results: Sequence[Attribution]) -> None:

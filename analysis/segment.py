@@ -390,6 +390,11 @@ class Segmenter:
             if break_start > paragraph_start:
                 self._paragraph_cuts(text, paragraph_start, break_start, cuts, forced)
             cuts.add(break_start)
+            if text[break_end : break_end + 1].isupper():
+                # a new paragraph that opens with a capital starts a sentence, whatever ends
+                # the one before ("... in the U.S.\n\nFlorida Sen. Marco Rubio says ..."); in
+                # lower case it goes on ("several U.S.\n\nofficials said")
+                forced.add(break_start)
             paragraph_start = break_end
         for start, end, _ in parts:
             forced.update((start, end))

@@ -8,9 +8,9 @@ wire copy needs:
 
 - Paragraphs are runs of lines separated by a blank line (or by a line break and an indent, as
   in old wire copy). Every paragraph break is a sentence boundary, except a break inside a
-  sentence: the text after it starts in lower case (``several U.S.\\n\\nofficials said``), or the
-  text before it ends in an abbreviation and the next word is not a sentence starter
-  (``U.S.\\n\\nPresident Joe Biden``).
+  sentence: the text after it starts in lower case (``several U.S.\\n\\nofficials said``). A
+  capital after it starts a sentence even after an abbreviation (``in the U.S.\\n\\nFlorida Sen.
+  Marco Rubio says``: all 22 such breaks in the PolNeAR and BBC texts are boundaries).
 - A single line break ends a sentence when the line ends in sentence-final punctuation (and no
   abbreviation, ``U.S.\\nPresident Joe Biden``), is a heading in capitals, or is followed by a
   list item (``- ``, ``• ``, ``2) ``); otherwise it is a hard wrap inside a sentence.

@@ -539,6 +539,20 @@ def attributions(text: str) -> list[tuple]:
         ),
         # each cue could read the other's words as its content: the trailing report is the outer
         ("China did not object, Lee said.", [("Lee", "said", "China did not object", "indirect")]),
+        # a name spelt like a modal, before a form no modal takes ("May said", not "may say")
+        (
+            "Theresa May said the plan would fail.",
+            [("Theresa May", "said", "the plan would fail", "indirect")],
+        ),
+        ("The plan failed, May said.", [("May", "said", "The plan failed", "indirect")]),
+        (
+            "In particular, Will wrote, the plan can work.",
+            [("Will", "wrote", "the plan can work", "indirect")],
+        ),
+        (
+            "Officials will say the plan failed.",
+            [("Officials", "will say", "the plan failed", "indirect")],
+        ),
         # a clause with its own report, joined by "and" after a report set between commas, is
         # not the rest of that report's content
         (

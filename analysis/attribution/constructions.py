@@ -33,6 +33,7 @@ from analysis.attribution.cues import (
     _as_reported_by,
     _Cue,
     _cue_extent,
+    _modal_name,
     _perfect_since,
     _reporting_forms,
 )
@@ -270,7 +271,7 @@ def _attribute(
     left = cue_start
     while left > 0:
         if (
-            tokens[left - 1].lower in _AUXILIARIES
+            (tokens[left - 1].lower in _AUXILIARIES and not _modal_name(tokens, left - 1))
             or _is_ly_adverb(tokens[left - 1])
             or _perfect_since(tokens, left - 1)
         ):

@@ -98,6 +98,26 @@ def _as_reported_by(tokens: Sequence[Token], i: int) -> int | None:
     return k if k >= 0 and tokens[k].lower == "as" else None
 
 
+#: Modal verbs that are also names ("Theresa May said", "George Will wrote").
+_MODAL_NAMES = frozenset({"may", "will"})
+
+
+def _modal_name(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is a name spelt like a modal: capitalised, and followed (adverbs
+    aside) by a cue in a form a modal cannot take ("May said", "Will also wrote"; not "May
+    say", "Will tell")."""
+    token = tokens[k]
+    if not token.capitalised or token.lower not in _MODAL_NAMES:
+        return False
+    m = k + 1
+    while m < len(tokens) and (
+        tokens[m].lower in ("also", "later", "then") or _is_ly_adverb(tokens[m])
+    ):
+        m += 1
+    cue = _match_cue(tokens, m) if m < len(tokens) else None
+    return cue is not None and tokens[m].lower != cue.lemma.split()[0]
+
+
 def _perfect_since(tokens: Sequence[Token], k: int) -> bool:
     """Whether token ``k`` is the adverb "since" of a perfect tense ("She has since said"),
     not the preposition or subordinator ("since announcing", "since he said")."""
@@ -112,7 +132,7 @@ def _cue_extent(tokens: Sequence[Token], i: int, n: int, lemma: str) -> tuple[in
     if tokens[i].lower.endswith("ing"):
         start = _statement_opening(tokens, i)
     while start > 0 and (
-        tokens[start - 1].lower in _BOUND_AUXILIARIES
+        (tokens[start - 1].lower in _BOUND_AUXILIARIES and not _modal_name(tokens, start - 1))
         or _is_ly_adverb(tokens[start - 1])
         or _perfect_since(tokens, start - 1)
     ):

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from analysis.attribution.cues import reporting_cues
+from analysis.attribution.cues import _modal_name, reporting_cues
 from analysis.attribution.tokens import Token, _in_number, _is_ly_adverb
 from analysis.attribution.words import (
     _ADVERBIAL_OPENERS,
@@ -319,7 +319,9 @@ def _noun_phrase_before(tokens: Sequence[Token], j: int) -> tuple[int, int] | No
             return j - 2, j  # "no one said"
         return j - 1, j
     if not last.is_word or (
-        (last.lower in _SUBJECT_STOPS or last.lower in _ARTICLES) and not object_pronoun
+        (last.lower in _SUBJECT_STOPS or last.lower in _ARTICLES)
+        and not object_pronoun
+        and not _modal_name(tokens, j - 1)
     ):
         return None
     i = j - 1
@@ -346,7 +348,11 @@ def _noun_phrase_before(tokens: Sequence[Token], j: int) -> tuple[int, int] | No
         ):
             i -= 1  # "The city council in Mariupol", "the head of the agency"
             continue
-        if word in _SUBJECT_STOPS and word not in _NP_FUNCTION_WORDS:
+        if (
+            word in _SUBJECT_STOPS
+            and word not in _NP_FUNCTION_WORDS
+            and not (i == j - 1 and _modal_name(tokens, i - 1))
+        ):
             break
         if word.endswith("ly") and not previous.capitalised and word not in _NOT_ADVERBS:
             break
@@ -491,8 +497,9 @@ def _can_start_phrase(tokens: Sequence[Token], i: int) -> bool:
         return False
     if word in _SUBJECT_STOPS and word not in _DETERMINERS:
         # "Following the release of ...", "Despite Mr. Trump's ..."; but a capitalised word
-        # after a word is a name: "said Will Doyle", "Rep. Mark Walker"
-        return token.capitalised and i > 0 and tokens[i - 1].is_word
+        # after a word is a name: "said Will Doyle", "Rep. Mark Walker"; and so is a modal's
+        # spelling before a form no modal takes: "May said"
+        return (token.capitalised and i > 0 and tokens[i - 1].is_word) or _modal_name(tokens, i)
     return (
         word in _DETERMINERS
         or token.capitalised

@@ -239,6 +239,10 @@ def attributions(text: str) -> list[tuple]:
         ("The plan was supported by unions.", []),
         # fixed phrases of the cue lexicon
         (
+            "Ann Lee was critical of the plan.",
+            [("Ann Lee", "was critical of", "the plan", "indirect")],
+        ),
+        (
             "Ann Lee made it clear that the plan would fail.",
             [("Ann Lee", "made it clear", "that the plan would fail", "indirect")],
         ),

@@ -239,6 +239,11 @@ def attributions(text: str) -> list[tuple]:
         ("The plan was supported by unions.", []),
         # fixed phrases of the cue lexicon
         (
+            "Ann Lee was confident that the plan would fail.",
+            [("Ann Lee", "was confident", "that the plan would fail", "indirect")],
+        ),
+        ("It was a confident speech.", []),
+        (
             "Ann Lee was critical of the plan.",
             [("Ann Lee", "was critical of", "the plan", "indirect")],
         ),

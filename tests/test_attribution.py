@@ -548,6 +548,16 @@ def attributions(text: str) -> list[tuple]:
         ),
         # each cue could read the other's words as its content: the trailing report is the outer
         ("China did not object, Lee said.", [("Lee", "said", "China did not object", "indirect")]),
+        # a participle after an article, or after an article and an adverb, is an adjective
+        # of the subject, not its verb
+        (
+            "A leaked memo went out and said the plan would fail.",
+            [("A leaked memo", "said", "the plan would fail", "indirect")],
+        ),
+        (
+            "The newly created party said the plan would fail.",
+            [("The newly created party", "said", "the plan would fail", "indirect")],
+        ),
         # a name spelt like a modal, before a form no modal takes ("May said", not "may say")
         (
             "Theresa May said the plan would fail.",

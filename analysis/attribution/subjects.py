@@ -354,7 +354,19 @@ def _noun_phrase_before(tokens: Sequence[Token], j: int) -> tuple[int, int] | No
             and not (i == j - 1 and _modal_name(tokens, i - 1))
         ):
             break
-        if word.endswith("ly") and not previous.capitalised and word not in _NOT_ADVERBS:
+        if (
+            word.endswith("ly")
+            and not previous.capitalised
+            and word not in _NOT_ADVERBS
+            # "The newly created party", "a widely shared video": an adverb of a participle
+            # inside the phrase, after its determiner
+            and not (
+                tokens[i].lower.endswith("ed")
+                and not tokens[i].capitalised
+                and i >= 2
+                and tokens[i - 2].lower in _DETERMINERS
+            )
+        ):
             break
 
         if word in _TIME_WORDS and not (
@@ -581,7 +593,16 @@ def _subject_right(
             and not token.capitalised
             and token.lower not in _NP_FUNCTION_WORDS
         ):
-            if _looks_like_verb(token) and not (inverted and tokens[j - 1].lower in _DETERMINERS):
+            modifier = (  # "A leaked memo", "The newly created party": a participle's
+                # adjective after an article, not the verb
+                tokens[j - 1].lower in _ARTICLES
+                or (_is_ly_adverb(tokens[j - 1]) and j >= 2 and tokens[j - 2].lower in _ARTICLES)
+            )
+            if (
+                _looks_like_verb(token)
+                and not (inverted and tokens[j - 1].lower in _DETERMINERS)
+                and not (modifier and token.lower.endswith("ed"))
+            ):
                 # "Clinton | attacked Trump", "The Arizona Republican | survived ..."; but
                 # "said one unaligned strategist"
                 break

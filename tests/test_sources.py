@@ -126,6 +126,13 @@ def test_unresolvable_pronoun_has_no_source():
             ["Florida Governor Tom Berg"],
             ("person", "named", "official", "male", "name_list", None),
         ),
+        # a document or finding that stands as a source is no person
+        ("study", ["The study"], ("organization", "institution", "other", None, None, None)),
+        (
+            "statement",
+            ["the ministry's statement"],
+            ("organization", "institution", "official", None, None, None),
+        ),
         # a country read as a descriptor and a name ("Saudi" + "Arabia") is a place
         (
             "Arabia",

@@ -817,8 +817,9 @@ def _according_to(
 ) -> Attribution | None:
     """``According to X, ...`` and ``..., according to X``: the cue is tokens ``i`` and
     ``i + 1``, the source the phrase after them, the content the clause before or after the
-    phrase, which begins at token ``lead`` (``i``; ``As reported by X, ...`` begins at "As",
-    and its cue is "reported" alone)."""
+    phrase. With ``lead``, the phrase is ``As (first) reported by X, ...``: it begins at token
+    ``lead`` ("As"), ``i`` is "reported", and the cue is the words between them ("first
+    reported", or "reported" alone)."""
     tokens, text = sentence.tokens, sentence.text
     j = i + 2
     cue_tokens = (i, i + 2) if lead is None else (lead + 1, i + 1)  # "(as) first reported"

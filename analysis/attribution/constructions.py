@@ -33,8 +33,7 @@ from analysis.attribution.cues import (
     _as_reported_by,
     _Cue,
     _cue_extent,
-    _modal_name,
-    _perfect_since,
+    _in_verb_group,
     _reporting_forms,
 )
 from analysis.attribution.subjects import (
@@ -46,7 +45,6 @@ from analysis.attribution.subjects import (
 from analysis.attribution.tokens import (
     Token,
     _introduces_quotation,
-    _is_ly_adverb,
     _Sentence,
     _span,
 )
@@ -270,11 +268,7 @@ def _attribute(
     # strongly reject", "a poll last week found", "Clinton on Monday said".
     left = cue_start
     while left > 0:
-        if (
-            (tokens[left - 1].lower in _AUXILIARIES and not _modal_name(tokens, left - 1))
-            or _is_ly_adverb(tokens[left - 1])
-            or _perfect_since(tokens, left - 1)
-        ):
+        if _in_verb_group(tokens, left - 1, _AUXILIARIES):
             left -= 1
         elif 0 < _time_phrase_length(tokens, left - 1) < left:
             length = _time_phrase_length(tokens, left - 1)

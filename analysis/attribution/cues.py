@@ -118,10 +118,16 @@ def _modal_name(tokens: Sequence[Token], k: int) -> bool:
     return cue is not None and tokens[m].lower != cue.lemma.split()[0]
 
 
-def _perfect_since(tokens: Sequence[Token], k: int) -> bool:
-    """Whether token ``k`` is the adverb "since" of a perfect tense ("She has since said"),
-    not the preposition or subordinator ("since announcing", "since he said")."""
-    return tokens[k].lower == "since" and k > 0 and tokens[k - 1].lower in ("has", "have", "had")
+def _in_verb_group(tokens: Sequence[Token], k: int, auxiliaries: frozenset[str]) -> bool:
+    """Whether token ``k``, left of a cue, belongs to its verb group: one of ``auxiliaries``
+    (not a name spelt like a modal: "Theresa May said"), an ``-ly`` adverb, or the "since" of
+    a perfect tense ("She has since said"; not "since announcing", "since he said")."""
+    word = tokens[k].lower
+    if word in auxiliaries:
+        return not _modal_name(tokens, k)
+    if word == "since":
+        return k > 0 and tokens[k - 1].lower in ("has", "have", "had")
+    return _is_ly_adverb(tokens[k])
 
 
 def _cue_extent(tokens: Sequence[Token], i: int, n: int, lemma: str) -> tuple[int, int]:
@@ -131,11 +137,7 @@ def _cue_extent(tokens: Sequence[Token], i: int, n: int, lemma: str) -> tuple[in
     start = i
     if tokens[i].lower.endswith("ing"):
         start = _statement_opening(tokens, i)
-    while start > 0 and (
-        (tokens[start - 1].lower in _BOUND_AUXILIARIES and not _modal_name(tokens, start - 1))
-        or _is_ly_adverb(tokens[start - 1])
-        or _perfect_since(tokens, start - 1)
-    ):
+    while start > 0 and _in_verb_group(tokens, start - 1, _BOUND_AUXILIARIES):
         start -= 1
     end = i + n
     if end < len(tokens):

@@ -359,13 +359,8 @@ def _noun_phrase_before(tokens: Sequence[Token], j: int) -> tuple[int, int] | No
             and not previous.capitalised
             and word not in _NOT_ADVERBS
             # "The newly created party", "a widely shared video": an adverb of a participle
-            # inside the phrase, after its determiner
-            and not (
-                tokens[i].lower.endswith("ed")
-                and not tokens[i].capitalised
-                and i >= 2
-                and tokens[i - 2].lower in _DETERMINERS
-            )
+            # inside the phrase
+            and not _participle_modifier(tokens, i)
         ):
             break
 
@@ -593,15 +588,10 @@ def _subject_right(
             and not token.capitalised
             and token.lower not in _NP_FUNCTION_WORDS
         ):
-            modifier = (  # "A leaked memo", "The newly created party": a participle's
-                # adjective after an article, not the verb
-                tokens[j - 1].lower in _ARTICLES
-                or (_is_ly_adverb(tokens[j - 1]) and j >= 2 and tokens[j - 2].lower in _ARTICLES)
-            )
             if (
                 _looks_like_verb(token)
                 and not (inverted and tokens[j - 1].lower in _DETERMINERS)
-                and not (modifier and token.lower.endswith("ed"))
+                and not _participle_modifier(tokens, j)
             ):
                 # "Clinton | attacked Trump", "The Arizona Republican | survived ..."; but
                 # "said one unaligned strategist"
@@ -646,6 +636,17 @@ def _subject_right(
             m += 1
         return k, m
     return k, j
+
+
+def _participle_modifier(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is a participle used as an adjective of its phrase, not the verb:
+    after an article, or after an article and an adverb ("A leaked memo", "The newly created
+    party")."""
+    if not tokens[k].lower.endswith("ed") or tokens[k].capitalised or k == 0:
+        return False
+    if tokens[k - 1].lower in _ARTICLES:
+        return True
+    return k >= 2 and _is_ly_adverb(tokens[k - 1]) and tokens[k - 2].lower in _ARTICLES
 
 
 def _spaced(tokens: Sequence[Token], m: int) -> bool:

@@ -378,16 +378,17 @@ def _closes_opening_clause(tokens: Sequence[Token], first: int, last: int) -> bo
 
 
 def content_end_options(
-    sentence: _Sentence, start: int, last: int, head: str
+    sentence: _Sentence, start: int, last: int, head: str, stop: int | None = None
 ) -> list[tuple[int, list[str]]]:
     """Where a content starting at token ``start`` may end (exclusive token indexes): the
     rules' end ``last``, the sentence end, and before a punctuation mark or a word of
     :data:`_CONTENT_END_WORDS`, or after a closing quotation mark; at most
-    :data:`_MAX_END_OPTIONS`, the nearest to ``last``. Each option's features (``head``: the
-    cue's head word, lower-cased)."""
+    :data:`_MAX_END_OPTIONS`, the nearest to ``last``, and none after ``stop`` (see
+    :func:`_content_stop`). Each option's features (``head``: the cue's head word,
+    lower-cased)."""
     tokens = sentence.tokens
     n = len(tokens)
-    places, final = _end_places(tokens, start, last)
+    places, final = _end_places(tokens, start, last, stop)
     options = []
     for k in places:
         outside = tokens[k].lower if k < n else "</s>"
@@ -409,7 +410,9 @@ def content_end_options(
     return options
 
 
-def _end_places(tokens: Sequence[Token], start: int, last: int) -> tuple[list[int], int]:
+def _end_places(
+    tokens: Sequence[Token], start: int, last: int, stop: int | None = None
+) -> tuple[list[int], int]:
     """:func:`content_end_options`' places, and where the sentence ends once a final mark is
     left out (as the content's trimming does)."""
     n = len(tokens)
@@ -422,6 +425,8 @@ def _end_places(tokens: Sequence[Token], start: int, last: int) -> tuple[list[in
             places.append(k)
         closes = text[-1] in _CLOSING_QUOTES
     places.append(n)
+    if stop is not None:
+        places = [k for k in places if k <= stop]
     if len(places) > _MAX_END_OPTIONS:
         places = sorted(sorted(places, key=lambda k: abs(k - last))[:_MAX_END_OPTIONS])
     final = n
@@ -853,11 +858,14 @@ class _EndWeights:
         self.rule, self.rule_outside_following = constant("erule"), table("ro|o2")
         self.sentence_end = constant("esent")
 
-    def last(self, tokens: Sequence[Token], start: int, last: int, head: str) -> int:
+    def last(
+        self, tokens: Sequence[Token], start: int, last: int, head: str, stop: int | None = None
+    ) -> int:
         """The content's last-plus-one token (what :func:`content_end_options` offers, best
-        scored)."""
+        scored); with ``stop``, only the places at or before it (another report begins
+        there)."""
         n = len(tokens)
-        places, final = _end_places(tokens, start, last)
+        places, final = _end_places(tokens, start, last, stop)
         with_head_following = self.head_following.get(head, _NONE)
         best, best_score, best_distance = last, 0.0, -1  # the best option (see _beats)
         for k in places:
@@ -930,11 +938,17 @@ class AttributionModel:
         return weights.first(tokens, first, anchor), weights.last(tokens, last, anchor)
 
     def content_pieces(
-        self, sentence: _Sentence, attribution: Attribution, head: str
+        self,
+        sentence: _Sentence,
+        attribution: Attribution,
+        head: str,
+        others: Sequence[Attribution] = (),
     ) -> list[tuple[int, int]]:
         """The attribution's content pieces as the model revises them: each plain clause after
         the cue given the end the content scorer likes best among :func:`content_end_options`
-        (its start stays the rules'). ``head`` is the cue's head word, lower-cased."""
+        (its start stays the rules'), never past the start of a report of ``others`` that
+        begins after it (``Pence said it takes time but added that ...``: not up to the
+        sentence end). ``head`` is the cue's head word, lower-cased."""
         tokens, text = sentence.tokens, sentence.text
         revised = []
         for piece in attribution.content:
@@ -943,7 +957,8 @@ class AttributionModel:
                 revised.append(piece)
                 continue
             first, last = span
-            end = self._end_weights.last(tokens, first, last, head)
+            stop = _content_stop(sentence, attribution, piece, last, others)
+            end = self._end_weights.last(tokens, first, last, head, stop)
             if end != last:
                 piece = _trim_content(text, piece[0], tokens[end - 1].end) or piece
             revised.append(piece)
@@ -998,8 +1013,40 @@ class AttributionModel:
             _cut_forced_before_rules(sentence, kept, found_by_rules)
         kept = _without_nested(kept, found_by_rules)
         for attribution in kept:
-            attribution.content = self.content_pieces(sentence, attribution, heads[id(attribution)])
-        return kept
+            attribution.content = self.content_pieces(
+                sentence, attribution, heads[id(attribution)], kept
+            )
+        return _without_nested(kept, found_by_rules)
+
+
+def _content_stop(
+    sentence: _Sentence,
+    attribution: Attribution,
+    piece: tuple[int, int],
+    last: int,
+    others: Sequence[Attribution],
+) -> int | None:
+    """The last token index a content piece from the rules (ending before token ``last``) may
+    be extended to: where the first report of ``others`` after it begins, at its source when
+    that comes first (``..., and Y said``), else at its cue (``... but added``). None when
+    there is none, or the rules' piece already runs over it. A report made by a participle
+    after ``by`` (``He said X by arguing that ...``) is part of the content, as PolNeAR has it,
+    and no stop."""
+    text = sentence.text
+    later = []
+    for other in others:
+        if other is attribution or other.cue is None or other.cue[0] <= piece[0]:
+            continue
+        start = other.cue[0]
+        if text[max(0, start - 4) : start].endswith("by "):
+            continue
+        if other.source is not None and piece[0] < other.source[0] < start:
+            start = other.source[0]
+        later.append(start)
+    if not later:
+        return None
+    stop = _index_at([token.start for token in sentence.tokens], min(later))
+    return stop if stop >= last else None
 
 
 def _cut_forced_before_rules(
@@ -1184,8 +1231,8 @@ class _Collector:
         self, sentence: _Sentence, candidate: Candidate, gold_pieces: list[tuple[int, int]]
     ) -> None:
         """The end options of each plain content piece after the cue (see
-        :meth:`AttributionModel.content_pieces`), labelled by the gold piece that overlaps it
-        most."""
+        :meth:`AttributionModel.content_pieces`; all of them: the stop at a later report is
+        a constraint of decoding), labelled by the gold piece that overlaps it most."""
         attribution = candidate.attribution
         if attribution is None or attribution.cue is None or not gold_pieces:
             return

@@ -483,6 +483,46 @@ def test_the_content_end_scorer_chooses_where_the_content_ends(weights, content)
     _check_fast_scoring(model, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        # a later report of the same source: the first content stops before "but added"
+        (
+            "Ann Lee said prices rose but added that wages fell.",
+            {"said": "prices rose", "added": "that wages fell"},
+        ),
+        # a later report with its own source: it stops before that source
+        (
+            "Ann Lee said prices rose, and Bo Park said wages fell.",
+            {"said": "prices rose", "Bo Park said": "wages fell"},
+        ),
+        # a report made "by arguing" is part of the content (PolNeAR's reading): it runs on,
+        # and the report inside it is dropped as nested
+        (
+            "Ann Lee said prices rose by arguing that wages fell.",
+            {"said": "prices rose by arguing that wages fell"},
+        ),
+    ],
+)
+def test_the_content_end_scorer_does_not_run_a_content_over_a_later_report(text, contents):
+    # weights that favour the sentence end above every other place
+    model = _tied_model({}, {}, {"esent": 10.0})
+    found = find_attributions(text, [(0, 0, len(text))], find_quotes(text), reviser=model)
+    got = {
+        # a cue, or a source and a cue where the first source is not repeated
+        (text[a.source[0] : a.cue[1]] if a.source and a.source[0] > 0 else text[slice(*a.cue)]): (
+            " … ".join(text[s:e] for s, e in a.content)
+        )
+        for a in found
+    }
+    for cue, content in contents.items():
+        assert got[cue] == content
+    # whatever is kept, no cue lies inside another attribution's content
+    for a in found:
+        for b in found:
+            assert b is a or not any(s <= a.cue[0] < e for s, e in b.content)
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_WORDS, min_size=2, max_size=25), st.data())
 def test_end_places_are_the_places_their_definition_names(words, data):

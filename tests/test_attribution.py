@@ -477,6 +477,19 @@ def attributions(text: str) -> list[tuple]:
             "Aides told reporters, however, that the town was empty.",
             [("Aides", "told", "that the town was empty", "indirect")],
         ),
+        # an adverbial before a comma and a quotation is skipped ("said in a statement, “...”"),
+        # but a clause there is the content, not the quotation after it
+        (
+            'Olga said in a statement, "We will appeal."',
+            [("Olga", "said in a statement", '"We will appeal."', "direct")],
+        ),
+        (
+            'Olga said in politics it takes time but added, "We will appeal."',
+            [
+                ("Olga", "said", "in politics it takes time", "indirect"),
+                ("Olga", "added", '"We will appeal."', "direct"),
+            ],
+        ),
         # a statement noun joins the cue
         (
             "The ministry said in a statement that it would appeal.",

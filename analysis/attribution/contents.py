@@ -269,9 +269,20 @@ def _skip_lead_in(tokens: Sequence[Token], k: int) -> int:
         tokens[end].text == ","
         and end + 1 < len(tokens)
         and tokens[end + 1].text[-1] in (_OPENING_QUOTES)
+        and not _holds_a_clause(tokens, k, end)
     ):
         return end
     return _after_time(tokens, k)
+
+
+def _holds_a_clause(tokens: Sequence[Token], k: int, end: int) -> bool:
+    """Whether tokens ``k`` to ``end`` hold a clause rather than an adverbial: a subject
+    pronoun or a coordinating ``but`` (``said in politics it takes time but added, “...”``:
+    the content is the clause, not the quotation after it)."""
+    return any(tokens[m].lower in _CLAUSE_SIGNS for m in range(k, end))
+
+
+_CLAUSE_SIGNS = frozenset({"i", "he", "she", "it", "we", "they", "but"})
 
 
 def _after_time(tokens: Sequence[Token], k: int) -> int:

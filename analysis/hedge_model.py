@@ -310,6 +310,8 @@ _FEATURE_PREFIX_GROUP = {
     "wneg": "clause",
     "wquote": "clause",
     "wsaid": "clause",
+    "emb": "clause",
+    "wemb": "clause",
     "o": "others",
 }
 

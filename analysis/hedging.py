@@ -775,6 +775,9 @@ def _token(word: str) -> str:
     return "<num>" if _HAS_DIGIT.search(word) else word
 
 
+_EMBEDDING_WORDS = frozenset({"how", "why", "whether"})
+
+
 @dataclass(frozen=True, slots=True)
 class _SentenceMarks:
     """One sentence's words (and punctuation marks), with where its condition words, speech
@@ -844,6 +847,17 @@ class _SentenceMarks:
             _token(words[first - 1]) if first > 0 else "<s>",
             _token(words[after]) if after < n else "</s>",
             _token(words[after + 1]) if after + 1 < n else "</s>",
+        )
+
+    def embedded(self, start: int) -> bool:
+        """An embedded question or a purpose among the four words before ``start``: ``how``,
+        ``why``, ``whether``, ``so that`` (``wondering how he could have``, ``so that he could
+        be held``): a modal there is ability or purpose more often than doubt."""
+        first = bisect.bisect_left(self.starts, start)
+        before = [word.lower() for word in self.words[max(0, first - 4) : first]]
+        return any(
+            word in _EMBEDDING_WORDS or (word == "so" and before[n + 1 : n + 2] == ["that"])
+            for n, word in enumerate(before)
         )
 
     @staticmethod
@@ -921,6 +935,8 @@ def _proposal_features(
                 features += ["neg", "wneg=" + cue]
             if marks.question:
                 features.append("q")
+            if marks.embedded(start):
+                features += ["emb", "wemb=" + cue]
             if marks.condition_near(near_start, start, end, near_end):
                 features += ["cond", "wcond=" + cue]
             if marks.in_quotation(near_start, start):

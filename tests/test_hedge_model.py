@@ -164,11 +164,27 @@ def test_examples_of_unequal_lengths_are_refused():
         ("Costs would not rise.", "would", {"neg", "wneg=would"}),
         ("“Costs could rise,” he said.", "could", {"quote", "wquote=could", "said"}),
         ("Costs could rise, he said.", "could", {"said", "wsaid=could"}),
+        # an embedded question or a purpose just before the cue
+        ("She wondered how the thief could have left.", "could", {"emb", "wemb=could"}),
+        ("Police held him so that he could be questioned.", "could", {"emb", "wemb=could"}),
     ],
 )
 def test_candidates_carry_their_entry_and_cue_specific_clause_features(text, cue, expected):
     (found,) = [c[4] for c in hedge_candidates(text) if text[c[0] : c[1]] == cue]
     assert expected <= set(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The thief could have left.",
+        "So the thief could have left.",  # "so" without "that"
+        "How odd it was that in the end the thief could have left.",  # five words back
+    ],
+)
+def test_a_cue_with_no_embedding_before_it_has_no_embedding_feature(text):
+    (found,) = [c[4] for c in hedge_candidates(text) if text[c[0] : c[1]] == "could"]
+    assert not {"emb", "wemb=could"} & set(found)
 
 
 def test_every_feature_the_candidates_carry_has_a_group():

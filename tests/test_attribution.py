@@ -490,6 +490,14 @@ def attributions(text: str) -> list[tuple]:
                 ("Olga", "added", '"We will appeal."', "direct"),
             ],
         ),
+        # a quotation right after a cue is its content, not the opening clause before it
+        (
+            'When Bo Park accused her, Ann Lee said "We will appeal."',
+            [
+                ("Bo Park", "accused", "her", "indirect"),
+                ("Ann Lee", "said", '"We will appeal."', "direct"),
+            ],
+        ),
         # a statement noun joins the cue
         (
             "The ministry said in a statement that it would appeal.",

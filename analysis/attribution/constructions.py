@@ -375,7 +375,12 @@ def _attribute(
                     # two pieces, the report between them left out (as PolNeAR marks it)
                     return make(subject, [head, (tokens[rest + 1].start, parenthetical)], via)
             content = _content_before(sentence, tokens[boundary])
-            quote_follows = _split_quote_piece(sentence, rest) is not None
+            quote_follows = _split_quote_piece(sentence, rest) is not None or (
+                # "When X accused her, she said “...”": a quotation right after the cue
+                rest == after_cue
+                and rest < len(tokens)
+                and sentence.quote_starting_at(tokens[rest].start) is not None
+            )
             if (
                 content is not None
                 and quote_follows

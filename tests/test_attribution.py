@@ -490,6 +490,11 @@ def attributions(text: str) -> list[tuple]:
                 ("Olga", "added", '"We will appeal."', "direct"),
             ],
         ),
+        # a plural-looking cue after a name is its verb when a named clause follows
+        (
+            "The Springfield Times reports Ann Lee will resign.",
+            [("The Springfield Times", "reports", "Ann Lee will resign", "indirect")],
+        ),
         # a quotation right after a cue is its content, not the opening clause before it
         (
             'When Bo Park accused her, Ann Lee said "We will appeal."',

@@ -243,7 +243,15 @@ def _is_cue_use(sentence: _Sentence, i: int, cue: _Cue) -> bool:
         i > 0
         and token.lower.endswith(("s", "ed"))
         and (
-            (tokens[i - 1].capitalised and following in ("", ".", ",", ";", "!", "?"))
+            (
+                tokens[i - 1].capitalised
+                and (
+                    following in ("", ".", ",", ";", "!", "?")
+                    # "The Washington Times reports Beck will endorse ...": a named subject
+                    # of a clause follows
+                    or _name_then_auxiliary(tokens, i + len(cue.words))
+                )
+            )
             or tokens[i - 1].lower in _attribution_nouns()
         )
     )
@@ -277,6 +285,14 @@ def _is_cue_use(sentence: _Sentence, i: int, cue: _Cue) -> bool:
         and cue.lemma != "quote"
         and not (token.lower == "asked" and (i == 0 or previous == "when"))
     )
+
+
+def _name_then_auxiliary(tokens: Sequence[Token], k: int) -> bool:
+    """Token ``k`` begins a capitalised name (up to three words) followed by an auxiliary."""
+    m = k
+    while m < len(tokens) and m < k + 3 and tokens[m].capitalised:
+        m += 1
+    return k < m < len(tokens) and tokens[m].lower in _AUXILIARIES
 
 
 def _plural_head(token: Token | None) -> bool:

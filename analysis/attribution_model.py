@@ -471,7 +471,7 @@ def sentence_candidates(
             continue
         lexicon_cue = _match_cue(tokens, i)
         cue = lexicon_cue or _Cue(token.lower, "other", (token.lower,))
-        attribution = _attribute(sentence, sentence_id, i, cue, [])
+        attribution = _attribute(sentence, sentence_id, i, cue, [], infinitives=True)
         origin = "forced"
         if attribution is not None and attribution.cue is not None:
             first = _index_at(starts, attribution.cue[0])

@@ -627,3 +627,27 @@ def test_a_forced_cue_does_not_take_a_quotation_from_the_rules_report_before_it(
     outer = _spanned(text, "unleashed", "a series of tweets criticizing the judge")
     inner = _spanned(text, "criticizing", "the judge")
     assert _without_nested([inner, outer], {id(inner)}) == [outer]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("Ann Lee visited the studio to say she would run.", "Ann Lee", "she would run"),
+        (
+            "Bo Park took to the radio to say that taxes would rise.",
+            "Bo Park",
+            "that taxes would rise",
+        ),
+    ],
+)
+def test_an_infinitive_cue_is_a_candidate_for_the_model_only(text, source, content):
+    # a report by an infinitive ("went on the radio to say ...") takes the main clause's
+    # subject; the rules turn a cue after "to" down ("wanted to say" is more often no report),
+    # so only the trained layer, forcing a vocabulary word, sees it
+    assert find_attributions(text, [(0, 0, len(text))], find_quotes(text)) == []
+    (candidate,) = sentence_candidates(_sentence(text), 0, [], {"say"})
+    attribution = candidate.attribution
+    assert candidate.origin == "forced"
+    assert text[slice(*attribution.source)] == source
+    assert text[slice(*attribution.cue)] == "say"
+    assert [text[s:e] for s, e in attribution.content] == [content]

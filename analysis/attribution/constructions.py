@@ -226,7 +226,12 @@ def _attribute(
     i: int,
     cue: _Cue,
     earlier: Sequence[Attribution],
+    infinitives: bool = False,
 ) -> Attribution | None:
+    """The attribution of the cue at token ``i`` (``earlier``: the sentence's attributions
+    before it), or None. With ``infinitives``, a cue after ``to`` reports for the main clause's
+    subject (``stood up at the event to say ...``): the trained layer asks that of the words it
+    forces; the rules never do (``wanted to say`` is more often no report)."""
     tokens = sentence.tokens
     if cue.words == ("according", "to"):
         return _according_to(sentence, sentence_id, i, cue)
@@ -306,7 +311,9 @@ def _attribute(
         or (left >= 2 and _closes_quotation(tokens[left - 1]) and tokens[left - 2].text == ",")
     )
     when_asked = tokens[i].lower == "asked" and left > 0 and tokens[left - 1].lower == "when"
-    participle = participle or when_asked
+    # "took to Twitter to declare ...": an infinitive, whose subject is the main clause's
+    infinitive = infinitives and left > 0 and tokens[left - 1].lower == "to"
+    participle = participle or when_asked or infinitive
     if coordinated and _inner_coordination(sentence, tokens, left - 1, i, cue, earlier):
         return None  # "says he’d sit Putin down and tell him": inside the content
     if coordinated or participle:

@@ -1045,7 +1045,7 @@ def _content_stop(
         later.append(start)
     if not later:
         return None
-    stop = _index_at([token.start for token in sentence.tokens], min(later))
+    stop = bisect.bisect_left(sentence.tokens, min(later), key=_START)
     return stop if stop >= last else None
 
 

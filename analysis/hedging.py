@@ -896,10 +896,11 @@ def _proposal_features(
 
     Groups (see :data:`analysis.hedge_model.FEATURE_GROUPS`): ``cue`` the cue as written in
     lower case, its category and whether its rule turned it down; ``near`` the two words on
-    each side, and the cue with each adjacent one; ``clause`` negation, a question, a condition
-    within a few hundred characters in the sentence, a quotation or a speech verb before or
-    after it (the voice), each also paired with the cue; ``others`` the categories of the
-    sentence's other accepted cues.
+    each side, and the cue with each adjacent one; ``clause`` negation, a question, an
+    embedded question or purpose just before it (``how``, ``so that``), a condition within a
+    few hundred characters in the sentence, a quotation or a speech verb before or after it
+    (the voice), each also paired with the cue; ``others`` the categories of the sentence's
+    other accepted cues.
     """
     near = "near" in groups
     clause = "clause" in groups

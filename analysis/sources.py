@@ -343,6 +343,26 @@ def _agency_names() -> frozenset[str]:
     return frozenset(entry.casefold() for entry in load_lexicon("news_agencies"))
 
 
+@cache
+def _newspaper_name_ends() -> dict[str, str]:
+    """The last words of publication names, each with ``any`` or ``the`` (when it counts)."""
+    return dict(load_lexicon_table("newspaper_names", {1: ("any", "the")}))
+
+
+def _is_publication(proper: str, mentions: Sequence[str]) -> bool:
+    """A name ending in a publication word of lexicons/newspaper_names.txt: "Sky News", or,
+    for the words marked ``the`` and a name of one word, one written "The Washington Post",
+    "The Times" (not a person called Post)."""
+    words = proper.split()
+    when = _newspaper_name_ends().get(words[-1]) if words else None
+    if when is None:
+        return False
+    if when == "any" and len(words) > 1:
+        return True
+    written = {" ".join(m.split()) for m in mentions}  # "The Times", "The Sun"
+    return f"The {proper}" in written or f"the {proper}" in written
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def _role(word: str) -> tuple[str, str] | None:
     """(type, kind) of a role or organisation word; a plural person role is a group."""
@@ -470,8 +490,12 @@ def profile_source(
     # "Saudi Arabia" is a place, though "Saudi" reads as a descriptor of "Arabia"
     is_place = name_key in countries or any(m.strip().casefold() in countries for m in spoken)
     is_acronym = bool(proper) and bool(_ACRONYM.match(proper.replace(".", "")))
+    publication = _is_publication(proper, spoken)
+    if publication:
+        organization_type = "media"
     named_body = bool(proper) and (
-        is_place
+        publication
+        or is_place
         or any(_role(w) and _role(w)[1] == "organization" for w in proper.split())
         or proper.casefold() in _agency_names()
         or is_acronym

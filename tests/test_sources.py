@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import analysis
-from analysis.sources import mention_name, resolve_sources
+from analysis.sources import mention_name, profile_source, resolve_sources
 
 
 def sources(text: str) -> list[tuple[str, int]]:
@@ -162,3 +162,19 @@ def test_a_capitalised_role_word_is_not_a_name(name):
     from analysis.sources import profile_source
 
     assert profile_source(name, [name])["identification"] == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("name", "mentions", "expected"),
+    [
+        ("New York Times", ["The New York Times"], ("organization", "media")),
+        ("Washington Post", ["the Washington Post"], ("organization", "media")),
+        ("Times", ["The Times"], ("organization", "media")),
+        ("Sky News", ["Sky News"], ("organization", "media")),  # `any`: no "The" needed
+        ("Emily Post", ["Emily Post"], ("person", "other")),  # `the`: a person called Post
+        ("Ann Star", ["Ann Star", "she"], ("person", "other")),
+    ],
+)
+def test_a_publication_name_is_a_media_organization(name, mentions, expected):
+    profile = profile_source(name, mentions)
+    assert (profile["kind"], profile["type"]) == expected

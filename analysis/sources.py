@@ -124,6 +124,11 @@ def _mention_name(mention: str) -> str:
 
 
 def _part_name(part: str) -> str:
+    head, of, _ = part.partition(" of ")
+    if of:
+        person = _person_before_of(head)
+        if person:
+            return person  # "Sen. Ted Cruz of Texas", "Sheldon Yett of UNICEF"
     words = _WORD.findall(part)
     run: list[str] = []
     for word in reversed(words):
@@ -145,6 +150,34 @@ def _part_name(part: str) -> str:
     if len(run) == 1 and (_is_title(run[0]) or before in _PLACE_PREPOSITIONS):
         return ""  # "Ukrainian", "Officials", or a place: "the city council in Mariupol"
     return " ".join(run)
+
+
+def _person_before_of(head: str) -> str:
+    """A person's name ending ``head``, the words before "of" in ``NAME of PLACE-OR-BODY``: two
+    to four capitalised words after any titles, the first a given name of
+    lexicons/first_names.txt, none a role or organisation word ("Bank of America", "the
+    University of Chicago" have none)."""
+    words = _WORD.findall(head)
+    run: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper() or word.casefold() in _DETERMINERS:
+            break
+        run.append(word)
+    run.reverse()
+    while run and _is_title(run[0]):
+        run = run[1:]
+    if not 2 <= len(run) <= 4 or run[0].casefold() not in _first_names():
+        return ""
+    if any(_role(word) or word.endswith(("’s", "'s")) for word in run):
+        return ""
+    if run[-1].casefold() in _NOT_SURNAMES:
+        return ""  # "the Unity Party of America"
+    return " ".join(run)
+
+
+#: last words of capitalised names that are bodies, not people, though no role word says so
+#: (source_roles.txt leaves `party` and `group` out as too ambiguous in descriptions)
+_NOT_SURNAMES = frozenset({"party", "group", "union", "alliance", "front", "movement", "team"})
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -412,8 +445,11 @@ def source_descriptor(mention: str, name: str = "") -> str:
         if name and name in piece:
             before = piece[: piece.index(name)].split()
             before = _strip_determiners(before)
-            if before:
-                described.append(" ".join(before))
+            after = piece[piece.index(name) + len(name) :].split()
+            if after[:1] != ["of"]:
+                after = []  # only an affiliation: "Ann Lee of the University of Chicago"
+            if before or after:
+                described.append(" ".join(before + after))
         else:
             words = _strip_determiners(piece.split())
             if words:

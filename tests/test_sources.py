@@ -178,3 +178,22 @@ def test_a_capitalised_role_word_is_not_a_name(name):
 def test_a_publication_name_is_a_media_organization(name, mentions, expected):
     profile = profile_source(name, mentions)
     assert (profile["kind"], profile["type"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "kind", "source_type", "gender"),
+    [
+        # a person "of" a body or place is the person, typed by the body
+        ("Professor Ann Lee of Springfield University", "Ann Lee", "person", "expert", "female"),
+        ("Gov. John Park of Ohio", "John Park", "person", "other", "male"),
+        ("Ann Lee of the State Department", "Ann Lee", "person", "official", "female"),
+        # no given name before "of", or a body's last word: not a person
+        ("Bank of America", "", "organization", "business", "unknown"),
+        ("the Unity Party of America nominee", "", None, None, None),
+    ],
+)
+def test_a_name_before_of_is_the_person(mention, name, kind, source_type, gender):
+    assert mention_name(mention) == name
+    if kind is not None:
+        profile = profile_source(name, [mention])
+        assert (profile["kind"], profile["type"], profile["gender"]) == (kind, source_type, gender)

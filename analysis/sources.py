@@ -156,7 +156,7 @@ def _person_before_of(head: str) -> str:
     """A person's name ending ``head``, the words before "of" in ``NAME of PLACE-OR-BODY``: two
     to four capitalised words after any titles, the first a given name of
     lexicons/first_names.txt, none a role or organisation word ("Bank of America", "the
-    University of Chicago" have none)."""
+    University of Chicago" have none), the last no body's (lexicons/name_endings.txt)."""
     words = _WORD.findall(head)
     run: list[str] = []
     for word in reversed(words):
@@ -170,14 +170,9 @@ def _person_before_of(head: str) -> str:
         return ""
     if any(_role(word) or word.endswith(("’s", "'s")) for word in run):
         return ""
-    if run[-1].casefold() in _NOT_SURNAMES:
-        return ""  # "the Unity Party of America"
+    if run[-1] in _name_endings():
+        return ""  # a body's name: "the Unity Party of America", "Sky News of ..."
     return " ".join(run)
-
-
-#: last words of capitalised names that are bodies, not people, though no role word says so
-#: (source_roles.txt leaves `party` and `group` out as too ambiguous in descriptions)
-_NOT_SURNAMES = frozenset({"party", "group", "union", "alliance", "front", "movement", "team"})
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -377,23 +372,28 @@ def _agency_names() -> frozenset[str]:
 
 
 @cache
-def _newspaper_name_ends() -> dict[str, str]:
-    """The last words of publication names, each with ``any`` or ``the`` (when it counts)."""
-    return dict(load_lexicon_table("newspaper_names", {1: ("any", "the")}))
+def _name_endings() -> dict[str, tuple[str, str, str]]:
+    """Last words of bodies' names: (when, type, kind), lexicons/name_endings.txt."""
+    table = load_lexicon_table(
+        "name_endings", {1: ("any", "the"), 2: (*SOURCE_TYPES, "-"), 3: SOURCE_KINDS}
+    )
+    return {fields[0]: (fields[1], fields[2], fields[3]) for fields in table}
 
 
-def _is_publication(proper: str, mentions: Sequence[str]) -> bool:
-    """A name ending in a publication word of lexicons/newspaper_names.txt: "Sky News", or,
-    for the words marked ``the`` and a name of one word, one written "The Washington Post",
-    "The Times" (not a person called Post)."""
+def _named_body(proper: str, mentions: Sequence[str]) -> tuple[str, str] | None:
+    """(type, kind) of a name ending in a word of lexicons/name_endings.txt: "Sky News", "the
+    Democratic Party", or, for the words marked ``the`` and a name of one word, one written
+    "The Washington Post", "The Times" (not a person called Post). None for other names."""
     words = proper.split()
-    when = _newspaper_name_ends().get(words[-1]) if words else None
-    if when is None:
-        return False
-    if when == "any" and len(words) > 1:
-        return True
-    written = {" ".join(m.split()) for m in mentions}  # "The Times", "The Sun"
-    return f"The {proper}" in written or f"the {proper}" in written
+    ending = _name_endings().get(words[-1]) if words else None
+    if ending is None:
+        return None
+    when, body_type, kind = ending
+    if not (when == "any" and len(words) > 1):
+        written = {" ".join(m.split()) for m in mentions}  # "The Times", "The Sun"
+        if f"The {proper}" not in written and f"the {proper}" not in written:
+            return None
+    return body_type, kind
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -526,18 +526,18 @@ def profile_source(
     # "Saudi Arabia" is a place, though "Saudi" reads as a descriptor of "Arabia"
     is_place = name_key in countries or any(m.strip().casefold() in countries for m in spoken)
     is_acronym = bool(proper) and bool(_ACRONYM.match(proper.replace(".", "")))
-    publication = _is_publication(proper, spoken)
-    if publication:
-        organization_type = "media"
+    body = _named_body(proper, spoken)
+    if body is not None and body[0] != "-":
+        organization_type = body[0]  # "The Washington Post" is media, whatever else it says
     named_body = bool(proper) and (
-        publication
+        body is not None
         or is_place
         or any(_role(w) and _role(w)[1] == "organization" for w in proper.split())
         or proper.casefold() in _agency_names()
         or is_acronym
     )
     if named_body:
-        identification, kind = "institution", "organization"
+        identification, kind = "institution", body[1] if body is not None else "organization"
     elif proper:
         identification, kind = "named", "person"
     else:

@@ -173,9 +173,18 @@ def test_a_capitalised_role_word_is_not_a_name(name):
         ("Sky News", ["Sky News"], ("organization", "media")),  # `any`: no "The" needed
         ("Emily Post", ["Emily Post"], ("person", "other")),  # `the`: a person called Post
         ("Ann Star", ["Ann Star", "she"], ("person", "other")),
+        # other bodies' names: a party, a centre
+        ("Democratic Party", ["the Democratic Party"], ("organization", "official")),
+        ("Hurricane Center", ["the Hurricane Center"], ("organization", "other")),
+        # ... typed by its other words: a university's
+        (
+            "Springfield University Medical Center",
+            ["Springfield University Medical Center"],
+            ("organization", "expert"),
+        ),
     ],
 )
-def test_a_publication_name_is_a_media_organization(name, mentions, expected):
+def test_a_publication_or_body_name_is_an_organization(name, mentions, expected):
     profile = profile_source(name, mentions)
     assert (profile["kind"], profile["type"]) == expected
 

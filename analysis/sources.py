@@ -128,7 +128,7 @@ def _part_name(part: str) -> str:
     if of:
         person = _person_before_of(head)
         if person:
-            return person  # "Sen. Ted Cruz of Texas", "Sheldon Yett of UNICEF"
+            return person  # "Sen. Ted Cruz of Texas", "Carl Lipo of Binghamton University"
     words = _WORD.findall(part)
     run: list[str] = []
     for word in reversed(words):
@@ -382,8 +382,9 @@ def _name_endings() -> dict[str, tuple[str, str, str]]:
 
 def _named_body(proper: str, mentions: Sequence[str]) -> tuple[str, str] | None:
     """(type, kind) of a name ending in a word of lexicons/name_endings.txt: "Sky News", "the
-    Democratic Party", or, for the words marked ``the`` and a name of one word, one written
-    "The Washington Post", "The Times" (not a person called Post). None for other names."""
+    Democratic Party"; a word marked ``the``, or a name of one word, counts only when written
+    with "The" ("The Washington Post", "The Times"; not a person called Post). None for other
+    names."""
     words = proper.split()
     ending = _name_endings().get(words[-1]) if words else None
     if ending is None:

@@ -128,6 +128,12 @@ def test_unresolvable_pronoun_has_no_source():
         ),
         # a document or finding that stands as a source is no person
         ("study", ["The study"], ("organization", "institution", "other", None, None, None)),
+        ("video", ["The video"], ("organization", "institution", "other", None, None, None)),
+        (
+            "United States Constitution",
+            ["The United States Constitution"],
+            ("organization", "institution", "other", None, None, "United States"),
+        ),
         (
             "statement",
             ["the ministry's statement"],

@@ -378,17 +378,16 @@ def _closes_opening_clause(tokens: Sequence[Token], first: int, last: int) -> bo
 
 
 def content_end_options(
-    sentence: _Sentence, start: int, last: int, head: str, stop: int | None = None
+    sentence: _Sentence, start: int, last: int, head: str
 ) -> list[tuple[int, list[str]]]:
     """Where a content starting at token ``start`` may end (exclusive token indexes): the
     rules' end ``last``, the sentence end, and before a punctuation mark or a word of
     :data:`_CONTENT_END_WORDS`, or after a closing quotation mark; at most
-    :data:`_MAX_END_OPTIONS`, the nearest to ``last``, and none after ``stop`` (see
-    :func:`_content_stop`). Each option's features (``head``: the cue's head word,
-    lower-cased)."""
+    :data:`_MAX_END_OPTIONS`, the nearest to ``last``. Each option's features (``head``: the
+    cue's head word, lower-cased)."""
     tokens = sentence.tokens
     n = len(tokens)
-    places, final = _end_places(tokens, start, last, stop)
+    places, final = _end_places(tokens, start, last)
     options = []
     for k in places:
         outside = tokens[k].lower if k < n else "</s>"
@@ -413,7 +412,8 @@ def content_end_options(
 def _end_places(
     tokens: Sequence[Token], start: int, last: int, stop: int | None = None
 ) -> tuple[list[int], int]:
-    """:func:`content_end_options`' places, and where the sentence ends once a final mark is
+    """:func:`content_end_options`' places, none after ``stop`` (where the model stops a
+    content: see :func:`_content_stop`), and where the sentence ends once a final mark is
     left out (as the content's trimming does)."""
     n = len(tokens)
     places = []

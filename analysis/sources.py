@@ -130,13 +130,7 @@ def _part_name(part: str) -> str:
         if person:
             return person  # "Sen. Ted Cruz of Texas", "Carl Lipo of Binghamton University"
     words = _WORD.findall(part)
-    run: list[str] = []
-    for word in reversed(words):
-        if word[:1].isupper() and word.casefold() not in _DETERMINERS:
-            run.append(word)
-        else:
-            break
-    run.reverse()
+    run = _final_capitalised(words)
     before = words[len(words) - len(run) - 1].casefold() if len(run) < len(words) else ""
     # Leading titles and nationalities are not part of a name ("Ukrainian President"), as long
     # as a name is left ("the State Department" keeps "State").
@@ -152,18 +146,22 @@ def _part_name(part: str) -> str:
     return " ".join(run)
 
 
+def _final_capitalised(words: Sequence[str]) -> list[str]:
+    """The run of capitalised words (no determiner) that ends ``words``."""
+    start = len(words)
+    while start > 0 and words[start - 1][:1].isupper():
+        if words[start - 1].casefold() in _DETERMINERS:
+            break
+        start -= 1
+    return list(words[start:])
+
+
 def _person_before_of(head: str) -> str:
     """A person's name ending ``head``, the words before "of" in ``NAME of PLACE-OR-BODY``: two
     to four capitalised words after any titles, the first a given name of
     lexicons/first_names.txt, none a role or organisation word ("Bank of America", "the
     University of Chicago" have none), the last no body's (lexicons/name_endings.txt)."""
-    words = _WORD.findall(head)
-    run: list[str] = []
-    for word in reversed(words):
-        if not word[:1].isupper() or word.casefold() in _DETERMINERS:
-            break
-        run.append(word)
-    run.reverse()
+    run = _final_capitalised(_WORD.findall(head))
     while run and _is_title(run[0]):
         run = run[1:]
     if not 2 <= len(run) <= 4 or run[0].casefold() not in _first_names():

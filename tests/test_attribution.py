@@ -607,6 +607,31 @@ def attributions(text: str) -> list[tuple]:
                 ("experts", "say", "it is worth less now", "indirect"),
             ],
         ),
+        # a report in a subordinate clause after a noun phrase is not part of that content ...
+        (
+            "Ann Lee criticised the mayor after Bo Ray said the vote was unfair.",
+            [
+                ("Ann Lee", "criticised", "the mayor", "indirect"),
+                ("Bo Ray", "said", "the vote was unfair", "indirect"),
+            ],
+        ),
+        (
+            "I was not talking about the mayor when I said the vote was unfair.",
+            [
+                ("I", "was not talking about", "the mayor", "indirect"),
+                ("I", "said", "the vote was unfair", "indirect"),
+            ],
+        ),
+        # ... but a reported clause keeps its own subordinate clause, report and all
+        (
+            "Ann Lee said she left the hall when Bo Ray announced the count.",
+            [("Ann Lee", "said", "she left the hall when Bo Ray announced the count", "indirect")],
+        ),
+        # a sentence adverb may stand between a subject and its cue
+        (
+            "Ann Lee however said the vote was fair.",
+            [("Ann Lee", "said", "the vote was fair", "indirect")],
+        ),
         # a report between a subject and its cue ends before the cue
         (
             "Ann Lee, noting the size of the crowd, said the vote was fair.",

@@ -22,7 +22,8 @@ from analysis.attribution.constructions import (
 )
 from analysis.attribution.contents import _trim_content
 from analysis.attribution.cues import _is_cue_use, _match_cue, _may_attribute, reporting_cues
-from analysis.attribution.tokens import _QUOTE_LOOKAHEAD, _Sentence
+from analysis.attribution.tokens import _QUOTE_LOOKAHEAD, _START, Token, _Sentence
+from analysis.attribution.words import _AUXILIARIES, _CLAUSE_HEADS, _VERB_FORMS
 from analysis.quotes import QuoteSpan
 from analysis.text import paragraph_spans, strip_span
 
@@ -95,6 +96,35 @@ _CLAUSE_JOINT = re.compile(
 )
 
 
+# What may open a subordinate clause with its own source and cue inside another's content
+# ("denouncing the regime after Trump said ...", "in an interview in which he said ...").
+_SUBORDINATE_JOINT = re.compile(
+    r"(?<![\w’'])(?:after|before|when|because|since|until|whereas|(?:in|of|to|during) which)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _holds_a_finite_clause(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether the text from ``start`` to ``end`` holds a clause (a subject pronoun, a frequent
+    verb form or auxiliary, ``that`` or a question word, an infinitive's ``to``), not only a
+    noun phrase: ``said he recoiled when ...`` against ``denouncing the regime after ...``."""
+    first = bisect.bisect_left(tokens, start, key=_START)
+    for token in tokens[first:]:
+        if token.start >= end:
+            return False
+        if token.lower in _CLAUSE_WORDS:
+            return True
+    return False
+
+
+_CLAUSE_WORDS = (
+    frozenset({"i", "you", "he", "she", "it", "we", "they", "to"})
+    | _VERB_FORMS
+    | _AUXILIARIES
+    | _CLAUSE_HEADS
+)
+
+
 def _cut_before_new_clauses(sentence: _Sentence, results: Sequence[Attribution]) -> None:
     """``Not only did she find the gesture appropriate, Woods concluded that ...``: a content
     stops at the comma before a later clause with its own source and cue."""
@@ -106,8 +136,9 @@ def _cut_before_new_clauses(sentence: _Sentence, results: Sequence[Attribution])
             continue  # its content comes first: handled by _cut_overlaps
         before = text[max(0, inner.source[0] - 12) : inner.source[0]]
         joint = _CLAUSE_JOINT.search(before)
-        if joint is not None:
-            comma = inner.source[0] - len(before) + joint.start()
+        subordinate = joint is None and _SUBORDINATE_JOINT.search(before)
+        if joint is not None or subordinate:
+            comma = inner.source[0] - len(before) + (joint or subordinate).start()
         elif text[inner.source[0] : inner.source[1]].lower() in ("who", "which"):
             # "..., compared with 64 percent who say ...": a relative clause's report starts
             # at the comma before its antecedent
@@ -124,6 +155,8 @@ def _cut_before_new_clauses(sentence: _Sentence, results: Sequence[Attribution])
                 # report's content holds the clause (whose own report nests in it)
             start, end = outer.content[-1]
             if start < comma < end and end >= inner.cue[1]:
+                if subordinate and _holds_a_finite_clause(sentence.tokens, start, comma):
+                    continue  # "said he recoiled when Trump began ...": one report's content
                 cut = _trim_content(text, start, comma)
                 if cut:
                     outer.content[-1] = cut

@@ -413,6 +413,10 @@ def attributions(text: str) -> list[tuple]:
             "“It is over,” said one unnamed adviser to Ann Lee.",
             [("one unnamed adviser to Ann Lee", "said", "“It is over,”", "direct")],
         ),
+        (
+            "“It is over,” said the owner of a shop that sells shoes.",
+            [("the owner of a shop that sells shoes", "said", "“It is over,”", "direct")],
+        ),
         # inverted: a name that is also a function word, a participle's complement
         (
             "“It is over,” said Will Doyle, a professor.",

@@ -688,7 +688,8 @@ def _place_follows(tokens: Sequence[Token], m: int) -> bool:
 def _opens_postmodifier(tokens: Sequence[Token], j: int) -> bool:
     """Whether token ``j``, after a noun phrase that follows its cue, opens a relative clause
     (``who ...``), ``known as`` or a role's complement (``adviser to``, ``spokesman for``, ``a
-    source with knowledge of``, ``familiar with``), which belong to the source."""
+    source with knowledge of``, ``familiar with``, ``the owner of a shop that ...``), which
+    belong to the source."""
     word = tokens[j].lower
     if word in ("who", "whose"):
         return True
@@ -701,7 +702,7 @@ def _opens_postmodifier(tokens: Sequence[Token], j: int) -> bool:
         return True  # "said one Republican involved in the planning", "based in Lyon"
     previous = tokens[j - 1]
     return (
-        word in ("to", "for", "with")
+        word in ("to", "for", "with", "of")
         and previous.is_word
         and not previous.capitalised
         and previous.lower not in _TIME_WORDS

@@ -631,6 +631,16 @@ def attributions(text: str) -> list[tuple]:
             "Ann Lee said she left the hall when Bo Ray announced the count.",
             [("Ann Lee", "said", "she left the hall when Bo Ray announced the count", "indirect")],
         ),
+        # a relative clause set off by commas belongs to a source that the article names for
+        # the first time (it says who the source is), not to one named before (an aside)
+        (
+            "Ann Lee, who runs the union, said the vote was fair.",
+            [("Ann Lee, who runs the union,", "said", "the vote was fair", "indirect")],
+        ),
+        (
+            "Ann Lee won. Later Ann Lee, who runs the union, said the vote was fair.",
+            [("Ann Lee", "said", "the vote was fair", "indirect")],
+        ),
         # a sentence adverb may stand between a subject and its cue
         (
             "Ann Lee however said the vote was fair.",

@@ -318,11 +318,36 @@ def find_attributions(
                 continue
             if reviser is not None:
                 results = reviser.revise(sentence, sentence_id, results)
+            for attribution in results:
+                if attribution.source is not None:
+                    attribution.source = _known_without_relative(sentence, attribution)
             found.extend(results)
     _continue_quotations(text, sentences, quotes, found)
     found.extend(_floating(text, sentences, quotes, found))
     found.sort(key=lambda a: (a.sentence_id, a.cue[0] if a.cue else a.content[0][0]))
     return found
+
+
+def _known_without_relative(sentence: _Sentence, attribution: Attribution) -> tuple[int, int]:
+    """``Sanders, who has made X a rallying cry, said ...``: the relative clause after a name
+    the article has already used is an aside, not part of the source (PolNeAR's reading in 59
+    of 92 such sources in training; at a name's first mention, which the clause introduces, it
+    is part of it in 41 of 52). The source as it is otherwise."""
+    start, end = attribution.source
+    if attribution.cue is None or end > attribution.cue[0]:
+        return start, end
+    tokens = sentence.tokens
+    first = bisect.bisect_left(tokens, start, key=_START)
+    last = bisect.bisect_left(tokens, end, lo=first, key=_START)
+    if last - first < 4 or tokens[last - 1].text != ",":
+        return start, end
+    comma = next((k for k in range(first + 1, last - 1) if tokens[k].text == ","), None)
+    if comma is None or tokens[comma + 1].lower != "who" or not tokens[comma - 1].capitalised:
+        return start, end
+    name = re.escape(tokens[comma - 1].text)
+    if re.search(rf"(?<![\w’']){name}(?![\w’'])", sentence.text[:start]) is None:
+        return start, end
+    return start, tokens[comma - 1].end
 
 
 #: A "sentence" longer than this (text without full stops, a dump) is read in windows of at

@@ -173,6 +173,23 @@ def attributions(text: str) -> list[tuple]:
             "According to Ann Lee, a spokeswoman, the plan failed.",
             [("Ann Lee, a spokeswoman", "According to", "the plan failed", "indirect")],
         ),
+        # an opening "According to X," with an appositive in "the" or a possessive, closed by
+        # a comma; not a relative clause's antecedent
+        (
+            "According to Ann Lee, the union's chief economist, the plan failed.",
+            [
+                (
+                    "Ann Lee, the union's chief economist",
+                    "According to",
+                    "the plan failed",
+                    "indirect",
+                )
+            ],
+        ),
+        (
+            "According to the poll, the plan, which failed, cost millions.",
+            [("the poll", "According to", "the plan, which failed, cost millions", "indirect")],
+        ),
         (
             "Sales fell, according to the bank - a drop of a tenth.",
             [("the bank", "according to", "Sales fell", "indirect")],

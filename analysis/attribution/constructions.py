@@ -837,7 +837,9 @@ def _according_to(
         m + 1 < len(tokens)
         and tokens[m].text == ","
         and (
-            tokens[m + 1].lower in _SOURCE_APPOSITIVE_OPENERS or tokens[m + 1].lower in _ROLE_NOUNS
+            tokens[m + 1].lower in _SOURCE_APPOSITIVE_OPENERS
+            or tokens[m + 1].lower in _ROLE_NOUNS
+            or (i == 0 and _opens_noun_appositive(tokens, m + 1))
         )
     ):
         # "according to Brian Wieser, an analyst at Pivotal.", "According to Ann Lee, a
@@ -877,6 +879,18 @@ def _according_to(
         source=source,
         content=pieces,
     )
+
+
+def _opens_noun_appositive(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the phrase at token ``k``, after ``According to X,``, may be X's appositive
+    (``the mayor,``, ``Clinton's Latino vote director,``) when a comma closes it: it opens
+    with "the" or a possessive and holds no verb form before its comma."""
+    end = next((n for n in range(k, min(len(tokens), k + 9)) if tokens[n].text == ","), None)
+    if end is None or end == k or end + 1 >= len(tokens) or tokens[end + 1].lower in _WH_WORDS:
+        return False  # "According to the poll, the plan, which ...": a relative clause's
+    if not (tokens[k].lower == "the" or any(t.lower.endswith(("'s", "’s")) for t in tokens[k:end])):
+        return False
+    return not any(t.lower in _VERB_FORMS or t.lower in _AUXILIARIES for t in tokens[k:end])
 
 
 def _source_phrase_end(sentence: _Sentence, j: int) -> int:

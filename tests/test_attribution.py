@@ -658,6 +658,20 @@ def attributions(text: str) -> list[tuple]:
             "Ann Lee won. Later Ann Lee, who runs the union, said the vote was fair.",
             [("Ann Lee", "said", "the vote was fair", "indirect")],
         ),
+        # a subject with a restrictive relative clause (no commas) ...
+        (
+            "Voters who watched the debate said they were unfazed.",
+            [("Voters who watched the debate", "said", "they were unfazed", "indirect")],
+        ),
+        (
+            "Groups that have endorsed him say the plan failed.",
+            [("Groups that have endorsed him", "say", "the plan failed", "indirect")],
+        ),
+        # ... but not when the clause itself reports: "officials" is the inner subject
+        (
+            "He is a man who believes officials said the plan failed.",
+            [("who", "believes", "officials said the plan failed", "indirect")],
+        ),
         # a sentence adverb may stand between a subject and its cue
         (
             "Ann Lee however said the vote was fair.",

@@ -18,6 +18,7 @@ from analysis.attribution.tokens import Token, _in_number, _is_ly_adverb
 from analysis.attribution.words import (
     _ADVERBIAL_OPENERS,
     _ARTICLES,
+    _AUXILIARIES,
     _CLOSING_QUOTES,
     _DASHES,
     _DETERMINERS,
@@ -110,7 +111,53 @@ def _subject_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
                     return head  # an adjunct between commas: "Warren, in particular, said"
                 return _named_before(tokens, head[0]), j
         return None
-    return _plain_subject(tokens, j)
+    plain = _plain_subject(tokens, j)
+    relative = _relative_subject(tokens, j)
+    if relative is None or (plain is not None and plain[0] <= relative[0]):
+        return plain
+    if plain is not None and any(
+        t.lower in reporting_cues() for t in tokens[relative[0] : plain[0]]
+    ):
+        return plain  # "a man who believes officials said": the plain phrase is the subject
+    return relative  # "Voters who watched the debate said": not "the debate"
+
+
+#: The relative pronouns that may open a restrictive relative clause inside a subject.
+_RELATIVE_OPENERS = frozenset({"who", "whose", "that"})
+#: Adverbs without -ly that end a relative clause before a verb ("who have long imagined").
+_CLAUSE_ADVERBS = frozenset({"long", "otherwise", "almost", "once", "since", "too"})
+
+
+def _relative_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
+    """``Democrats in Iowa who watched the debate said``, ``groups that have endorsed him
+    say``: a noun phrase and its restrictive relative clause (no commas), when no plain
+    phrase ends before the cue. The clause is at most a dozen words, all words, with a verb
+    (``ways that expensive accountability reporting ...`` has none before the cue), and ends in
+    no adverb (``executives who run news organizations almost universally say``)."""
+    last = tokens[j - 1]
+    if (
+        last.lower in _AUXILIARIES
+        or last.lower in _PREPOSITIONS
+        or last.lower in _CLAUSE_ADVERBS
+        or last.lower.endswith("ly")
+    ):
+        return None  # "... for fear of", "who have long imagined", "almost universally say"
+    r = j - 2
+    while r > 0 and j - r <= _MAX_SUBJECT_TOKENS:
+        token = tokens[r]
+        if not (token.is_word or token.text in ("'s", "’s", "-")):
+            return None
+        if token.lower in _RELATIVE_OPENERS:
+            head = _plain_subject(tokens, r)
+            if head is None or head[1] != r:
+                return None
+            if token.lower == "that" and not _is_plural_noun(tokens[r - 1]):
+                return None  # "the report that ...", "argued that ...": a complement clause
+            if not any(_looks_like_verb(t) or t.lower in _AUXILIARIES for t in tokens[r + 1 : j]):
+                return None
+            return head[0], j
+        r -= 1
+    return None
 
 
 def _dashed_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:

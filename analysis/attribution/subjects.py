@@ -581,7 +581,7 @@ def _subject_right(
         first.is_word
         and not first.capitalised
         and first.lower not in _SUBJECT_OR_TIME
-        and any(t.capitalised for t in tokens[k + 1 : k + 4])
+        and any(t.capitalised for t in tokens[k + 1 : k + 5])
         and not any(t.lower in _SUBJECT_STOPS or not t.is_word for t in tokens[k + 1 : k + 2])
     )
     if not first.is_word or not (_can_start_phrase(tokens, k) or role_start):

@@ -136,18 +136,19 @@ def _relative_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None
     no adverb (``executives who run news organizations almost universally say``)."""
     last = tokens[j - 1]
     if (
-        last.lower in _AUXILIARIES
+        last.lower in _SUBJECT_STOPS
+        or last.lower in _AUXILIARIES
         or last.lower in _PREPOSITIONS
         or last.lower in _CLAUSE_ADVERBS
         or last.lower.endswith("ly")
     ):
         return None  # "... for fear of", "who have long imagined", "almost universally say"
-    r = j - 2
+    r = j - 1
     while r > 0 and j - r <= _MAX_SUBJECT_TOKENS:
         token = tokens[r]
-        if not (token.is_word or token.text in ("'s", "’s", "-")):
-            return None
-        if token.lower in _RELATIVE_OPENERS:
+        if not (token.text[-1].isalnum() or token.text in ("'s", "’s", "-")):
+            return None  # punctuation, also at a word's end ("in the office:")
+        if token.lower in _RELATIVE_OPENERS and r < j - 1:
             head = _plain_subject(tokens, r)
             if head is None or head[1] != r:
                 return None

@@ -528,12 +528,18 @@ def profile_source(
     body = _named_body(proper, spoken)
     if body is not None and body[0] != "-":
         organization_type = body[0]  # "The Washington Post" is media, whatever else it says
-    named_body = bool(proper) and (
-        body is not None
-        or is_place
-        or any(_role(w) and _role(w)[1] == "organization" for w in proper.split())
-        or proper.casefold() in _agency_names()
-        or is_acronym
+    # "Iranian Chess Federation President": a body's office holder, a person
+    holder = bool(proper) and (_role(proper.split()[-1]) or ("", ""))[1] == "person"
+    named_body = (
+        bool(proper)
+        and not holder
+        and (
+            body is not None
+            or is_place
+            or any(_role(w) and _role(w)[1] == "organization" for w in proper.split())
+            or proper.casefold() in _agency_names()
+            or is_acronym
+        )
     )
     if named_body:
         identification, kind = "institution", body[1] if body is not None else "organization"

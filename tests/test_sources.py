@@ -182,6 +182,13 @@ def test_a_capitalised_role_word_is_not_a_name(name):
         # other bodies' names: a party, a centre
         ("Democratic Party", ["the Democratic Party"], ("organization", "official")),
         ("Hurricane Center", ["the Hurricane Center"], ("organization", "other")),
+        # a federation is a body; its president, named by office, is a person
+        ("Lyon Chess Federation", ["the Lyon Chess Federation"], ("organization", "civil_society")),
+        (
+            "Lyon Chess Federation President",
+            ["Lyon Chess Federation President"],
+            ("person", "official"),
+        ),
         # ... typed by its other words: a university's
         (
             "Springfield University Medical Center",

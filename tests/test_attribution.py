@@ -672,6 +672,13 @@ def attributions(text: str) -> list[tuple]:
             "He is a man who believes officials said the plan failed.",
             [("who", "believes", "officials said the plan failed", "indirect")],
         ),
+        # a death toll is no claim; a clause about lives is
+        ("The storm has claimed 12 lives since Monday.", []),
+        ("The storm claimed the lives of 12 people.", []),
+        (
+            "Ann Lee claimed lives were saved.",
+            [("Ann Lee", "claimed", "lives were saved", "indirect")],
+        ),
         # a sentence adverb may stand between a subject and its cue
         (
             "Ann Lee however said the vote was fair.",

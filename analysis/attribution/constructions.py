@@ -244,6 +244,8 @@ def _attribute(
         return None
     if cue.lemma == "quote":
         return _quoted_as_saying(sentence, sentence_id, i, cue)
+    if cue.lemma == "claim" and _death_toll(tokens, i + 1):
+        return None  # "the virus has claimed 6,606 lives": a death toll, not a claim
     if (
         tokens[i].lower == "asked"
         and (
@@ -602,6 +604,17 @@ def _raises_subject(tokens: Sequence[Token], cue_start: int, i: int, opening: st
     if not _has_be(tokens, cue_start, i):
         return False  # not a passive
     return opening == "as " or (opening == "to " and word in _PASSIVE_RAISING)
+
+
+def _death_toll(tokens: Sequence[Token], k: int) -> bool:
+    """Whether ``life`` or ``lives`` within four tokens from ``k`` is the object of the verb
+    before ``k`` (``claimed 6,606 lives``, ``claimed the lives of 12``), not the subject of a
+    clause (``claimed lives were saved``)."""
+    for m in range(k, min(len(tokens), k + 4)):
+        if tokens[m].lower in ("life", "lives"):
+            following = tokens[m + 1].lower if m + 1 < len(tokens) else ""
+            return following not in _AUXILIARIES and following not in _VERB_FORMS
+    return False
 
 
 def _inner_coordination(

@@ -672,6 +672,8 @@ def attributions(text: str) -> list[tuple]:
             "He is a man who believes officials said the plan failed.",
             [("who", "believes", "officials said the plan failed", "indirect")],
         ),
+        # a plural noun before "are" is no report, though a name comes before it
+        ("The New York Times reports are long.", []),
         # a death toll is no claim; a clause about lives is
         ("The storm has claimed 12 lives since Monday.", []),
         ("The storm claimed the lives of 12 people.", []),

@@ -273,6 +273,8 @@ def _is_cue_use(sentence: _Sentence, i: int, cue: _Cue) -> bool:
         return False  # "a telephone call", "the latest report"
     if cue.lemma == "put it" and not (following in (",", ":", ".") or following[:1] in "“\"'"):
         return False  # "as she put it, ..."; not "put it on the table"
+    if token.lower in _NOUN_LIKE_CUES and following in ("are", "were"):
+        return False  # a plural noun before its verb: "The New York Times reports are long"
     if token.lower in _NOUN_LIKE_CUES and following in _reporting_forms():
         return False  # a noun before the verb: "FEC reports show", "the claims say"
     # a passive participle: "the casualties reported by either side"; but "Asked by Matt

@@ -672,6 +672,17 @@ def attributions(text: str) -> list[tuple]:
             "He is a man who believes officials said the plan failed.",
             [("who", "believes", "officials said the plan failed", "indirect")],
         ),
+        # "see", "view", "cast", "paint" ... report a stance with a noun phrase and "as"
+        (
+            "Most voters see Ann Lee as the stronger candidate.",
+            [("Most voters", "see", "Ann Lee as the stronger candidate", "indirect")],
+        ),
+        (
+            "Bo Ray has cast himself as an outsider.",
+            [("Bo Ray", "has cast", "himself as an outsider", "indirect")],
+        ),
+        ("Sales saw a rise in March.", []),
+        ("Hundreds cast their votes as the polls closed.", []),
         # a plural noun before "are" is no report, though a name comes before it
         ("The New York Times reports are long.", []),
         # a death toll is no claim; a clause about lives is

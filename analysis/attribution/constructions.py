@@ -50,6 +50,7 @@ from analysis.attribution.tokens import (
 )
 from analysis.attribution.words import (
     _ARTICLES,
+    _AS_TAKING,
     _AUXILIARIES,
     _CLAUSE_HEADS,
     _CLOSING_QUOTES,
@@ -258,6 +259,8 @@ def _attribute(
     ):
         return _asked_about(sentence, sentence_id, i, cue)
     cue_start, cue_end = _cue_extent(tokens, i, len(cue.words), cue.lemma)
+    if tokens[i].lower in _AS_TAKING and not _as_follows(tokens, cue_end):
+        return None  # "sales saw a rise": no "see X as Y"
     negated = any(t.lower in _NEGATIONS or t.lower.endswith("n't") for t in tokens[cue_start:i])
 
     def make(source, content, via=None) -> Attribution:
@@ -604,6 +607,20 @@ def _raises_subject(tokens: Sequence[Token], cue_start: int, i: int, opening: st
     if not _has_be(tokens, cue_start, i):
         return False  # not a passive
     return opening == "as " or (opening == "to " and word in _PASSIVE_RAISING)
+
+
+def _as_follows(tokens: Sequence[Token], k: int) -> bool:
+    """Whether a noun phrase of at most eight words and then "as" follow token ``k`` (``see
+    Clinton as the stronger candidate``), with no punctuation between."""
+    for m in range(k + 1, min(len(tokens), k + 9)):
+        if not tokens[m - 1].text[-1].isalnum() or tokens[m - 1].lower in _BALLOTS:
+            return False  # "cast their votes as polls closed": "as" is a conjunction
+        if tokens[m].lower == "as":
+            return True
+    return False
+
+
+_BALLOTS = frozenset({"vote", "votes", "ballot", "ballots"})
 
 
 def _death_toll(tokens: Sequence[Token], k: int) -> bool:

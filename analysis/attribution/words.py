@@ -62,6 +62,7 @@ _MODIFYING_PLURALS = _words("modifying_plural")
 _ADVERBIAL_OPENERS = _words("adverbial_opener")
 _NOT_ADVERBS = _words("not_adverb")
 _EXPERIENCERS = _words("experiencer")
+_AS_TAKING = _words("as_taking")
 # Unions the rules test tokens against, built once (not once per test); those one stage alone
 # uses are built in its module.
 _QUOTE_MARKS = _OPENING_QUOTES | _CLOSING_QUOTES

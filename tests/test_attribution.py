@@ -682,6 +682,16 @@ def attributions(text: str) -> list[tuple]:
             [("Bo Ray", "has cast", "himself as an outsider", "indirect")],
         ),
         ("Sales saw a rise in March.", []),
+        # ... a form that is also a noun is the verb when the frame follows; a poll's verdict
+        (
+            "Some view the plan as a failure.",
+            [("Some", "view", "the plan as a failure", "indirect")],
+        ),
+        (
+            "Most voters viewed him favorably.",
+            [("Most voters", "viewed", "him favorably", "indirect")],
+        ),
+        ("The view of the lake comes as a surprise.", []),
         ("Hundreds cast their votes as the polls closed.", []),
         # a plural noun before "are" is no report, though a name comes before it
         ("The New York Times reports are long.", []),

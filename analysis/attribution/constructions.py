@@ -30,6 +30,7 @@ from analysis.attribution.contents import (
 )
 from analysis.attribution.cues import (
     _DASH_CHARACTERS,
+    _as_follows,
     _as_reported_by,
     _Cue,
     _cue_extent,
@@ -607,20 +608,6 @@ def _raises_subject(tokens: Sequence[Token], cue_start: int, i: int, opening: st
     if not _has_be(tokens, cue_start, i):
         return False  # not a passive
     return opening == "as " or (opening == "to " and word in _PASSIVE_RAISING)
-
-
-def _as_follows(tokens: Sequence[Token], k: int) -> bool:
-    """Whether a noun phrase of at most eight words and then "as" follow token ``k`` (``see
-    Clinton as the stronger candidate``), with no punctuation between."""
-    for m in range(k + 1, min(len(tokens), k + 9)):
-        if not tokens[m - 1].text[-1].isalnum() or tokens[m - 1].lower in _BALLOTS:
-            return False  # "cast their votes as polls closed": "as" is a conjunction
-        if tokens[m].lower == "as":
-            return True
-    return False
-
-
-_BALLOTS = frozenset({"vote", "votes", "ballot", "ballots"})
 
 
 def _death_toll(tokens: Sequence[Token], k: int) -> bool:

@@ -18,6 +18,7 @@ from functools import cache
 from analysis.attribution.tokens import Token, _introduces_quotation, _is_ly_adverb, _Sentence
 from analysis.attribution.words import (
     _ARTICLES,
+    _AS_TAKING,
     _AUXILIARIES,
     _BOUND_AUXILIARIES,
     _DETERMINERS,
@@ -29,6 +30,7 @@ from analysis.attribution.words import (
     _PREPOSITIONS,
     _PRONOUNS,
     _TIME_WORDS,
+    _VERB_FORMS,
     _has_plural_form,
 )
 from analysis.lexicon import load_lexicon_table
@@ -217,6 +219,28 @@ def _by_medium(tokens: Sequence[Token], k: int) -> bool:
     return k < len(tokens) and tokens[k].lower in _MEDIA
 
 
+def _as_follows(tokens: Sequence[Token], k: int, strict: bool = False) -> bool:
+    """Whether a noun phrase of at most eight words and then "as" follow token ``k`` (``see
+    Clinton as the stronger candidate``), or a poll's verdict (``view him favorably``), with
+    no punctuation between; ``strict``, with no verb form either (for a form that is also a
+    noun: ``the grim view of the climate comes as ...``)."""
+    for m in range(k + 1, min(len(tokens), k + 9)):
+        previous = tokens[m - 1]
+        if not previous.text[-1].isalnum() or previous.lower in _BALLOTS:
+            return False  # "cast their votes as polls closed": "as" is a conjunction
+        if strict and (previous.lower in _VERB_FORMS or previous.lower in _AUXILIARIES):
+            return False  # "the grim view of the climate comes as ...": a clause between
+        if tokens[m].lower == "as" or tokens[m].lower in _VERDICTS:
+            return True
+    return False
+
+
+_BALLOTS = frozenset({"vote", "votes", "ballot", "ballots"})
+_VERDICTS = frozenset(
+    {"favorably", "unfavorably", "favourably", "unfavourably", "positively", "negatively"}
+)
+
+
 def _is_cue_use(sentence: _Sentence, i: int, cue: _Cue) -> bool:
     """Whether the cue word at token ``i`` is used as a reporting verb here."""
     tokens = sentence.tokens
@@ -232,7 +256,13 @@ def _is_cue_use(sentence: _Sentence, i: int, cue: _Cue) -> bool:
         return False  # "the United States", "Call of Duty"; but "Fiorina Endorses Cruz"
     previous = tokens[i - 1].lower if i else ""
     following = tokens[i + len(cue.words)].lower if i + len(cue.words) < len(tokens) else ""
-    clause_follows = following in ("that",) or following in _PRONOUNS or following[:1] in "“\"'"
+    clause_follows = (
+        following in ("that",)
+        or following in _PRONOUNS
+        or following[:1] in "“\"'"
+        # "Some view Trump's nomination as a takeover": a verb, not "some view"
+        or (token.lower in _AS_TAKING and _as_follows(tokens, i + len(cue.words), strict=True))
+    )
     if (previous in _ARTICLES or previous.endswith(("'s", "’s"))) and not clause_follows:
         return False  # a noun: "the report", "Russia's request"
     if previous == "to":

@@ -344,10 +344,16 @@ def _known_without_relative(sentence: _Sentence, attribution: Attribution) -> tu
     comma = next((k for k in range(first + 1, last - 1) if tokens[k].text == ","), None)
     if comma is None or tokens[comma + 1].lower != "who" or not tokens[comma - 1].capitalised:
         return start, end
-    name = re.escape(tokens[comma - 1].text)
-    if re.search(rf"(?<![\w’']){name}(?![\w’'])", sentence.text[:start]) is None:
+    name = re.compile(rf"(?<![\w’']){re.escape(tokens[comma - 1].text)}(?![\w’'])")
+    # the text before, as far back as a long article runs: a document of many such sources
+    # stays linear
+    if name.search(sentence.text, max(0, start - _NAME_LOOKBACK), start) is None:
         return start, end
     return start, tokens[comma - 1].end
+
+
+#: How far back (characters) a name is looked for as already used (a long news article).
+_NAME_LOOKBACK = 20_000
 
 
 #: A "sentence" longer than this (text without full stops, a dump) is read in windows of at

@@ -130,8 +130,9 @@ _CLAUSE_ADVERBS = frozenset({"long", "otherwise", "almost", "once", "since", "to
 
 def _relative_subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
     """``Democrats in Iowa who watched the debate said``, ``groups that have endorsed him
-    say``: a noun phrase and its restrictive relative clause (no commas), when no plain
-    phrase ends before the cue. The clause is at most a dozen words, all words, with a verb
+    say``: a noun phrase and its restrictive relative clause (no commas), which
+    :func:`_subject_left` takes over a plain phrase inside the clause. The clause is at most a
+    dozen words, all words, with a verb
     (``ways that expensive accountability reporting ...`` has none before the cue), and ends in
     no adverb (``executives who run news organizations almost universally say``)."""
     last = tokens[j - 1]

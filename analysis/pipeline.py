@@ -50,6 +50,10 @@ class Methods:
 
     attribution: str = ATTRIBUTION_METHODS[0]
     hedges: str = HEDGE_METHODS[0]
+    #: The attribution model's file for ``attribution="model"``: ``None`` (the default) for the
+    #: shipped model, or a file written by ``python -m analysis.train attributions --out FILE``
+    #: (a model trained on other data, or on part of PolNeAR for cross-validation).
+    attribution_file: str | None = None
 
     def __post_init__(self) -> None:
         for name, allowed in (("attribution", ATTRIBUTION_METHODS), ("hedges", HEDGE_METHODS)):
@@ -62,7 +66,9 @@ class Methods:
         """The trained model that revises the rules' attributions, or ``None`` for the rules
         alone. Loaded once per process; raises
         :class:`~analysis.attribution_model.ModelUnavailable` when its file is missing."""
-        return attribution_model() if self.attribution == "model" else None
+        if self.attribution != "model":
+            return None
+        return attribution_model(self.attribution_file)
 
     def check(self) -> None:
         """Load the models the methods need, so that a missing model stops a run before it

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import analysis
 from analysis import attribution_model as model_module
+from analysis.articles import iter_records
 from analysis.attribution import find_attributions
 from analysis.attribution.constructions import Attribution
 from analysis.attribution.tokens import _Sentence
@@ -43,6 +44,7 @@ from analysis.attribution_model import (
     word_features,
     write_model,
 )
+from analysis.pipeline import Methods, parse_records
 from analysis.quotes import find_quotes
 
 HOSTILE = [
@@ -180,6 +182,21 @@ def test_parse_stops_before_the_first_article_when_the_model_is_missing(tmp_path
         assert rules.attributions["cue_text"].tolist() == ["said"]
     finally:
         attribution_model.cache_clear()
+
+
+def test_a_model_file_given_to_the_methods_is_the_one_used(tmp_path):
+    data = json.loads(model_module.model_path().read_text(encoding="utf-8"))
+    data["threshold"] = 0.999999  # keeps nothing
+    strict = tmp_path / "strict.json"
+    strict.write_text(json.dumps(data), encoding="utf-8")
+    texts = ["Ann Lee said prices rose."]
+    shipped = parse_records(iter_records(texts), methods=Methods())
+    assert shipped.attributions["cue_text"].tolist() == ["said"]
+    given = parse_records(iter_records(texts), methods=Methods(attribution_file=str(strict)))
+    assert given.attributions.empty
+    gone = Methods(attribution_file=str(tmp_path / "gone.json"))
+    with pytest.raises(ModelUnavailable, match="gone.json"):
+        parse_records(iter_records(texts), methods=gone)
 
 
 @pytest.mark.parametrize("method", analysis.ATTRIBUTION_METHODS)

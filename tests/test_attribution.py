@@ -1377,6 +1377,16 @@ def test_a_report_inside_a_later_reports_content_nests_in_it(mode):
     ]
 
 
+@pytest.mark.parametrize("mode", ["rules", "model"])
+@pytest.mark.parametrize("determiner", ["that", "this"])
+def test_that_after_a_preposition_is_a_determiner_in_the_source(mode, determiner):
+    text = f"One of the authors of {determiner} 2013 report, Ann Lee, said the plan would fail."
+    table = analysis.parse([text], attribution=mode).attributions
+    assert table[["source_text", "cue_text", "content_text"]].values.tolist() == [
+        [f"One of the authors of {determiner} 2013 report, Ann Lee,", "said", "the plan would fail"]
+    ]
+
+
 def test_nested_attributions_are_those_whose_cue_another_content_holds():
     # _nested_in_another (sorted pieces, two furthest ends per prefix) against the pairwise
     # definition, on random spans with shared starts, shared ends and several pieces each.

@@ -397,6 +397,9 @@ def _noun_phrase_before(tokens: Sequence[Token], j: int) -> tuple[int, int] | No
         ):
             i -= 1  # "The city council in Mariupol", "the head of the agency"
             continue
+        if word == "that" and i >= 2 and tokens[i - 2].lower in _NP_PREPOSITIONS:
+            i -= 1  # "the authors of that study": a determiner after a preposition
+            continue
         if (
             word in _SUBJECT_STOPS
             and word not in _NP_FUNCTION_WORDS

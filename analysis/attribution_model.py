@@ -1138,12 +1138,13 @@ def attribution_model(path: str | None = None) -> AttributionModel:
 #: inverse L2 strength of every scorer; a feature must occur MIN_FEATURE_COUNT times to be kept;
 #: THRESHOLD is the probability a candidate needs to be kept; VOCABULARY_THRESHOLD the one
 #: that chooses the vocabulary and the gate below (a lower one lets more words be forced,
-#: which costs time). All were chosen on PolNeAR dev; the two thresholds, then one, 0.6, were
-#: revised by 3-fold cross-validation on the training split (articles dealt by their sorted
-#: index, 2026-12-07; exact F1 Source / Cue / Content): keeping at 0.6 0.690 / 0.675 / 0.552,
-#: at 0.7 0.679 / 0.664 / 0.548, at 0.55 0.692 / 0.678 / 0.552 (vocabulary at 0.6; the
-#: vocabulary at 0.55 too: 0.692 / 0.678 / 0.552 with 247 words instead of 199), at 0.5
-#: 0.692 / 0.679 / 0.552; C = 0.1 and 1 were below 0.3 on all three.
+#: which costs time). All were chosen on PolNeAR dev, where one threshold, 0.6, served both;
+#: THRESHOLD was then chosen by 3-fold cross-validation on the training split
+#: (``benchmarks/attributions.py --cv 3``, 2026-12-07; exact F1 Source / Cue / Content):
+#: keeping at 0.6 0.690 / 0.675 / 0.552, at 0.7 0.679 / 0.664 / 0.548, at 0.55 0.692 / 0.678 /
+#: 0.552, at 0.5 0.692 / 0.679 / 0.552 (the vocabulary chosen at 0.6; choosing it at 0.55 as
+#: well gave the same F1 with 247 words instead of 199); C = 0.1 and 1 were below 0.3 on all
+#: three.
 MIN_WORD_COUNT = 2
 MIN_WORD_PRECISION = 0.05
 C = 0.3

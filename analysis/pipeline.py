@@ -61,6 +61,10 @@ class Methods:
             if value not in allowed:
                 choices = ", ".join(repr(choice) for choice in allowed)
                 raise ValueError(f"{name} must be one of {choices}, not {value!r}")
+        if self.attribution_file is not None and self.attribution != "model":
+            raise ValueError(
+                f"attribution_file is read only with attribution='model', not {self.attribution!r}"
+            )
 
     def attribution_reviser(self) -> AttributionModel | None:
         """The trained model that revises the rules' attributions, or ``None`` for the rules

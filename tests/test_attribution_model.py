@@ -197,6 +197,8 @@ def test_a_model_file_given_to_the_methods_is_the_one_used(tmp_path):
     gone = Methods(attribution_file=str(tmp_path / "gone.json"))
     with pytest.raises(ModelUnavailable, match="gone.json"):
         parse_records(iter_records(texts), methods=gone)
+    with pytest.raises(ValueError, match="attribution_file"):
+        Methods(attribution="rules", attribution_file=str(strict))
 
 
 @pytest.mark.parametrize("method", analysis.ATTRIBUTION_METHODS)

@@ -1387,6 +1387,20 @@ def test_that_after_a_preposition_is_a_determiner_in_the_source(mode, determiner
     ]
 
 
+@pytest.mark.parametrize("mode", ["rules", "model"])
+def test_a_verb_after_an_appositive_inside_a_content_is_no_inverted_report(mode):
+    # "..., wrote ten new songs" is not "CONTENT, wrote SOURCE": the comma closes the appositive
+    # of the subject that opens the content of "said"
+    text = (
+        "Speaking on the radio last week, Lee said her band and her producer, Bo Ray, "
+        "wrote ten new songs."
+    )
+    table = analysis.parse([text], attribution=mode).attributions
+    assert table[["source_text", "cue_text", "content_text"]].values.tolist() == [
+        ["Lee", "said", "her band and her producer, Bo Ray, wrote ten new songs"]
+    ]
+
+
 def test_nested_attributions_are_those_whose_cue_another_content_holds():
     # _nested_in_another (sorted pieces, two furthest ends per prefix) against the pairwise
     # definition, on random spans with shared starts, shared ends and several pieces each.

@@ -432,6 +432,9 @@ def _attribute(
             and (
                 all(t.lower in _CONJUNCTIONS for t in tokens[: subject[0]])  # "But Ann Lee, ..."
                 or tokens[subject[0]].start == _after_lead_adverbial(sentence)  # "In May, ..."
+                # "Lee said her band and Bo Ray, a producer, wrote ...": the subject opens an
+                # earlier report's content
+                or any(a.content and a.content[0][0] == tokens[subject[0]].start for a in earlier)
             )
         )
         source = None if opening_subject else _subject_right(tokens, cue_end, inverted=quoted)

@@ -131,6 +131,23 @@ def print_errors(role: str, score: Mapping[str, Any], texts: Mapping[str, str], 
                 print(f"    {article_id}: {in_context(text, error[1])}")
 
 
+def score_roles(
+    gold: pd.DataFrame, predicted: pd.DataFrame, texts: Mapping[str, str]
+) -> dict[str, dict[str, Any]]:
+    """:func:`analysis.validation.score_role` of every role, predicted against gold."""
+    return {
+        role: score_role(
+            spans_by_article(gold, role, texts), spans_by_article(predicted, role, texts)
+        )
+        for role in ROLES
+    }
+
+
+def _floating(table: pd.DataFrame) -> pd.Series:
+    """Which rows of an attributions table are floating (no cue; PolNeAR annotates none)."""
+    return table["is_floating"].fillna(False).astype(bool)
+
+
 def run(split: str, limit: int | None, show_errors: int, methods: list[str]) -> None:
     split_dir = require(f"polnear/{split}")
     files, unannotated = gold_files(split_dir, limit)
@@ -155,21 +172,10 @@ def run(split: str, limit: int | None, show_errors: int, methods: list[str]) -> 
         # PolNeAR annotates attributions that have a cue. A floating attribution (a paragraph
         # that is only a quotation, given to the speaker of the quotation before it) has none,
         # so it is scored separately: the table leaves it out, the line after it counts it in.
-        floating = predicted["is_floating"].fillna(False).astype(bool)
-        scores = {
-            role: score_role(
-                spans_by_article(gold, role, texts),
-                spans_by_article(predicted[~floating], role, texts),
-            )
-            for role in ROLES
-        }
+        floating = _floating(predicted)
+        scores = score_roles(gold, predicted[~floating], texts)
         print(format_table(scores))
-        with_floating = {
-            role: score_role(
-                spans_by_article(gold, role, texts), spans_by_article(predicted, role, texts)
-            )
-            for role in ROLES
-        }
+        with_floating = score_roles(gold, predicted, texts)
         print(
             f"with the {int(floating.sum())} floating attributions (no cue) counted too: exact F1 "
             + ", ".join(
@@ -221,11 +227,7 @@ def cross_validate(folds: int) -> None:
             predicted.append(parse_records(iter_records(frame), methods=methods)["attributions"])
             print(f"  fold {fold + 1} of {folds}: {len(held_out)} articles held out", flush=True)
     table = pd.concat(predicted, ignore_index=True)
-    table = table[~table["is_floating"].fillna(False).astype(bool)]
-    scores = {
-        role: score_role(spans_by_article(gold, role, texts), spans_by_article(table, role, texts))
-        for role in ROLES
-    }
+    scores = score_roles(gold, table[~_floating(table)], texts)
     print(f"attribution=model, out-of-fold ({time.perf_counter() - started:.0f} s):")
     print(format_table(scores))
 

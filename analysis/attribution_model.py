@@ -206,8 +206,18 @@ class Candidate:
     origin: str  # "rules", "forced" (the rules' constructions) or "fallback" (see _fallback)
 
 
-def _content_kind(text: str, attribution: Attribution) -> str:
-    start, end = attribution.content[0]
+def _reported_pieces(attribution: Attribution, cue_start: int) -> tuple[list, bool]:
+    """The content pieces that tell what the content is like, and whether a raised subject
+    was left out: the first piece of a sourceless content when it ends before the cue (the
+    subject of ``X seems to ...``, ``X was criticized for ...``)."""
+    pieces = attribution.content
+    if attribution.source is None and len(pieces) > 1 and pieces[0][1] <= cue_start:
+        return pieces[1:], True
+    return pieces, False
+
+
+def _content_kind(text: str, piece: tuple[int, int]) -> str:
+    start, end = piece
     words = text[start:end].split(maxsplit=1)
     first = words[0].lower() if words else ""
     if first[:1] in "“\"'‘":
@@ -275,10 +285,13 @@ def cue_features(
         features.append(f"srclen={min(words, 8)}")
         features.append("srcside=" + ("L" if source_start < start else "R"))
     if attribution.content:
-        kind = _content_kind(text, attribution)
+        pieces, raised = _reported_pieces(attribution, start)
+        if raised:
+            features.append("raised")
+        kind = _content_kind(text, pieces[0])
         features += ["ct=" + kind, "ct|w=" + kind + "|" + word]
-        features.append("cside=" + ("L" if attribution.content[0][0] < start else "R"))
-        features.append(f"npieces={min(len(attribution.content), 3)}")
+        features.append("cside=" + ("L" if pieces[0][0] < start else "R"))
+        features.append(f"npieces={min(len(pieces), 3)}")
     else:
         features.append("ct=none")
     return features
@@ -700,7 +713,7 @@ class _CueWeights:
         self.source_length = [table("srclen").get(str(n), 0.0) for n in range(9)]
         self.source_side = table("srcside")
         self.content_kind, self.content_kind_word = table("ct"), table("ct|w")
-        self.content_side = table("cside")
+        self.content_side, self.raised = table("cside"), constant("raised")
         self.pieces = [table("npieces").get(str(n), 0.0) for n in range(4)]
 
     def score(
@@ -744,11 +757,14 @@ class _CueWeights:
             total += self.source_length[min(words, 8)]
             total += self.source_side.get("L" if source_start < start else "R", 0.0)
         if attribution.content:
-            kind = _content_kind(text, attribution)
+            pieces, raised = _reported_pieces(attribution, start)
+            if raised:
+                total += self.raised
+            kind = _content_kind(text, pieces[0])
             total += self.content_kind.get(kind, 0.0)
             total += self.content_kind_word.get(kind, _NONE).get(word, 0.0)
-            total += self.content_side.get("L" if attribution.content[0][0] < start else "R", 0.0)
-            total += self.pieces[min(len(attribution.content), 3)]
+            total += self.content_side.get("L" if pieces[0][0] < start else "R", 0.0)
+            total += self.pieces[min(len(pieces), 3)]
         else:
             total += self.content_kind.get("none", 0.0)
         return self.intercept + total

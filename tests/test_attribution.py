@@ -779,6 +779,42 @@ def test_a_raising_cue_reports_its_subject_with_its_complement(text, cue):
     assert text[slice(*pieces[-1])].startswith(("to ", "as "))
 
 
+@pytest.mark.parametrize("attribution", ["rules", "model"])
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # what is said of a passive cue's subject is reported with the subject as its first piece
+        (
+            "Ann Lee was criticized for the plan to close the plant.",
+            ["Ann Lee", "the plan to close the plant"],
+        ),
+        ("Ann Lee has been accused of lying about the plan.", ["Ann Lee", "lying about the plan"]),
+        (
+            "He met the mayor, who is known for her tough stance on crime.",
+            ["who", "her tough stance on crime"],
+        ),
+        # not an "it" standing for the clause, nor the one asked
+        ("It was announced that the plant would close.", ["that the plant would close"]),
+        ("Ann Lee was asked whether the plant would close.", ["whether the plant would close"]),
+        # nor a subject inside what an earlier report says, which stays whole
+        ("Bo Ray said the plant was criticized for its noise.", None),
+    ],
+)
+def test_a_passive_cue_reports_its_subject(text, pieces, attribution):
+    table = analysis.parse([text], attribution=attribution).attributions
+    if pieces is None:
+        row = table.iloc[0]
+        assert (row["cue_text"], row["content_text"]) == (
+            "said",
+            "the plant was criticized for its noise",
+        )
+        return
+    row = table.iloc[-1]
+    spans = [tuple(map(int, p.split())) for p in row["content_spans"].split(";")]
+    assert pd.isna(row["source_text"])
+    assert [text[s:e] for s, e in spans] == pieces
+
+
 def test_report_set_between_commas_splits_its_content():
     text = "But the plan, Ann Lee said, is doomed to fail."
     row = analysis.parse([text], attribution="rules").attributions.iloc[0]

@@ -503,7 +503,20 @@ def _attribute(
         return make(None, [_span(tokens, *subject), *content], via)
     if _is_passive(tokens, cue_start, i):
         # "Trump was asked about X", "It was announced that ...": the subject is not who
-        # asked or announced (PolNeAR gives 147 of 163 such cues in train no source)
+        # asked or announced (PolNeAR gives 147 of 163 such cues in train no source). What
+        # is said of the subject is reported ("Crows are considered the detectives of the
+        # bird world", "Ann Lee, who is known for her stance"), and the subject is its first
+        # piece; not so the one asked or told something, nor an "it" that stands for a clause
+        # ("It was announced that ..."), nor a subject inside what an earlier report says
+        # ("Lee said none of them were listed"), whose content would be cut there
+        opening = tokens[subject[0]].start
+        if not (
+            cue.lemma in _OBJECT_TAKING
+            or cue.lemma in _QUESTION_TAKING
+            or (subject[1] - subject[0] == 1 and tokens[subject[0]].lower in ("it", "there"))
+            or any(s <= opening < e for a in earlier for s, e in a.content)
+        ):
+            return make(None, [_span(tokens, *subject), *content], via)
         return make(None, content, via)
     relative = _relative_before(tokens, subject[0])
     if (

@@ -1010,11 +1010,18 @@ def test_a_content_keeps_the_period_of_a_final_abbreviation(text, content):
         ("The senator, who he said was a friend, left early.", ["who", "was a friend"]),
         # "that" opening a clause whose report has its own subject: no piece of its own
         ("It is clear that Ann said the wall was needed.", ["the wall was needed"]),
+        # the pronoun stands for the content's object, or for a subject opening with any verb
+        ("He fought the tax, which he said was a disgrace.", ["which", "was a disgrace"]),
+        ("He fought the tax, which he called a disgrace.", ["which", "a disgrace"]),
+        ("He fought the tax, which he said hurt farmers.", ["which", "hurt farmers"]),
+        # "where" and "in which" stand for no part of what is said
+        ("He spoke in Fresno, where he said the wall was needed.", ["the wall was needed"]),
+        ("He gave a speech in which he said the wall was needed.", ["the wall was needed"]),
     ],
 )
 def test_a_relative_pronoun_before_a_report_is_part_of_its_content(text, pieces):
     table = analysis.parse([text], attribution="rules").attributions
-    row = table[table["cue_text"].isin(["said", "says"])].iloc[0]
+    row = table[table["cue_text"].isin(["said", "says", "called"])].iloc[0]
     spans = [tuple(int(n) for n in piece.split()) for piece in row["content_spans"].split(";")]
     assert [text[start:end] for start, end in spans] == pieces
     # the attribution around it stops before the pronoun

@@ -522,7 +522,27 @@ def _attribute(
     if (
         relative is not None
         and content[0][0] >= tokens[cue_end - 1].end
-        and (first in _AUXILIARIES or first in _VERB_FORMS or first == "as")  # the first word
+        and (
+            # the content lacks its subject ("which he said was needed") or its object ("which
+            # he called a disgrace", "whom she considers a friend"); not "where he said ..." or
+            # "in which she says ...", whose relative stands for no part of the content, nor a
+            # relative inside an earlier report's content, which would be cut before it; an
+            # object "that" is too often a conjunction ("it is clear that voters want ...")
+            first in _AUXILIARIES
+            or first in _VERB_FORMS
+            or first == "as"
+            or (
+                tokens[relative].lower in ("which", "who", "whom")
+                and (
+                    relative == 0
+                    or (
+                        tokens[relative - 1].lower not in _PREPOSITIONS
+                        and tokens[relative - 1].lower != "to"
+                    )
+                )
+                and not any(s <= tokens[relative].start < e for a in earlier for s, e in a.content)
+            )
+        )
     ):
         # "a wall, which he said Mexico should pay for": the relative pronoun is the part of
         # what is reported that stands before the report (PolNeAR's first piece)

@@ -81,6 +81,18 @@ def attributions(text: str) -> list[tuple]:
                 )
             ],
         ),
+        # ... but a relative clause that reports something itself is no part of the source
+        (
+            "“It is over,” said Ann Lee, a lawyer, who added that the firm would appeal.",
+            [
+                ("Ann Lee, a lawyer", "said", "“It is over,”", "direct"),
+                ("who", "added", "that the firm would appeal", "indirect"),
+            ],
+        ),
+        (
+            "“It is over,” said the farmer, who spoke on condition of anonymity.",
+            [("the farmer", "said", "“It is over,”", "direct")],
+        ),
         # inverted after a quotation: lower-case nouns before the name belong to the source
         (
             "“It is over,” said Lyon farm union boss Ann Lee.",

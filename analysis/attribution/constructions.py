@@ -506,9 +506,10 @@ def _attribute(
         # asked or announced (PolNeAR gives 147 of 163 such cues in train no source). What
         # is said of the subject is reported ("Crows are considered the detectives of the
         # bird world", "Ann Lee, who is known for her stance"), and the subject is its first
-        # piece; not so the one asked or told something, nor an "it" that stands for a clause
-        # ("It was announced that ..."), nor a subject inside what an earlier report says
-        # ("Lee said none of them were listed"), whose content would be cut there
+        # piece (as PolNeAR has it for 349 of 463 passive participle cues in train); not so
+        # the one asked or told something, nor an "it" that stands for a clause ("It was
+        # announced that ..."), nor a subject inside what an earlier report says ("Lee said
+        # none of them were listed"), whose content would be cut there
         opening = tokens[subject[0]].start
         if not (
             cue.lemma in _OBJECT_TAKING

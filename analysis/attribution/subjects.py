@@ -696,11 +696,11 @@ def _subject_right(
 
 def _relative_report(tokens: Sequence[Token], m: int) -> bool:
     """Whether a relative clause opens at token ``m`` (``who``, ``whose``, ``which``) that
-    reports something itself, a plain reporting cue (``say``, ``add``, ``speak``, ...) or
-    ``anonymity`` before the clause ends (``said Mr. Ekovich, who
-    noted that ...``, ``said the woman, who spoke on condition of anonymity``): PolNeAR ends an
-    inverted source before such a clause (40 of 49 in train) and keeps another (``said Robert
-    Reich, who served as labor secretary``: 121 of 190)."""
+    reports something itself, with a plain reporting cue (``say``, ``add``, ``speak``, ...) or
+    ``anonymity`` before the clause ends: ``said Mr. Ekovich, who noted that ...``, ``said the
+    woman, who spoke on condition of anonymity``. PolNeAR ends an inverted source before such
+    a clause (40 of 49 in train) and keeps any other (``said Robert Reich, who served as
+    labor secretary``: 121 of 190)."""
     if m >= len(tokens) or tokens[m].lower not in ("who", "whose", "which"):
         return False
     for n in range(m + 1, len(tokens)):

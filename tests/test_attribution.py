@@ -836,6 +836,24 @@ def test_report_set_between_commas_splits_its_content():
     assert (row["source_text"], row["cue_text"], row["kind"]) == ("Ann Lee", "said", "indirect")
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a connective that opens the sentence is the reporter's, not the source's
+        ("In fact, the fund is empty, according to the report.", "the fund is empty"),
+        ("Even so, the fund is empty, according to the report.", "the fund is empty"),
+        # a time or place is part of what the source says
+        (
+            "On Monday, the fund was empty, according to the report.",
+            "On Monday, the fund was empty",
+        ),
+    ],
+)
+def test_a_trailing_according_to_leaves_out_an_opening_connective(text, content):
+    row = analysis.parse([text], attribution="rules").attributions.iloc[0]
+    assert (row["cue_text"], row["content_text"]) == ("according to", content)
+
+
 def test_according_to_set_between_commas_splits_its_content():
     text = "His main worry, according to the report, was the cost of the plan."
     row = analysis.parse([text], attribution="rules").attributions.iloc[0]

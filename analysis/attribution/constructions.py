@@ -911,7 +911,7 @@ def _according_to(
         pieces = [_trim_content(text, after, sentence.end)]
     else:
         end = tokens[i - 1].start if tokens[i - 1].text == "," else tokens[i].start
-        pieces = [_trim_content(text, sentence.start, end)]
+        pieces = [_trim_content(text, _after_lead_phrase(tokens, i, sentence.start), end)]
         rest = m + 1 if m < len(tokens) and tokens[m].text == "," else None
         if tokens[i - 1].text == "," and rest is not None and rest + 1 < len(tokens):
             # set between commas: "His criticism, according to the Times, was ...",
@@ -972,5 +972,18 @@ _SOURCE_APPOSITIVE_OPENERS = frozenset({"a", "an", "another", "who", "including"
 #: What may stand before ", according to X," without being part of what is reported.
 _LEAD_PHRASES = frozenset(
     {"but", "and", "yet", "so", "still", "however", "meanwhile", "in addition", "in fact",
-     "of course", "for example", "for instance", "indeed", "instead", "moreover", "now"}
+     "of course", "for example", "for instance", "indeed", "instead", "moreover", "now",
+     "even so", "nevertheless", "nonetheless", "in all", "furthermore", "in other words"}
 )  # fmt: skip
+
+
+def _after_lead_phrase(tokens: Sequence[Token], i: int, start: int) -> int:
+    """Where a clause that opens the sentence and ends before token ``i`` starts once a
+    connective of :data:`_LEAD_PHRASES` and its comma are left out (``In fact, X leads,
+    according to ...``: PolNeAR's content is ``X leads``); ``start`` when there is none."""
+    for m in range(1, min(i - 1, 4)):
+        if tokens[m].text == ",":
+            if " ".join(t.lower for t in tokens[:m]) in _LEAD_PHRASES:
+                return tokens[m + 1].start
+            break
+    return start

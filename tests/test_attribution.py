@@ -854,6 +854,28 @@ def test_a_trailing_according_to_leaves_out_an_opening_connective(text, content)
     assert (row["cue_text"], row["content_text"]) == ("according to", content)
 
 
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # a head without a verb goes on after the source
+        (
+            "One Sunday in 2001, according to the book, Ann Lee sold the firm.",
+            ["One Sunday in 2001", "Ann Lee sold the firm"],
+        ),
+        # a head that is a clause of its own does not
+        (
+            "Ann Lee sold the firm, according to the book, taking a step toward retirement.",
+            ["Ann Lee sold the firm"],
+        ),
+    ],
+)
+def test_according_to_between_commas_continues_a_head_without_a_verb(text, pieces):
+    row = analysis.parse([text], attribution="rules").attributions.iloc[0]
+    spans = [tuple(map(int, p.split())) for p in row["content_spans"].split(";")]
+    assert row["cue_text"] == "according to"
+    assert [text[s:e] for s, e in spans] == pieces
+
+
 def test_according_to_set_between_commas_splits_its_content():
     text = "His main worry, according to the report, was the cost of the plan."
     row = analysis.parse([text], attribution="rules").attributions.iloc[0]

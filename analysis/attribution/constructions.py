@@ -920,7 +920,24 @@ def _according_to(
             tail = _trim_content(text, tokens[rest].start, sentence.end)
             if " ".join(head) in _LEAD_PHRASES or (head and head[-1] == "that"):
                 pieces = [tail]  # "The AP reported that, according to X, ...": "reported" too
-            elif tokens[rest].lower in _VERB_FORMS or tokens[rest].lower in _AUXILIARIES:
+            elif (
+                tokens[rest].lower in _VERB_FORMS
+                or tokens[rest].lower in _AUXILIARIES
+                or (
+                    # a head without a verb (none of the verb list, no -ed: there is no
+                    # tagger) is no clause of its own: "One Sunday in 2001, according to X,
+                    # Fiorina sat ...", "Other cleavages, according to the poll, include ..."
+                    len(head) <= 6
+                    and not tokens[rest].lower.endswith("ing")  # "..., taking a step"
+                    and not any(
+                        w in _AUXILIARIES
+                        or w in _VERB_FORMS
+                        or w in _reporting_forms()
+                        or (w.endswith("ed") and len(w) > 4)
+                        for w in head
+                    )
+                )
+            ):
                 pieces.append(tail)
     pieces = [piece for piece in pieces if piece is not None]
     if not pieces:

@@ -18,8 +18,9 @@ rules recognise the constructions of news writing:
   trailing comma belongs to the source span;
 - ``Asked about X, Liu said ...``: the question is the content of ``Asked``, with no source
   (Liu is the one asked) unless a ``by`` phrase names the asker;
-- no source either for a passive cue (``Trump was asked about X``) or a raising one, whose
-  subject joins the content as a first piece (``Clinton is expected to win``, ``it seems``);
+- no source either for a passive cue or a raising one, whose subject joins the content as a
+  first piece (``Lee was criticized for X``, ``Clinton is expected to win``, ``it seems``),
+  unless it is the one asked or told (``Trump was asked about X``);
 - coordinated and participial cues share the subject (``He said ... and added``, ``...,
   adding that``), and a parenthetical ``X said,`` inside its content gives one content of two
   pieces, the report between them left out (``The plan, she said, is doomed``);

@@ -847,6 +847,7 @@ def test_report_set_between_commas_splits_its_content():
             "On Monday, the fund was empty, according to the report.",
             "On Monday, the fund was empty",
         ),
+        ("Now, the fund is empty, according to the report.", "Now, the fund is empty"),
     ],
 )
 def test_a_trailing_according_to_leaves_out_an_opening_connective(text, content):

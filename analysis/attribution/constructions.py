@@ -1000,7 +1000,8 @@ def _after_lead_phrase(tokens: Sequence[Token], i: int, start: int) -> int:
     according to ...``: PolNeAR's content is ``X leads``); ``start`` when there is none."""
     for m in range(1, min(i - 1, 4)):
         if tokens[m].text == ",":
-            if " ".join(t.lower for t in tokens[:m]) in _LEAD_PHRASES:
+            lead = " ".join(t.lower for t in tokens[:m])
+            if lead in _LEAD_PHRASES and lead != "now":  # "Now, ...": a time, which stays
                 return tokens[m + 1].start
             break
     return start

@@ -10,7 +10,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import analysis
+from analysis.brat import parse_spans
 from analysis.quotes import find_quotes
+
+
+def content_pieces(text: str, row: pd.Series) -> list[str]:
+    """The texts of an attributions row's content pieces."""
+    return [text[start:end] for start, end in parse_spans(row["content_spans"])]
 
 
 def attributions(text: str) -> list[tuple]:
@@ -784,11 +790,11 @@ def test_participle_after_a_quotation_is_not_an_inverted_report():
 def test_a_raising_cue_reports_its_subject_with_its_complement(text, cue):
     # "X is expected to win": X is part of what is expected, not the one who expects it
     row = analysis.parse([text], attribution="rules").attributions.iloc[0]
-    pieces = [tuple(map(int, p.split())) for p in row["content_spans"].split(";")]
+    pieces = content_pieces(text, row)
     assert row["cue_text"] == cue
     assert pd.isna(row["source_text"])
-    assert [text[s:e] for s, e in pieces][0] == "The mayor"
-    assert text[slice(*pieces[-1])].startswith(("to ", "as "))
+    assert pieces[0] == "The mayor"
+    assert pieces[-1].startswith(("to ", "as "))
 
 
 @pytest.mark.parametrize("attribution", ["rules", "model"])
@@ -813,9 +819,8 @@ def test_a_raising_cue_reports_its_subject_with_its_complement(text, cue):
 def test_a_passive_cue_reports_its_subject(text, pieces, attribution):
     table = analysis.parse([text], attribution=attribution).attributions
     row = table.iloc[-1]
-    spans = [tuple(map(int, p.split())) for p in row["content_spans"].split(";")]
     assert pd.isna(row["source_text"])
-    assert [text[s:e] for s, e in spans] == pieces
+    assert content_pieces(text, row) == pieces
 
 
 @pytest.mark.parametrize("attribution", ["rules", "model"])
@@ -831,8 +836,7 @@ def test_a_passive_subject_inside_an_earlier_report_leaves_that_report_whole(att
 def test_report_set_between_commas_splits_its_content():
     text = "But the plan, Ann Lee said, is doomed to fail."
     row = analysis.parse([text], attribution="rules").attributions.iloc[0]
-    pieces = [tuple(map(int, p.split())) for p in row["content_spans"].split(";")]
-    assert [text[s:e] for s, e in pieces] == ["But the plan", "is doomed to fail"]
+    assert content_pieces(text, row) == ["But the plan", "is doomed to fail"]
     assert (row["source_text"], row["cue_text"], row["kind"]) == ("Ann Lee", "said", "indirect")
 
 
@@ -872,16 +876,14 @@ def test_a_trailing_according_to_leaves_out_an_opening_connective(text, content)
 )
 def test_according_to_between_commas_continues_a_head_without_a_verb(text, pieces):
     row = analysis.parse([text], attribution="rules").attributions.iloc[0]
-    spans = [tuple(map(int, p.split())) for p in row["content_spans"].split(";")]
     assert row["cue_text"] == "according to"
-    assert [text[s:e] for s, e in spans] == pieces
+    assert content_pieces(text, row) == pieces
 
 
 def test_according_to_set_between_commas_splits_its_content():
     text = "His main worry, according to the report, was the cost of the plan."
     row = analysis.parse([text], attribution="rules").attributions.iloc[0]
-    pieces = [tuple(map(int, p.split())) for p in row["content_spans"].split(";")]
-    assert [text[s:e] for s, e in pieces] == ["His main worry", "was the cost of the plan"]
+    assert content_pieces(text, row) == ["His main worry", "was the cost of the plan"]
     assert (row["source_text"], row["cue_text"]) == ("the report", "according to")
 
 
@@ -1076,8 +1078,7 @@ def test_a_content_keeps_the_period_of_a_final_abbreviation(text, content):
 def test_a_relative_pronoun_before_a_report_is_part_of_its_content(text, pieces):
     table = analysis.parse([text], attribution="rules").attributions
     row = table[table["cue_text"].isin(["said", "says", "called"])].iloc[0]
-    spans = [tuple(int(n) for n in piece.split()) for piece in row["content_spans"].split(";")]
-    assert [text[start:end] for start, end in spans] == pieces
+    assert content_pieces(text, row) == pieces
     # the attribution around it stops before the pronoun
     assert not any(t.endswith(("which", "that")) for t in table["content_text"])
 
@@ -1299,8 +1300,7 @@ def test_quotation_paragraph_after_a_quotation_floats_to_its_speaker():
 )
 def test_quotation_sentence_in_the_same_paragraph_continues_the_content(text, pieces):
     row = analysis.parse([text], attribution="rules").attributions.iloc[0]
-    spans = [tuple(map(int, p.split())) for p in row["content_spans"].split(";")]
-    assert [text[s:e] for s, e in spans] == pieces
+    assert content_pieces(text, row) == pieces
 
 
 @pytest.mark.parametrize(

@@ -39,6 +39,7 @@ from analysis.attribution.cues import (
 )
 from analysis.attribution.subjects import (
     _is_participle,
+    _looks_like_verb,
     _sentence_subject,
     _subject_left,
     _subject_right,
@@ -510,12 +511,11 @@ def _attribute(
         # the one asked or told something, nor an "it" that stands for a clause ("It was
         # announced that ..."), nor a subject inside what an earlier report says ("Lee said
         # none of them were listed"), whose content would be cut there
-        opening = tokens[subject[0]].start
         if not (
             cue.lemma in _OBJECT_TAKING
             or cue.lemma in _QUESTION_TAKING
             or (subject[1] - subject[0] == 1 and tokens[subject[0]].lower in ("it", "there"))
-            or any(s <= opening < e for a in earlier for s, e in a.content)
+            or _in_content_of(earlier, tokens[subject[0]].start)
         ):
             return make(None, [_span(tokens, *subject), *content], via)
         return make(None, content, via)
@@ -541,7 +541,7 @@ def _attribute(
                         and tokens[relative - 1].lower != "to"
                     )
                 )
-                and not any(s <= tokens[relative].start < e for a in earlier for s, e in a.content)
+                and not _in_content_of(earlier, tokens[relative].start)
             )
         )
     ):
@@ -552,6 +552,11 @@ def _attribute(
             content = [_before_comma(sentence, *content[0]), *content[1:]]  # ", who ... ,"
         return make(subject, [(word.start, word.end), *content], via)
     return make(subject, content, via)
+
+
+def _in_content_of(attributions: Sequence[Attribution], position: int) -> bool:
+    """Whether ``position`` lies inside a content piece of one of ``attributions``."""
+    return any(s <= position < e for a in attributions for s, e in a.content)
 
 
 def _before_comma(sentence: _Sentence, start: int, end: int) -> tuple[int, int]:
@@ -924,17 +929,15 @@ def _according_to(
                 tokens[rest].lower in _VERB_FORMS
                 or tokens[rest].lower in _AUXILIARIES
                 or (
-                    # a head without a verb (none of the verb list, no -ed: there is no
-                    # tagger) is no clause of its own: "One Sunday in 2001, according to X,
+                    # a head without a verb (by the verb list and -ed: there is no tagger)
+                    # is no clause of its own: "One Sunday in 2001, according to X,
                     # Fiorina sat ...", "Other cleavages, according to the poll, include ..."
                     len(head) <= 6
                     and not tokens[rest].lower.endswith("ing")  # "..., taking a step"
                     and not any(
-                        w in _AUXILIARIES
-                        or w in _VERB_FORMS
-                        or w in _reporting_forms()
-                        or (w.endswith("ed") and len(w) > 4)
-                        for w in head
+                        t.lower in _AUXILIARIES or _looks_like_verb(t)
+                        for t in tokens[: i - 1]
+                        if t.is_word
                     )
                 )
             ):

@@ -206,14 +206,24 @@ class Candidate:
     origin: str  # "rules", "forced" (the rules' constructions) or "fallback" (see _fallback)
 
 
-def _reported_pieces(attribution: Attribution, cue_start: int) -> tuple[list, bool]:
+def _reported_pieces(attribution: Attribution, cue_start: int, text: str) -> tuple[list, bool]:
     """The content pieces that tell what the content is like, and whether a raised subject
     was left out: the first piece of a sourceless content when it ends before the cue (the
-    subject of ``X seems to ...``, ``X was criticized for ...``)."""
+    subject of ``X seems to ...``, ``X was criticized for ...``). A relative pronoun before
+    the report (``which he called a disgrace``, ``what she wanted to hear``) is left out too,
+    so that the content is judged by what follows the cue (3-fold CV +10 / +3 / +2 exact TP
+    over judging it by the pronoun)."""
     pieces = attribution.content
-    if attribution.source is None and len(pieces) > 1 and pieces[0][1] <= cue_start:
-        return pieces[1:], True
+    if len(pieces) > 1 and pieces[0][1] <= cue_start:
+        if attribution.source is None:
+            return pieces[1:], True
+        if text[pieces[0][0] : pieces[0][1]].lower() in _RELATIVE_PRONOUNS:
+            return pieces[1:], False
     return pieces, False
+
+
+#: A content's first piece that :func:`_reported_pieces` leaves out when the report has a source.
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "what", "that"})
 
 
 def _content_kind(text: str, piece: tuple[int, int]) -> str:
@@ -285,7 +295,7 @@ def cue_features(
         features.append(f"srclen={min(words, 8)}")
         features.append("srcside=" + ("L" if source_start < start else "R"))
     if attribution.content:
-        pieces, raised = _reported_pieces(attribution, start)
+        pieces, raised = _reported_pieces(attribution, start, text)
         if raised:
             features.append("raised")
         kind = _content_kind(text, pieces[0])
@@ -757,7 +767,7 @@ class _CueWeights:
             total += self.source_length[min(words, 8)]
             total += self.source_side.get("L" if source_start < start else "R", 0.0)
         if attribution.content:
-            pieces, raised = _reported_pieces(attribution, start)
+            pieces, raised = _reported_pieces(attribution, start, text)
             if raised:
                 total += self.raised
             kind = _content_kind(text, pieces[0])

@@ -552,10 +552,10 @@ def attributions(text: str) -> list[tuple]:
             "The mayor said: “We are ready.”",
             [("The mayor", "said:", "“We are ready.”", "direct")],
         ),
-        # what he called
+        # what he called: "what" is the content's first piece (content_text spans both)
         (
             "Putin launched what he called a special military operation.",
-            [("he", "called", "a special military operation", "indirect")],
+            [("he", "called", "what he called a special military operation", "indirect")],
         ),
         # a few quoted words inside reported speech
         (
@@ -1070,6 +1070,9 @@ def test_a_content_keeps_the_period_of_a_final_abbreviation(text, content):
         ("He fought the tax, which he said was a disgrace.", ["which", "was a disgrace"]),
         ("He fought the tax, which he called a disgrace.", ["which", "a disgrace"]),
         ("He fought the tax, which he said hurt farmers.", ["which", "hurt farmers"]),
+        # a free relative "what" too, also after a preposition
+        ("That is what the mayor wanted to hear.", ["what", "to hear"]),
+        ("They prepared for what he called a long winter.", ["what", "a long winter"]),
         # "where" and "in which" stand for no part of what is said
         ("He spoke in Fresno, where he said the wall was needed.", ["the wall was needed"]),
         ("He gave a speech in which he said the wall was needed.", ["the wall was needed"]),
@@ -1077,10 +1080,35 @@ def test_a_content_keeps_the_period_of_a_final_abbreviation(text, content):
 )
 def test_a_relative_pronoun_before_a_report_is_part_of_its_content(text, pieces):
     table = analysis.parse([text], attribution="rules").attributions
-    row = table[table["cue_text"].isin(["said", "says", "called"])].iloc[0]
+    row = table[table["cue_text"].isin(["said", "says", "called", "wanted"])].iloc[0]
     assert content_pieces(text, row) == pieces
     # the attribution around it stops before the pronoun
-    assert not any(t.endswith(("which", "that")) for t in table["content_text"])
+    assert not any(t.endswith(("which", "that", "what")) for t in table["content_text"])
+
+
+def test_a_free_relative_inside_an_earlier_content_leaves_that_content_whole():
+    text = "Ann Lee has said that she would fine the firm for what she sees as price gouging."
+    table = analysis.parse([text], attribution="rules").attributions
+    said = table[table["cue_text"] == "has said"].iloc[0]
+    assert said["content_text"].endswith("for what she sees as price gouging")
+
+
+@pytest.mark.parametrize("mode", ["rules", "model"])
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # "to" and the one spoken to after a verb of saying: the quotation is the content
+        ("“It is fine,” Ann Lee said to reporters.", ["“It is fine,”"]),
+        ("“We will win,” Bo Ray said to a crowd of 2,000 in Fresno.", ["“We will win,”"]),
+        ("After it, Lee wrote to her 2,000 fans, “It is time,” and left.", ["“It is time,”"]),
+        # not "to" before a verb, nor after a verb whose "to" takes what is reported
+        ("Ann Lee is said to be ill.", ["Ann Lee", "to be ill"]),
+        ("Ann Lee responded to reports that it failed.", ["to reports that it failed"]),
+    ],
+)  # fmt: skip
+def test_to_and_the_one_spoken_to_after_the_cue_is_no_content(mode, text, pieces):
+    row = analysis.parse([text], attribution=mode).attributions.iloc[0]
+    assert content_pieces(text, row) == pieces
 
 
 @pytest.mark.parametrize(

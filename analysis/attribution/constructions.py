@@ -390,10 +390,14 @@ def _attribute(
                     return make(subject, [head, (tokens[rest + 1].start, parenthetical)], via)
             content = _content_before(sentence, tokens[boundary])
             quote_follows = _split_quote_piece(sentence, rest) is not None or (
-                # "When X accused her, she said “...”": a quotation right after the cue
-                rest == after_cue
+                # "When X accused her, she said “...”": a quotation right after the cue, or
+                # after the one spoken to ("Lee wrote to her followers, “...”")
+                (rest == after_cue or tokens[after_cue].lower == "to")
                 and rest < len(tokens)
-                and sentence.quote_starting_at(tokens[rest].start) is not None
+                and sentence.quote_starting_at(
+                    tokens[rest + (rest > after_cue and tokens[rest].text in ",:")].start
+                )
+                is not None
             )
             if (
                 content is not None
@@ -528,17 +532,24 @@ def _attribute(
             # he called a disgrace", "whom she considers a friend"); not "where he said ..." or
             # "in which she says ...", whose relative stands for no part of the content, nor a
             # relative inside an earlier report's content, which would be cut before it; an
-            # object "that" is too often a conjunction ("it is clear that voters want ...")
+            # object "that" is too often a conjunction ("it is clear that voters want ...").
+            # A free relative "what" may follow a preposition ("prepared for what he called a
+            # long winter": PolNeAR's first piece; train rules content +10)
             first in _AUXILIARIES
             or first in _VERB_FORMS
             or first == "as"
             or (
-                tokens[relative].lower in ("which", "who", "whom")
-                and (
-                    relative == 0
+                (
+                    tokens[relative].lower == "what"
                     or (
-                        tokens[relative - 1].lower not in _PREPOSITIONS
-                        and tokens[relative - 1].lower != "to"
+                        tokens[relative].lower in ("which", "who", "whom")
+                        and (
+                            relative == 0
+                            or (
+                                tokens[relative - 1].lower not in _PREPOSITIONS
+                                and tokens[relative - 1].lower != "to"
+                            )
+                        )
                     )
                 )
                 and not _in_content_of(earlier, tokens[relative].start)
@@ -574,8 +585,9 @@ def _before_comma(sentence: _Sentence, start: int, end: int) -> tuple[int, int]:
     return cut or (start, end)
 
 
-#: Relative pronouns that may stand before a report inside their clause ("which he said ...").
-_RELATIVES = frozenset({"which", "who", "whom", "where"})
+#: Relative pronouns that may stand before a report inside their clause ("which he said ..."),
+#: and the free relative "what" ("what he called a crisis").
+_RELATIVES = frozenset({"which", "who", "whom", "where", "what"})
 
 
 def _relative_before(tokens: Sequence[Token], k: int) -> int | None:

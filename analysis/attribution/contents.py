@@ -336,6 +336,38 @@ def _to_addressee(tokens: Sequence[Token], k: int) -> int | None:
     return None
 
 
+#: Verbs of saying whose ``to`` introduces the one spoken to (``said to reporters``), not what
+#: is reported (``responded to reports``, ``referred to the plan``).
+_TO_ADDRESSEE = frozenset(
+    {
+        "say", "add", "write", "explain", "speak", "talk", "confide", "remark", "joke", "quip",
+        "complain", "boast", "insist", "declare", "announce", "state", "note", "stress",
+        "whisper", "shout", "yell", "tweet", "email", "admit", "concede", "acknowledge",
+    }
+)  # fmt: skip
+
+
+def _is_addressee(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is ``to`` after a verb of saying and before the one spoken to
+    (``said to reporters``, ``wrote to CNN``, ``said to a crowd``), not before a verb (``is said
+    to be``): a name, a number, a determiner or pronoun, or a plural noun (a lower-case word in
+    -s, not -ss or -us)."""
+    if k == 0 or k + 1 >= len(tokens) or tokens[k].lower != "to":
+        return False
+    cues = reporting_cues().get(tokens[k - 1].lower, ())
+    if not any(len(cue.words) == 1 and cue.lemma in _TO_ADDRESSEE for cue in cues):
+        return False  # "responded to reports that ...", "who reports to the president"
+    first = tokens[k + 1]
+    word = first.lower
+    return (
+        first.capitalised
+        or first.text[:1].isdigit()
+        or word in _DETERMINERS_PRONOUNS
+        or word in _OBJECT_PRONOUNS
+        or (first.is_word and word.endswith("s") and not word.endswith(("ss", "us")))
+    )
+
+
 def _skip_trailer(tokens: Sequence[Token], k: int) -> int:
     """Skip what may follow a cue at the end of a clause: time and place adverbials,
     ``in a statement``, ``after crossing into Romania``, up to a comma or the end."""
@@ -352,11 +384,14 @@ def _skip_trailer(tokens: Sequence[Token], k: int) -> int:
         or tokens[k].lower in _PREPOSITIONS
         or tokens[k].lower
         in ("as", "when", "while", "after", "before", "during", "via", "following")
+        or _is_addressee(tokens, k)
     ):
-        while k < len(tokens) and tokens[k].text not in (",", ".", "!", "?", ";", ":"):
+        while k < len(tokens) and (
+            tokens[k].text not in (",", ".", "!", "?", ";", ":") or _in_number(tokens, k)
+        ):
             if tokens[k].text[-1] in _OPENING_QUOTES or tokens[k].lower == "that":
                 break
-            k += 1
+            k += 1  # "to his 2,000 followers": the comma of a number is no clause's end
     return k
 
 

@@ -229,7 +229,7 @@ def _comma_before(text: str, low: int, position: int) -> int | None:
 
 
 #: A content's first piece that is only a relative pronoun ("which he said was needed").
-_RELATIVE_PIECES = _RELATIVES | {"that"}
+_RELATIVE_PIECES = (_RELATIVES - {"what"}) | {"that"}
 
 
 def _cut_overlaps(sentence: _Sentence, results: Sequence[Attribution]) -> None:
@@ -241,6 +241,10 @@ def _cut_overlaps(sentence: _Sentence, results: Sequence[Attribution]) -> None:
         if not later.content or later.cue is None or later.content[0][1] > later.cue[0]:
             continue  # only attributions whose content precedes their cue
         first_start, boundary = later.content[0]
+        if len(later.content) > 1 and sentence.text[first_start:boundary].lower() == "what":
+            # "... fine the firm for what she sees as gouging": a free relative is part of
+            # the earlier content, which is not cut before it
+            continue
         if (
             len(later.content) > 1
             and sentence.text[first_start:boundary].lower() in _RELATIVE_PIECES

@@ -1097,6 +1097,27 @@ def test_a_free_relative_inside_an_earlier_content_leaves_that_content_whole():
 @pytest.mark.parametrize(
     ("text", "pieces"),
     [
+        # a quotation going on in lower case finishes the clause before the report
+        ("The plan, she said, “is doomed to fail.”", ["The plan", "“is doomed to fail.”"]),
+        # one opening with a capital is a sentence of its own
+        ("At one point, Lee said, “We will win.”", ["“We will win.”"]),
+        # nor is the clause before a piece when it holds another report
+        (
+            "Ann Lee admitted the two had split the vote, an outcome, he said, “we expected.”",
+            ["“we expected.”"],
+        ),
+    ],
+)
+def test_a_report_inside_a_quoted_sentence_splits_its_content(mode, text, pieces):
+    table = analysis.parse([text], attribution=mode).attributions
+    row = table[table["cue_text"] == "said"].iloc[0]
+    assert content_pieces(text, row) == pieces
+
+
+@pytest.mark.parametrize("mode", ["rules", "model"])
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
         # "to" and the one spoken to after a verb of saying: the quotation is the content
         ("“It is fine,” Ann Lee said to reporters.", ["“It is fine,”"]),
         ("“We will win,” Bo Ray said to a crowd of 2,000 in Fresno.", ["“We will win,”"]),

@@ -629,9 +629,9 @@ def attributions(text: str) -> list[tuple]:
             [("Theresa May", "said", "the plan would fail", "indirect")],
         ),
         ("The plan failed, May said.", [("May", "said", "The plan failed", "indirect")]),
-        (
+        (  # the leading adverbial is the content's first piece, content_text spans both
             "In particular, Will wrote, the plan can work.",
-            [("Will", "wrote", "the plan can work", "indirect")],
+            [("Will", "wrote", "In particular, Will wrote, the plan can work", "indirect")],
         ),
         (
             "Officials will say the plan failed.",
@@ -1101,6 +1101,15 @@ def test_a_free_relative_inside_an_earlier_content_leaves_that_content_whole():
         ("The plan, she said, “is doomed to fail.”", ["The plan", "“is doomed to fail.”"]),
         # one opening with a capital is a sentence of its own
         ("At one point, Lee said, “We will win.”", ["“We will win.”"]),
+        # a leading adverbial that the report follows is the first piece
+        (
+            "In most cases, it said, “the firm is to blame.”",
+            ["In most cases", "“the firm is to blame.”"],
+        ),
+        (
+            "In the long run, many say, the plan will fail.",
+            ["In the long run", "the plan will fail"],
+        ),
         # nor is the clause before a piece when it holds another report
         (
             "Ann Lee admitted the two had split the vote, an outcome, he said, “we expected.”",
@@ -1108,9 +1117,9 @@ def test_a_free_relative_inside_an_earlier_content_leaves_that_content_whole():
         ),
     ],
 )
-def test_a_report_inside_a_quoted_sentence_splits_its_content(mode, text, pieces):
+def test_a_report_set_inside_a_sentence_splits_its_content(mode, text, pieces):
     table = analysis.parse([text], attribution=mode).attributions
-    row = table[table["cue_text"] == "said"].iloc[0]
+    row = table[table["cue_text"].isin(["said", "say"])].iloc[0]
     assert content_pieces(text, row) == pieces
 
 

@@ -382,9 +382,14 @@ def _attribute(
         rest = _skip_trailer(tokens, after_cue)
         if _ends_clause(tokens, rest):
             parenthetical = _parenthetical_rest(sentence, boundary, rest)
+            # "In the long run, many economists say, X": a leading adverbial that the report
+            # follows is the first piece of what is reported (train rules: 24 contents right,
+            # 9 wrong, mostly connectives, "Still, he said, X", which PolNeAR leaves out about
+            # as often as it keeps them)
+            lead = _lead_before(sentence, tokens[boundary])
             if parenthetical is not None:
                 head_start = _clause_start(sentence, tokens[boundary].start)
-                head = _trim_content(sentence.text, head_start, tokens[boundary].start)
+                head = _trim_content(sentence.text, head_start, tokens[boundary].start) or lead
                 if head is not None:
                     # two pieces, the report between them left out (as PolNeAR marks it)
                     return make(subject, [head, (tokens[rest + 1].start, parenthetical)], via)
@@ -400,22 +405,24 @@ def _attribute(
                 is not None
             )
             if (
-                content is not None
+                (content is not None or lead is not None)
                 and quote_follows
-                and (content[0], content[1]) not in {(q.start, q.end) for q in sentence.quotes}
+                and (content is None or content not in {(q.start, q.end) for q in sentence.quotes})
             ):
                 split = _split_quote_piece(sentence, rest)
+                head = content or lead
                 if (
                     split is not None
+                    and head is not None
                     and tokens[boundary].text == ","
                     and subject[1] == cue_start  # "Ann, she said, “...”", not "she sent X saying"
                     and sentence.text[split[0] : split[1]].lstrip("“\"'‘ ")[:1].islower()
-                    and not any(a.cue and content[0] <= a.cue[0] < content[1] for a in earlier)
+                    and not any(a.cue and head[0] <= a.cue[0] < head[1] for a in earlier)
                 ):
                     # "The plan, she said, “is doomed.”": a quotation that goes on in lower
                     # case finishes the clause before the report, its first piece (21 of 29
                     # such in train; a capital opens a sentence of its own, 68 of 76)
-                    return make(subject, [content, split], via)
+                    return make(subject, [head, split], via)
                 content = None  # "Asked about X, Liu said, “...”": the quotation is the content
             if content is not None:
                 pieces = [content]
@@ -575,6 +582,14 @@ def _attribute(
             content = [_before_comma(sentence, *content[0]), *content[1:]]  # ", who ... ,"
         return make(subject, [(word.start, word.end), *content], via)
     return make(subject, content, via)
+
+
+def _lead_before(sentence: _Sentence, boundary: Token) -> tuple[int, int] | None:
+    """The sentence's leading adverbial when it ends at ``boundary``, the comma before a
+    report's source (``In the long run, many economists say, ...``), or None."""
+    if _clause_start(sentence, boundary.start) < boundary.start:
+        return None
+    return _trim_content(sentence.text, sentence.start, boundary.start)
 
 
 def _in_content_of(attributions: Sequence[Attribution], position: int) -> bool:

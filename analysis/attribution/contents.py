@@ -312,14 +312,8 @@ def _to_addressee(tokens: Sequence[Token], k: int) -> int | None:
     phrase opened by a determiner or an object pronoun (not ``to`` and a verb)."""
     if k + 2 >= len(tokens) or tokens[k].lower != "to":
         return None
-    first = tokens[k + 1]
-    if not (
-        first.capitalised
-        or first.text[:1].isdigit()
-        or first.lower in _DETERMINERS_PRONOUNS
-        or first.lower in _OBJECT_PRONOUNS
-    ):
-        return None
+    if not _opens_addressee(tokens[k + 1], plural=_says_to(tokens, k)):
+        return None  # a plural noun only after a verb of saying: not "responded to reports
     for m in range(k + 2, min(len(tokens), k + 14)):
         token = tokens[m]
         if _in_number(tokens, m):
@@ -331,6 +325,8 @@ def _to_addressee(tokens: Sequence[Token], k: int) -> int | None:
             if following in _VERB_FORMS or following.endswith("ed"):
                 return None  # "adds to the drama that has surrounded ...": a relative clause
             return m
+        if token.lower in _CLAUSE_HEADS and m > k + 1:
+            return m  # "explained to CBS why ...": at the question
         if not (token.is_word or token.text in ("'s", "’s", "'", "’", "-", ".")):
             return None
     return None
@@ -350,21 +346,30 @@ _TO_ADDRESSEE = frozenset(
 def _is_addressee(tokens: Sequence[Token], k: int) -> bool:
     """Whether token ``k`` is ``to`` after a verb of saying and before the one spoken to
     (``said to reporters``, ``wrote to CNN``, ``said to a crowd``), not before a verb (``is said
-    to be``): a name, a number, a determiner or pronoun, or a plural noun (a lower-case word in
-    -s, not -ss or -us)."""
-    if k == 0 or k + 1 >= len(tokens) or tokens[k].lower != "to":
-        return False
-    cues = reporting_cues().get(tokens[k - 1].lower, ())
-    if not any(len(cue.words) == 1 and cue.lemma in _TO_ADDRESSEE for cue in cues):
+    to be``)."""
+    if k + 1 >= len(tokens) or tokens[k].lower != "to" or not _says_to(tokens, k):
         return False  # "responded to reports that ...", "who reports to the president"
-    first = tokens[k + 1]
+    return _opens_addressee(tokens[k + 1], plural=True)
+
+
+def _says_to(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the word before token ``k`` is a verb of saying whose ``to`` introduces the
+    one spoken to (:data:`_TO_ADDRESSEE`)."""
+    cues = reporting_cues().get(tokens[k - 1].lower, ()) if k > 0 else ()
+    return any(len(cue.words) == 1 and cue.lemma in _TO_ADDRESSEE for cue in cues)
+
+
+def _opens_addressee(first: Token, plural: bool) -> bool:
+    """Whether ``first``, after ``to``, opens an addressee rather than a verb: a name, a
+    number, a determiner or pronoun, or, with ``plural``, a plural noun (a lower-case word in
+    -s, not -ss or -us: ``to reporters``, not ``to discuss``)."""
     word = first.lower
     return (
         first.capitalised
         or first.text[:1].isdigit()
         or word in _DETERMINERS_PRONOUNS
         or word in _OBJECT_PRONOUNS
-        or (first.is_word and word.endswith("s") and not word.endswith(("ss", "us")))
+        or (plural and first.is_word and word.endswith("s") and not word.endswith(("ss", "us")))
     )
 
 

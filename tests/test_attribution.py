@@ -937,6 +937,11 @@ def test_intermediaries_are_via_not_sources(text, source, via):
         ),
         # ... and with lower-case modifiers, as "local officials" does
         ("The shop was looted, local police said.", "local police"),
+        # "with" or "of" after a plural noun keeps the phrase going
+        (
+            "People with direct knowledge of the talks said the deal was close.",
+            "People with direct knowledge of the talks",
+        ),
         # a name, its role and the role's own appositive ("president of X, a group,")
         (
             "The vote was fair, Ann Lee, head of the Fund, a charity, said.",

@@ -393,7 +393,12 @@ def _noun_phrase_before(tokens: Sequence[Token], j: int) -> tuple[int, int] | No
         if (
             word in _NP_PREPOSITIONS
             and i >= 2
-            and (_can_start_phrase(tokens, i) or (object_pronoun and i == j - 1))
+            and (
+                _can_start_phrase(tokens, i)
+                or (object_pronoun and i == j - 1)
+                # "People with direct knowledge of the talks": a bare plural before it
+                or (word in ("with", "of") and _is_plural_noun(tokens[i - 2]))
+            )
         ):
             i -= 1  # "The city council in Mariupol", "the head of the agency"
             continue

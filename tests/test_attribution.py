@@ -1098,6 +1098,24 @@ def test_a_free_relative_inside_an_earlier_content_leaves_that_content_whole():
     assert said["content_text"].endswith("for what she sees as price gouging")
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a verb before the phrase ends it
+        ("The show began with Ann Lee joking that she was tired.", "Ann Lee"),
+        ("Bo Ray held up a sign saying that the war must end.", "a sign"),
+        # ... not a participle before its agent
+        (
+            "A panel of judges led by Ann Lee agreed that the law was void.",
+            "A panel of judges led by Ann Lee",
+        ),
+    ],
+)
+def test_a_verb_before_a_subject_phrase_ends_it(text, source):
+    row = analysis.parse([text], attribution="rules").attributions.iloc[0]
+    assert row["source_text"] == source
+
+
 @pytest.mark.parametrize("mode", ["rules", "model"])
 @pytest.mark.parametrize(
     ("text", "pieces"),

@@ -406,6 +406,16 @@ def _noun_phrase_before(tokens: Sequence[Token], j: int) -> tuple[int, int] | No
             i -= 1  # "the authors of that study": a determiner after a preposition
             continue
         if (
+            word in _VERB_FORMS
+            and not previous.capitalised
+            and i < j - 1
+            and tokens[i].lower != "by"
+        ):
+            # "The routine begins with Noah commenting": a verb before the phrase ends it (not
+            # one right before the cue, part of its verb group: "made no mention of"; nor a
+            # participle before its agent: "a panel led by Ann Lee")
+            break
+        if (
             word in _SUBJECT_STOPS
             and word not in _NP_FUNCTION_WORDS
             and not (i == j - 1 and _modal_name(tokens, i - 1))

@@ -394,15 +394,15 @@ def _attribute(
                     # two pieces, the report between them left out (as PolNeAR marks it)
                     return make(subject, [head, (tokens[rest + 1].start, parenthetical)], via)
             content = _content_before(sentence, tokens[boundary])
+            # "When X accused her, she said “...”": a quotation right after the cue, or after
+            # the one spoken to and a comma ("Lee wrote to her followers, “...”")
+            opening = rest
+            if rest > after_cue and rest < len(tokens) and tokens[rest].text in ",:":
+                opening = rest + 1
             quote_follows = _split_quote_piece(sentence, rest) is not None or (
-                # "When X accused her, she said “...”": a quotation right after the cue, or
-                # after the one spoken to ("Lee wrote to her followers, “...”")
                 (rest == after_cue or tokens[after_cue].lower == "to")
-                and rest < len(tokens)
-                and sentence.quote_starting_at(
-                    tokens[rest + (rest > after_cue and tokens[rest].text in ",:")].start
-                )
-                is not None
+                and opening < len(tokens)
+                and sentence.quote_starting_at(tokens[opening].start) is not None
             )
             if (
                 (content is not None or lead is not None)

@@ -313,7 +313,7 @@ def _to_addressee(tokens: Sequence[Token], k: int) -> int | None:
     if k + 2 >= len(tokens) or tokens[k].lower != "to":
         return None
     if not _opens_addressee(tokens[k + 1], plural=_says_to(tokens, k)):
-        return None  # a plural noun only after a verb of saying: not "responded to reports
+        return None  # a plural noun only after a verb of saying: not "responded to reports"
     for m in range(k + 2, min(len(tokens), k + 14)):
         token = tokens[m]
         if _in_number(tokens, m):

@@ -23,7 +23,12 @@ rules recognise the constructions of news writing:
   unless it is the one asked or told (``Trump was asked about X``);
 - coordinated and participial cues share the subject (``He said ... and added``, ``...,
   adding that``), and a parenthetical ``X said,`` inside its content gives one content of two
-  pieces, the report between them left out (``The plan, she said, is doomed``);
+  pieces, the report between them left out (``The plan, she said, is doomed``; also with a
+  quotation going on in lower case, ``The plan, she said, “is doomed”``, and with a leading
+  adverbial as the first piece, ``In the long run, many say, it will fail``);
+- a relative pronoun standing before the report is its content's first piece (``which he said
+  was needed``, ``what he called a crisis``); ``to`` and the one spoken to after a verb of
+  saying is an adjunct, not the content (``“...,” Lee said to reporters``);
 - a quotation opening the next sentence of the same paragraph continues a content ending in a
   quotation as a further piece (``“Part one,” she said. “Part two.”``);
 - headline and transcript colons (``Lynch: No outside influence``), a digest's name between a

@@ -1104,6 +1104,18 @@ def test_a_free_relative_inside_an_earlier_content_leaves_that_content_whole():
         # a verb before the phrase ends it
         ("The show began with Ann Lee joking that she was tired.", "Ann Lee"),
         ("Bo Ray held up a sign saying that the war must end.", "a sign"),
+        # a plural noun and its modifiers before a preposition open the phrase
+        ("However, young members of the party denounced the plan.", "young members of the party"),
+        # a time word after an article is an adjective of the phrase, not a time phrase
+        (
+            "An earlier report in a local paper said that Lee had quit.",
+            "An earlier report in a local paper",
+        ),
+        # a party tag inside a coordination of names
+        (
+            "Gov. Ann Lee (D) and Gov. Bo Ray (R) said that they would run.",
+            "Gov. Ann Lee (D) and Gov. Bo Ray (R)",
+        ),
         # ... not a participle before its agent
         (
             "A panel of judges led by Ann Lee agreed that the law was void.",
@@ -1111,7 +1123,7 @@ def test_a_free_relative_inside_an_earlier_content_leaves_that_content_whole():
         ),
     ],
 )
-def test_a_verb_before_a_subject_phrase_ends_it(text, source):
+def test_where_a_subject_phrase_starts(text, source):
     row = analysis.parse([text], attribution="rules").attributions.iloc[0]
     assert row["source_text"] == source
 

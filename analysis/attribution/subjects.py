@@ -388,6 +388,12 @@ def _noun_phrase_before(tokens: Sequence[Token], j: int) -> tuple[int, int] | No
         if previous.text == "&" or previous.text == "-" or _in_number(tokens, i - 1):
             i -= 1  # "AT&T", "Coca-Cola", "1,409 teachers"
             continue
+        if previous.text == ")" and tokens[i].lower == "and":
+            # "Gov. Ann Lee (D) and Gov. Bo Ray (R) said": a party tag inside a coordination
+            opening = next((m for m in range(i - 2, max(0, i - 9), -1) if tokens[m].text == "("), 0)
+            if opening > 0 and tokens[opening - 1].capitalised:
+                i = opening
+                continue
         if not previous.is_word or (word in _PRONOUNS and word not in _DETERMINERS):
             break
         if (
@@ -431,8 +437,12 @@ def _noun_phrase_before(tokens: Sequence[Token], j: int) -> tuple[int, int] | No
         ):
             break
 
-        if word in _TIME_WORDS and not (
-            word in _DETERMINERS and tokens[i].lower not in _TIME_WORDS | {"past", "coming"}
+        if (
+            word in _TIME_WORDS
+            and not (
+                word in _DETERMINERS and tokens[i].lower not in _TIME_WORDS | {"past", "coming"}
+            )
+            and not (i >= 2 and tokens[i - 2].lower in _ARTICLES)  # "An earlier report"
         ):
             # "on Monday Ann Lee said"; but "this source said" ("this" before no time word)
             # and "a poll released last week found" (the time of a participle in the phrase)
@@ -456,6 +466,12 @@ def _noun_phrase_before(tokens: Sequence[Token], j: int) -> tuple[int, int] | No
         return i, j
     start = i
     while i < j - 1 and not _can_start_phrase(tokens, i):
+        if (
+            tokens[i + 1].lower in _NP_PREPOSITIONS
+            and _is_plural_noun(tokens[i])
+            and all(t.is_word and t.lower not in _SUBJECT_STOPS for t in tokens[start:i])
+        ):
+            return start, j  # "pro-life members of the party said": not "the party"
         i += 1
     if _can_start_phrase(tokens, i):
         # "About one in five said", "only 49 percent said", "about two-thirds of voters":

@@ -1116,7 +1116,13 @@ def test_a_free_relative_inside_an_earlier_content_leaves_that_content_whole():
             "Gov. Ann Lee (D) and Gov. Bo Ray (R) said that they would run.",
             "Gov. Ann Lee (D) and Gov. Bo Ray (R)",
         ),
-        # ... not a participle before its agent
+        # an example of a plural noun, and the agent of a participle
+        ("Still, critics like Ann Lee say the plan will fail.", "critics like Ann Lee"),
+        (
+            "A poll conducted by voters in Iowa showed that Lee led.",
+            "A poll conducted by voters in Iowa",
+        ),
+        # a participle before its agent does not end the phrase as a verb would
         (
             "A panel of judges led by Ann Lee agreed that the law was void.",
             "A panel of judges led by Ann Lee",

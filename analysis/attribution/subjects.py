@@ -404,9 +404,14 @@ def _noun_phrase_before(tokens: Sequence[Token], j: int) -> tuple[int, int] | No
                 or (object_pronoun and i == j - 1)
                 # "People with direct knowledge of the talks": a bare plural before it
                 or (word in ("with", "of") and _is_plural_noun(tokens[i - 2]))
+                # "A poll conducted by voters in Iowa": the agent of a participle
+                or (word == "by" and _is_participle(tokens[i - 2]))
             )
         ):
             i -= 1  # "The city council in Mariupol", "the head of the agency"
+            continue
+        if word == "like" and i >= 2 and _is_plural_noun(tokens[i - 2]):
+            i -= 1  # "critics like Ann Lee say": an example of a plural noun
             continue
         if word == "that" and i >= 2 and tokens[i - 2].lower in _NP_PREPOSITIONS:
             i -= 1  # "the authors of that study": a determiner after a preposition

@@ -1173,6 +1173,9 @@ def test_a_report_set_inside_a_sentence_splits_its_content(mode, text, pieces):
         ("“We will win,” Bo Ray said to a crowd of 2,000 in Fresno.", ["“We will win,”"]),
         ("After it, Lee wrote to her 2,000 fans, “It is time,” and left.", ["“It is time,”"]),
         ("Ann Lee explained to reporters why the plan failed.", ["why the plan failed"]),
+        ("“We will win,” Ann Lee proclaimed to a cheering crowd.", ["“We will win,”"]),
+        # "that" before a time word is no that-clause
+        ("“It is a new day,” Lee said in her speech that night.", ["“It is a new day,”"]),
         # a sentence that ends in the comma after the one spoken to (no quotation follows)
         ("“It is fine,” Lee wrote to her fans,", ["“It is fine,”"]),
         # not "to" before a verb, nor after a verb whose "to" takes what is reported

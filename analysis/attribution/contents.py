@@ -339,6 +339,7 @@ _TO_ADDRESSEE = frozenset(
         "say", "add", "write", "explain", "speak", "talk", "confide", "remark", "joke", "quip",
         "complain", "boast", "insist", "declare", "announce", "state", "note", "stress",
         "whisper", "shout", "yell", "tweet", "email", "admit", "concede", "acknowledge",
+        "proclaim",
     }
 )  # fmt: skip
 
@@ -394,8 +395,11 @@ def _skip_trailer(tokens: Sequence[Token], k: int) -> int:
         while k < len(tokens) and (
             tokens[k].text not in (",", ".", "!", "?", ";", ":") or _in_number(tokens, k)
         ):
-            if tokens[k].text[-1] in _OPENING_QUOTES or tokens[k].lower == "that":
-                break
+            if tokens[k].text[-1] in _OPENING_QUOTES or (
+                tokens[k].lower == "that"
+                and not (k + 1 < len(tokens) and tokens[k + 1].lower in _TIME_WORDS)
+            ):
+                break  # a quotation or a that-clause; not "in his speech that night"
             k += 1  # "to his 2,000 followers": the comma of a number is no clause's end
     return k
 

@@ -1111,6 +1111,8 @@ def test_a_free_relative_inside_an_earlier_content_leaves_that_content_whole():
             "An earlier report in a local paper said that Lee had quit.",
             "An earlier report in a local paper",
         ),
+        # a clause after "reason" has its own subject
+        ("One reason voters say they like Lee is her record.", "voters"),
         # a party tag inside a coordination of names
         (
             "Gov. Ann Lee (D) and Gov. Bo Ray (R) said that they would run.",

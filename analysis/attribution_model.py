@@ -59,6 +59,7 @@ from analysis.attribution.cues import (
 )
 from analysis.attribution.sentences import (
     _CLAUSE_JOINT,
+    _RELATIVE_PIECES,
     _cut_adjuncts,
     _cut_at_subject_end,
     _cut_before_new_clauses,
@@ -217,13 +218,9 @@ def _reported_pieces(attribution: Attribution, cue_start: int, text: str) -> tup
     if len(pieces) > 1 and pieces[0][1] <= cue_start:
         if attribution.source is None:
             return pieces[1:], True
-        if text[pieces[0][0] : pieces[0][1]].lower() in _RELATIVE_PRONOUNS:
+        if text[pieces[0][0] : pieces[0][1]].lower() in _RELATIVE_PIECES:
             return pieces[1:], False
     return pieces, False
-
-
-#: A content's first piece that :func:`_reported_pieces` leaves out when the report has a source.
-_RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "what", "that"})
 
 
 def _content_kind(text: str, piece: tuple[int, int]) -> str:

@@ -382,24 +382,30 @@ def _attribute(
         rest = _skip_trailer(tokens, after_cue)
         if _ends_clause(tokens, rest):
             parenthetical = _parenthetical_rest(sentence, boundary, rest)
+            comma = tokens[boundary]
+            head_start = _clause_start(sentence, comma.start)
             # "In the long run, many economists say, X": a leading adverbial that the report
             # follows is the first piece of what is reported (train rules: 24 contents right,
             # 9 wrong, mostly connectives, "Still, he said, X", which PolNeAR leaves out about
             # as often as it keeps them)
-            lead = _lead_before(sentence, tokens[boundary])
+            lead = (
+                _trim_content(sentence.text, sentence.start, comma.start)
+                if head_start >= comma.start
+                else None
+            )
             if parenthetical is not None:
-                head_start = _clause_start(sentence, tokens[boundary].start)
-                head = _trim_content(sentence.text, head_start, tokens[boundary].start) or lead
+                head = _trim_content(sentence.text, head_start, comma.start) or lead
                 if head is not None:
                     # two pieces, the report between them left out (as PolNeAR marks it)
                     return make(subject, [head, (tokens[rest + 1].start, parenthetical)], via)
-            content = _content_before(sentence, tokens[boundary])
+            content = _content_before(sentence, comma)
+            split = _split_quote_piece(sentence, rest)
             # "When X accused her, she said “...”": a quotation right after the cue, or after
             # the one spoken to and a comma ("Lee wrote to her followers, “...”")
             opening = rest
             if rest > after_cue and rest < len(tokens) and tokens[rest].text in ",:":
                 opening = rest + 1
-            quote_follows = _split_quote_piece(sentence, rest) is not None or (
+            quote_follows = split is not None or (
                 (rest == after_cue or tokens[after_cue].lower == "to")
                 and opening < len(tokens)
                 and sentence.quote_starting_at(tokens[opening].start) is not None
@@ -409,12 +415,11 @@ def _attribute(
                 and quote_follows
                 and (content is None or content not in {(q.start, q.end) for q in sentence.quotes})
             ):
-                split = _split_quote_piece(sentence, rest)
                 head = content or lead
                 if (
                     split is not None
                     and head is not None
-                    and tokens[boundary].text == ","
+                    and comma.text == ","
                     and subject[1] == cue_start  # "Ann, she said, “...”", not "she sent X saying"
                     and sentence.text[split[0] : split[1]].lstrip("“\"'‘ ")[:1].islower()
                     and not any(a.cue and head[0] <= a.cue[0] < head[1] for a in earlier)
@@ -425,11 +430,7 @@ def _attribute(
                     return make(subject, [head, split], via)
                 content = None  # "Asked about X, Liu said, “...”": the quotation is the content
             if content is not None:
-                pieces = [content]
-                split = _split_quote_piece(sentence, rest)
-                if split:
-                    pieces.append(split)
-                return make(subject, pieces, via)
+                return make(subject, [content, split] if split else [content], via)
     # "“CONTENT,” CUE SOURCE, APPOSITIVE" (a plain verb of saying, no particle)
     plain = (
         len(cue.words) == 1
@@ -582,14 +583,6 @@ def _attribute(
             content = [_before_comma(sentence, *content[0]), *content[1:]]  # ", who ... ,"
         return make(subject, [(word.start, word.end), *content], via)
     return make(subject, content, via)
-
-
-def _lead_before(sentence: _Sentence, boundary: Token) -> tuple[int, int] | None:
-    """The sentence's leading adverbial when it ends at ``boundary``, the comma before a
-    report's source (``In the long run, many economists say, ...``), or None."""
-    if _clause_start(sentence, boundary.start) < boundary.start:
-        return None
-    return _trim_content(sentence.text, sentence.start, boundary.start)
 
 
 def _in_content_of(attributions: Sequence[Attribution], position: int) -> bool:

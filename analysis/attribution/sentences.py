@@ -229,7 +229,7 @@ def _comma_before(text: str, low: int, position: int) -> int | None:
 
 
 #: A content's first piece that is only a relative pronoun ("which he said was needed").
-_RELATIVE_PIECES = (_RELATIVES - {"what"}) | {"that"}
+_RELATIVE_PIECES = _RELATIVES | {"that"}
 
 
 def _cut_overlaps(sentence: _Sentence, results: Sequence[Attribution]) -> None:

@@ -79,6 +79,7 @@ from analysis.attribution.words import (
     _CLOSING_QUOTES,
     _PREPOSITIONS,
     _PRONOUNS,
+    _VERB_FORMS,
 )
 
 __all__ = [
@@ -362,6 +363,29 @@ _CONTENT_END_WORDS = (
 #: At most this many end options, the nearest to the rules' end, are scored.
 _MAX_END_OPTIONS = 16
 
+#: Words that make a clause of what comes before them in a content: frequent verb forms, the
+#: forms of be, have and do, modals, and (see :func:`_first_verb`) any word in -ed or -n't. A
+#: content with none of them yet (``that trials``, ``that as president``) is seldom done.
+_VERBISH = _VERB_FORMS | frozenset(
+    {"be", "been", "being", "am", "is", "are", "was", "were", "do", "does", "did", "have",
+     "has", "had", "can", "could", "may", "might", "must", "shall", "should", "will", "would",
+     "'d", "'ll", "'m", "'re", "'ve", "’d", "’ll", "’m", "’re", "’ve"}
+)  # fmt: skip
+
+
+def _first_verb(tokens: Sequence[Token], start: int) -> int:
+    """The first token from ``start`` that looks like a verb (:data:`_VERBISH`, or a word
+    ending in -ed or -n't), else ``len(tokens)``."""
+    for k in range(start, len(tokens)):
+        word = tokens[k].lower
+        if (
+            word in _VERBISH
+            or (len(word) > 3 and word.endswith("ed"))
+            or word.endswith(("n't", "n’t"))
+        ):
+            return k
+    return len(tokens)
+
 
 def _content_tokens(sentence: _Sentence, piece: tuple[int, int]) -> tuple[int, int] | None:
     """The token range ``[first, last)`` of a content piece inside the sentence, or ``None``
@@ -408,6 +432,7 @@ def content_end_options(
     tokens = sentence.tokens
     n = len(tokens)
     places, final = _end_places(tokens, start, last)
+    verb = _first_verb(tokens, start)
     options = []
     for k in places:
         outside = tokens[k].lower if k < n else "</s>"
@@ -425,6 +450,8 @@ def content_end_options(
             features += ["erule", "ro|o2=" + outside + "|" + following]
         if k >= final:
             features.append("esent")
+        if verb >= k:
+            features += ["enoverb", "enoverb|eo=" + outside]
         options.append((k, features))
     return options
 
@@ -880,6 +907,7 @@ class _EndWeights:
         self.head_following = table("ea|o2")
         self.rule, self.rule_outside_following = constant("erule"), table("ro|o2")
         self.sentence_end = constant("esent")
+        self.no_verb, self.no_verb_outside = constant("enoverb"), table("enoverb|eo")
 
     def last(
         self, tokens: Sequence[Token], start: int, last: int, head: str, stop: int | None = None
@@ -890,6 +918,7 @@ class _EndWeights:
         n = len(tokens)
         places, final = _end_places(tokens, start, last, stop)
         with_head_following = self.head_following.get(head, _NONE)
+        verb = _first_verb(tokens, start)
         best, best_score, best_distance = last, 0.0, -1  # the best option (see _beats)
         for k in places:
             outside = tokens[k].lower if k < n else "</s>"
@@ -907,6 +936,9 @@ class _EndWeights:
                 total += self.rule_outside_following.get(outside, _NONE).get(following, 0.0)
             if k >= final:
                 total += self.sentence_end
+            if verb >= k:
+                total += self.no_verb
+                total += self.no_verb_outside.get(outside, 0.0)
             score = self.intercept + total
             distance = abs(k - last)
             if _beats(score, distance, best_score, best_distance):

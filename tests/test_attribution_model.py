@@ -502,6 +502,44 @@ def test_the_content_end_scorer_chooses_where_the_content_ends(weights, content)
     _check_fast_scoring(model, text)
 
 
+def test_content_end_options_say_whether_the_content_has_a_verb_yet():
+    text = "Ann Lee said that as mayor, Bo Ray would be firm with the unions."
+    sentence = _sentence(text)
+    attribution = _rules_attribution(text)
+    first, last = _content_tokens(sentence, attribution.content[0])
+    options = content_end_options(sentence, first, last, "said")
+    tokens = sentence.tokens
+    no_verb = {
+        text[tokens[first].start : tokens[k - 1].end]: "enoverb" in features
+        for k, features in options
+    }
+    # "that as mayor" has no verb yet: a clause is seldom done there ("would" makes one)
+    assert no_verb["that as mayor"] is True
+    assert no_verb["that as mayor, Bo Ray would be firm"] is False
+    at_comma = next(f for k, f in options if k < len(tokens) and tokens[k].text == ",")
+    assert "enoverb|eo=," in at_comma
+
+
+@pytest.mark.parametrize(
+    ("weights", "content"),
+    [
+        ({"eo=,": 5.0}, "that as mayor"),  # before the comma
+        # the same, but a content without a verb yet is weighed down: it runs on
+        ({"eo=,": 5.0, "enoverb": -8.0}, "that as mayor, Bo Ray would be firm with the unions"),
+        (
+            {"eo=,": 5.0, "enoverb|eo=,": -8.0},
+            "that as mayor, Bo Ray would be firm with the unions",
+        ),
+    ],
+)
+def test_the_content_end_scorer_weighs_a_content_without_a_verb(weights, content):
+    text = "Ann Lee said that as mayor, Bo Ray would be firm with the unions."
+    model = _tied_model({}, {}, weights)
+    (found,) = find_attributions(text, [(0, 0, len(text))], find_quotes(text), reviser=model)
+    assert [text[s:e] for s, e in found.content] == [content]
+    _check_fast_scoring(model, text)
+
+
 @pytest.mark.parametrize(
     ("text", "contents"),
     [

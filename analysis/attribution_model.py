@@ -155,6 +155,8 @@ _PAIR_TEMPLATES = {
     "eo|o2": False,
     "ea|o2": False,
     "ro|o2": False,
+    "ef|eo": False,
+    "ef|el": False,
 }
 
 
@@ -373,6 +375,18 @@ _VERBISH = _VERB_FORMS | frozenset(
 )  # fmt: skip
 
 
+#: How a content opens, for the content-end scorer (:func:`_opening`): a clause or a noun
+#: phrase ends in different places (``that ... ,`` against ``to comment on ...``).
+_CONTENT_OPENERS = frozenset(
+    {"that", "to", "what", "how", "why", "whether", "if", "when", "where", "who", "the", "a", "an"}
+)
+
+
+def _opening(token: Token) -> str:
+    """The content's first word if it is one of :data:`_CONTENT_OPENERS`, else ``-``."""
+    return token.lower if token.lower in _CONTENT_OPENERS else "-"
+
+
 def _first_verb(tokens: Sequence[Token], start: int) -> int:
     """The first token from ``start`` that looks like a verb (:data:`_VERBISH`, or a word
     ending in -ed or -n't), else ``len(tokens)``."""
@@ -433,6 +447,7 @@ def content_end_options(
     n = len(tokens)
     places, final = _end_places(tokens, start, last)
     verb = _first_verb(tokens, start)
+    opening = _opening(tokens[start])
     options = []
     for k in places:
         outside = tokens[k].lower if k < n else "</s>"
@@ -452,6 +467,10 @@ def content_end_options(
             features.append("esent")
         if verb >= k:
             features += ["enoverb", "enoverb|eo=" + outside]
+        features += [
+            "ef|eo=" + opening + "|" + outside,
+            "ef|el=" + opening + "|" + tokens[k - 1].lower,
+        ]
         options.append((k, features))
     return options
 
@@ -908,6 +927,7 @@ class _EndWeights:
         self.rule, self.rule_outside_following = constant("erule"), table("ro|o2")
         self.sentence_end = constant("esent")
         self.no_verb, self.no_verb_outside = constant("enoverb"), table("enoverb|eo")
+        self.opening_outside, self.opening_inside = table("ef|eo"), table("ef|el")
 
     def last(
         self, tokens: Sequence[Token], start: int, last: int, head: str, stop: int | None = None
@@ -919,6 +939,9 @@ class _EndWeights:
         places, final = _end_places(tokens, start, last, stop)
         with_head_following = self.head_following.get(head, _NONE)
         verb = _first_verb(tokens, start)
+        opening = _opening(tokens[start])
+        with_opening_outside = self.opening_outside.get(opening, _NONE)
+        with_opening_inside = self.opening_inside.get(opening, _NONE)
         best, best_score, best_distance = last, 0.0, -1  # the best option (see _beats)
         for k in places:
             outside = tokens[k].lower if k < n else "</s>"
@@ -939,6 +962,8 @@ class _EndWeights:
             if verb >= k:
                 total += self.no_verb
                 total += self.no_verb_outside.get(outside, 0.0)
+            total += with_opening_outside.get(outside, 0.0)
+            total += with_opening_inside.get(tokens[k - 1].lower, 0.0)
             score = self.intercept + total
             distance = abs(k - last)
             if _beats(score, distance, best_score, best_distance):

@@ -520,6 +520,43 @@ def test_content_end_options_say_whether_the_content_has_a_verb_yet():
     assert "enoverb|eo=," in at_comma
 
 
+def test_content_end_options_say_how_the_content_opens():
+    text = "Ann Lee said that prices rose in May."
+    sentence = _sentence(text)
+    attribution = _rules_attribution(text)
+    first, last = _content_tokens(sentence, attribution.content[0])
+    options = dict(content_end_options(sentence, first, last, "said"))
+    tokens = sentence.tokens
+    before_in = next(k for k in options if k < len(tokens) and tokens[k].lower == "in")
+    # the opening word with the word after the place and with the content's last word
+    assert {"ef|eo=that|in", "ef|el=that|rose"} <= set(options[before_in])
+    # a content that opens with no listed word: "-"
+    text = "Ann Lee said prices rose in May."
+    sentence = _sentence(text)
+    first, last = _content_tokens(sentence, _rules_attribution(text).content[0])
+    assert all(
+        any(f.startswith("ef|eo=-|") for f in features)
+        for _, features in content_end_options(sentence, first, last, "said")
+    )
+
+
+@pytest.mark.parametrize(
+    ("weights", "content"),
+    [
+        ({}, "that prices rose in May"),  # no weights: the rules' end
+        ({"ef|eo=that|in": 5.0}, "that prices rose"),  # a "that" clause ends before "in"
+        ({"ef|el=that|rose": 5.0}, "that prices rose"),  # ... or after "rose"
+        ({"ef|eo=-|in": 5.0}, "that prices rose in May"),  # only a content opening otherwise
+    ],
+)
+def test_the_content_end_scorer_weighs_the_opening_word(weights, content):
+    text = "Ann Lee said that prices rose in May."
+    model = _tied_model({}, {}, weights)
+    (found,) = find_attributions(text, [(0, 0, len(text))], find_quotes(text), reviser=model)
+    assert [text[s:e] for s, e in found.content] == [content]
+    _check_fast_scoring(model, text)
+
+
 @pytest.mark.parametrize(
     ("weights", "content"),
     [

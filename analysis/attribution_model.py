@@ -157,6 +157,7 @@ _PAIR_TEMPLATES = {
     "ro|o2": False,
     "ef|eo": False,
     "ef|el": False,
+    "ec|eo": False,
 }
 
 
@@ -449,7 +450,11 @@ def content_end_options(
     verb = _first_verb(tokens, start)
     opening = _opening(tokens[start])
     options = []
+    commas, seen = 0, start  # commas in the content up to each place
     for k in places:
+        while seen < k:
+            commas += tokens[seen].text == ","
+            seen += 1
         outside = tokens[k].lower if k < n else "</s>"
         following = tokens[k + 1].lower if k + 1 < n else "</s>"
         features = [
@@ -470,6 +475,7 @@ def content_end_options(
         features += [
             "ef|eo=" + opening + "|" + outside,
             "ef|el=" + opening + "|" + tokens[k - 1].lower,
+            f"ec|eo={min(commas, 2)}|{outside}",
         ]
         options.append((k, features))
     return options
@@ -928,6 +934,8 @@ class _EndWeights:
         self.sentence_end = constant("esent")
         self.no_verb, self.no_verb_outside = constant("enoverb"), table("enoverb|eo")
         self.opening_outside, self.opening_inside = table("ef|eo"), table("ef|el")
+        commas_outside = table("ec|eo")
+        self.commas_outside = [commas_outside.get(str(n), _NONE) for n in range(3)]
 
     def last(
         self, tokens: Sequence[Token], start: int, last: int, head: str, stop: int | None = None
@@ -942,8 +950,13 @@ class _EndWeights:
         opening = _opening(tokens[start])
         with_opening_outside = self.opening_outside.get(opening, _NONE)
         with_opening_inside = self.opening_inside.get(opening, _NONE)
+        commas_outside = self.commas_outside
+        commas, seen = 0, start  # commas in the content up to each place
         best, best_score, best_distance = last, 0.0, -1  # the best option (see _beats)
         for k in places:
+            while seen < k:
+                commas += tokens[seen].text == ","
+                seen += 1
             outside = tokens[k].lower if k < n else "</s>"
             following = tokens[k + 1].lower if k + 1 < n else "</s>"
             total = 0.0
@@ -964,6 +977,7 @@ class _EndWeights:
                 total += self.no_verb_outside.get(outside, 0.0)
             total += with_opening_outside.get(outside, 0.0)
             total += with_opening_inside.get(tokens[k - 1].lower, 0.0)
+            total += commas_outside[min(commas, 2)].get(outside, 0.0)
             score = self.intercept + total
             distance = abs(k - last)
             if _beats(score, distance, best_score, best_distance):

@@ -557,6 +557,40 @@ def test_the_content_end_scorer_weighs_the_opening_word(weights, content):
     _check_fast_scoring(model, text)
 
 
+def test_content_end_options_count_the_commas_before_each_place():
+    text = "Ann Lee said that, like him, Bo Ray had lost votes, and the talks failed in May."
+    sentence = _sentence(text)
+    first, last = _content_tokens(sentence, _rules_attribution(text).content[0])
+    tokens = sentence.tokens
+    counted = {
+        text[tokens[first].start : tokens[k - 1].end]: next(
+            f for f in features if f.startswith("ec|eo=")
+        )
+        for k, features in content_end_options(sentence, first, last, "said")
+    }
+    assert counted["that"] == "ec|eo=0|,"
+    assert counted["that, like him"] == "ec|eo=1|,"
+    assert counted["that, like him, Bo Ray had lost votes"] == "ec|eo=2|,"
+    assert counted["that, like him, Bo Ray had lost votes,"] == "ec|eo=2|and"  # at most 2
+
+
+@pytest.mark.parametrize(
+    ("weights", "content"),
+    [
+        # every comma alike: they tie, and the one nearest the rules' end is kept
+        ({"eo=,": 5.0}, "that, like him, Bo Ray had lost votes"),
+        ({"ec|eo=0|,": 5.0}, "that"),  # the comma with none before it
+        ({"ec|eo=1|,": 5.0}, "that, like him"),  # the comma with one before it
+    ],
+)
+def test_the_content_end_scorer_weighs_the_commas_before_a_place(weights, content):
+    text = "Ann Lee said that, like him, Bo Ray had lost votes, and the talks failed in May."
+    model = _tied_model({}, {}, weights)
+    (found,) = find_attributions(text, [(0, 0, len(text))], find_quotes(text), reviser=model)
+    assert [text[s:e] for s, e in found.content] == [content]
+    _check_fast_scoring(model, text)
+
+
 @pytest.mark.parametrize(
     ("weights", "content"),
     [

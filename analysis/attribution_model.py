@@ -388,10 +388,10 @@ def _opening(token: Token) -> str:
     return token.lower if token.lower in _CONTENT_OPENERS else "-"
 
 
-def _first_verb(tokens: Sequence[Token], start: int) -> int:
+def _first_verb(tokens: Sequence[Token], start: int, end: int) -> int:
     """The first token from ``start`` that looks like a verb (:data:`_VERBISH`, or a word
-    ending in -ed or -n't), else ``len(tokens)``."""
-    for k in range(start, len(tokens)):
+    ending in -ed or -n't), looked for before ``end``; else ``end``."""
+    for k in range(start, end):
         word = tokens[k].lower
         if (
             word in _VERBISH
@@ -399,7 +399,7 @@ def _first_verb(tokens: Sequence[Token], start: int) -> int:
             or word.endswith(("n't", "n’t"))
         ):
             return k
-    return len(tokens)
+    return end
 
 
 def _content_tokens(sentence: _Sentence, piece: tuple[int, int]) -> tuple[int, int] | None:
@@ -447,7 +447,7 @@ def content_end_options(
     tokens = sentence.tokens
     n = len(tokens)
     places, final = _end_places(tokens, start, last)
-    verb = _first_verb(tokens, start)
+    verb = _first_verb(tokens, start, places[-1] if places else start)
     opening = _opening(tokens[start])
     options = []
     commas, seen = 0, start  # commas in the content up to each place
@@ -946,22 +946,24 @@ class _EndWeights:
         n = len(tokens)
         places, final = _end_places(tokens, start, last, stop)
         with_head_following = self.head_following.get(head, _NONE)
-        verb = _first_verb(tokens, start)
+        verb = _first_verb(tokens, start, places[-1] if places else start)
         opening = _opening(tokens[start])
         with_opening_outside = self.opening_outside.get(opening, _NONE)
         with_opening_inside = self.opening_inside.get(opening, _NONE)
         commas_outside = self.commas_outside
-        commas, seen = 0, start  # commas in the content up to each place
+        commas, seen = 0, start  # commas in the content up to each place, at most 2
         best, best_score, best_distance = last, 0.0, -1  # the best option (see _beats)
         for k in places:
-            while seen < k:
-                commas += tokens[seen].text == ","
+            while commas < 2 and seen < k:
+                if tokens[seen].text == ",":
+                    commas += 1
                 seen += 1
             outside = tokens[k].lower if k < n else "</s>"
             following = tokens[k + 1].lower if k + 1 < n else "</s>"
+            inside = tokens[k - 1].lower
             total = 0.0
             total += self.outside.get(outside, 0.0)
-            total += self.inside.get(tokens[k - 1].lower, 0.0)
+            total += self.inside.get(inside, 0.0)
             total += self.following.get(following, 0.0)
             total += self.outside_following.get(outside, _NONE).get(following, 0.0)
             total += self.relative[min(max(k - last, -_FAR), _FAR) + _FAR]
@@ -976,8 +978,8 @@ class _EndWeights:
                 total += self.no_verb
                 total += self.no_verb_outside.get(outside, 0.0)
             total += with_opening_outside.get(outside, 0.0)
-            total += with_opening_inside.get(tokens[k - 1].lower, 0.0)
-            total += commas_outside[min(commas, 2)].get(outside, 0.0)
+            total += with_opening_inside.get(inside, 0.0)
+            total += commas_outside[commas].get(outside, 0.0)
             score = self.intercept + total
             distance = abs(k - last)
             if _beats(score, distance, best_score, best_distance):

@@ -452,12 +452,17 @@ def _rules_attribution(text: str):
     return attribution
 
 
+def _end_options(text: str):
+    """The sentence, the rules' content's first and last-plus-one token, and the content's
+    end options (the cue being "said")."""
+    sentence = _sentence(text)
+    first, last = _content_tokens(sentence, _rules_attribution(text).content[0])
+    return sentence, first, last, content_end_options(sentence, first, last, "said")
+
+
 def test_content_end_options_are_the_clause_breaks_after_the_content_start():
     text = "Ann Lee said prices rose, but wages fell on Monday."
-    sentence = _sentence(text)
-    attribution = _rules_attribution(text)
-    first, last = _content_tokens(sentence, attribution.content[0])
-    options = content_end_options(sentence, first, last, "said")
+    sentence, first, _, options = _end_options(text)
     ends = [text[sentence.tokens[first].start : sentence.tokens[k - 1].end] for k, _ in options]
     assert ends == [
         "prices rose",  # before the comma
@@ -477,25 +482,40 @@ def test_content_end_options_are_the_clause_breaks_after_the_content_start():
 
 def test_a_long_sentence_offers_only_the_end_options_nearest_the_rules_end():
     text = "Ann Lee said " + ", ".join(f"item {n}" for n in range(40)) + "."
-    sentence = _sentence(text)
-    attribution = _rules_attribution(text)
-    first, last = _content_tokens(sentence, attribution.content[0])
-    options = content_end_options(sentence, first, last, "said")
+    _, _, last, options = _end_options(text)
     assert len(options) == _MAX_END_OPTIONS
     assert any(k == last for k, _ in options)
 
 
+_PRICES = "Ann Lee said prices rose, but wages fell on Monday."
+_OPENING = "Ann Lee said that prices rose in May."
+_COMMAS = "Ann Lee said that, like him, Bo Ray had lost votes, and the talks failed in May."
+_NO_VERB = "Ann Lee said that as mayor, Bo Ray would be firm with the unions."
+
+
 @pytest.mark.parametrize(
-    ("weights", "content"),
+    ("text", "weights", "content"),
     [
-        ({}, "prices rose, but wages fell on Monday"),  # no weights: the rules' end
-        ({"eo=,": 5.0}, "prices rose"),  # before a comma
-        ({"eo=on": 5.0}, "prices rose, but wages fell"),  # before a trailing "on ..."
-        ({"eo2=but": -5.0, "eo=,": 2.0}, "prices rose, but wages fell on Monday"),
+        (_PRICES, {}, "prices rose, but wages fell on Monday"),  # no weights: the rules' end
+        (_PRICES, {"eo=,": 5.0}, "prices rose"),  # before a comma
+        (_PRICES, {"eo=on": 5.0}, "prices rose, but wages fell"),  # before a trailing "on ..."
+        (_PRICES, {"eo2=but": -5.0, "eo=,": 2.0}, "prices rose, but wages fell on Monday"),
+        # the content's opening word, with the word after the place or the last one in it
+        (_OPENING, {}, "that prices rose in May"),
+        (_OPENING, {"ef|eo=that|in": 5.0}, "that prices rose"),
+        (_OPENING, {"ef|el=that|rose": 5.0}, "that prices rose"),
+        (_OPENING, {"ef|eo=-|in": 5.0}, "that prices rose in May"),  # another opening only
+        # the commas before the place: alike they tie, and the one nearest the rules' end wins
+        (_COMMAS, {"eo=,": 5.0}, "that, like him, Bo Ray had lost votes"),
+        (_COMMAS, {"ec|eo=0|,": 5.0}, "that"),  # the comma with none before it
+        (_COMMAS, {"ec|eo=1|,": 5.0}, "that, like him"),  # the comma with one before it
+        # a content with no verb yet ("that as mayor") weighed down: it runs on
+        (_NO_VERB, {"eo=,": 5.0}, "that as mayor"),
+        (_NO_VERB, {"eo=,": 5.0, "enoverb": -8.0}, _NO_VERB[13:-1]),
+        (_NO_VERB, {"eo=,": 5.0, "enoverb|eo=,": -8.0}, _NO_VERB[13:-1]),
     ],
 )
-def test_the_content_end_scorer_chooses_where_the_content_ends(weights, content):
-    text = "Ann Lee said prices rose, but wages fell on Monday."
+def test_the_content_end_scorer_chooses_where_the_content_ends(text, weights, content):
     model = _tied_model({}, {}, weights)
     (found,) = find_attributions(text, [(0, 0, len(text))], find_quotes(text), reviser=model)
     assert [text[s:e] for s, e in found.content] == [content]
@@ -504,10 +524,7 @@ def test_the_content_end_scorer_chooses_where_the_content_ends(weights, content)
 
 def test_content_end_options_say_whether_the_content_has_a_verb_yet():
     text = "Ann Lee said that as mayor, Bo Ray would be firm with the unions."
-    sentence = _sentence(text)
-    attribution = _rules_attribution(text)
-    first, last = _content_tokens(sentence, attribution.content[0])
-    options = content_end_options(sentence, first, last, "said")
+    sentence, first, _, options = _end_options(text)
     tokens = sentence.tokens
     no_verb = {
         text[tokens[first].start : tokens[k - 1].end]: "enoverb" in features
@@ -521,94 +538,30 @@ def test_content_end_options_say_whether_the_content_has_a_verb_yet():
 
 
 def test_content_end_options_say_how_the_content_opens():
-    text = "Ann Lee said that prices rose in May."
-    sentence = _sentence(text)
-    attribution = _rules_attribution(text)
-    first, last = _content_tokens(sentence, attribution.content[0])
-    options = dict(content_end_options(sentence, first, last, "said"))
-    tokens = sentence.tokens
+    sentence, _, _, options = _end_options("Ann Lee said that prices rose in May.")
+    options, tokens = dict(options), sentence.tokens
     before_in = next(k for k in options if k < len(tokens) and tokens[k].lower == "in")
     # the opening word with the word after the place and with the content's last word
     assert {"ef|eo=that|in", "ef|el=that|rose"} <= set(options[before_in])
     # a content that opens with no listed word: "-"
-    text = "Ann Lee said prices rose in May."
-    sentence = _sentence(text)
-    first, last = _content_tokens(sentence, _rules_attribution(text).content[0])
-    assert all(
-        any(f.startswith("ef|eo=-|") for f in features)
-        for _, features in content_end_options(sentence, first, last, "said")
-    )
-
-
-@pytest.mark.parametrize(
-    ("weights", "content"),
-    [
-        ({}, "that prices rose in May"),  # no weights: the rules' end
-        ({"ef|eo=that|in": 5.0}, "that prices rose"),  # a "that" clause ends before "in"
-        ({"ef|el=that|rose": 5.0}, "that prices rose"),  # ... or after "rose"
-        ({"ef|eo=-|in": 5.0}, "that prices rose in May"),  # only a content opening otherwise
-    ],
-)
-def test_the_content_end_scorer_weighs_the_opening_word(weights, content):
-    text = "Ann Lee said that prices rose in May."
-    model = _tied_model({}, {}, weights)
-    (found,) = find_attributions(text, [(0, 0, len(text))], find_quotes(text), reviser=model)
-    assert [text[s:e] for s, e in found.content] == [content]
-    _check_fast_scoring(model, text)
+    _, _, _, options = _end_options("Ann Lee said prices rose in May.")
+    assert all(any(f.startswith("ef|eo=-|") for f in features) for _, features in options)
 
 
 def test_content_end_options_count_the_commas_before_each_place():
-    text = "Ann Lee said that, like him, Bo Ray had lost votes, and the talks failed in May."
-    sentence = _sentence(text)
-    first, last = _content_tokens(sentence, _rules_attribution(text).content[0])
+    text = _COMMAS
+    sentence, first, _, options = _end_options(text)
     tokens = sentence.tokens
     counted = {
         text[tokens[first].start : tokens[k - 1].end]: next(
             f for f in features if f.startswith("ec|eo=")
         )
-        for k, features in content_end_options(sentence, first, last, "said")
+        for k, features in options
     }
     assert counted["that"] == "ec|eo=0|,"
     assert counted["that, like him"] == "ec|eo=1|,"
     assert counted["that, like him, Bo Ray had lost votes"] == "ec|eo=2|,"
     assert counted["that, like him, Bo Ray had lost votes,"] == "ec|eo=2|and"  # at most 2
-
-
-@pytest.mark.parametrize(
-    ("weights", "content"),
-    [
-        # every comma alike: they tie, and the one nearest the rules' end is kept
-        ({"eo=,": 5.0}, "that, like him, Bo Ray had lost votes"),
-        ({"ec|eo=0|,": 5.0}, "that"),  # the comma with none before it
-        ({"ec|eo=1|,": 5.0}, "that, like him"),  # the comma with one before it
-    ],
-)
-def test_the_content_end_scorer_weighs_the_commas_before_a_place(weights, content):
-    text = "Ann Lee said that, like him, Bo Ray had lost votes, and the talks failed in May."
-    model = _tied_model({}, {}, weights)
-    (found,) = find_attributions(text, [(0, 0, len(text))], find_quotes(text), reviser=model)
-    assert [text[s:e] for s, e in found.content] == [content]
-    _check_fast_scoring(model, text)
-
-
-@pytest.mark.parametrize(
-    ("weights", "content"),
-    [
-        ({"eo=,": 5.0}, "that as mayor"),  # before the comma
-        # the same, but a content without a verb yet is weighed down: it runs on
-        ({"eo=,": 5.0, "enoverb": -8.0}, "that as mayor, Bo Ray would be firm with the unions"),
-        (
-            {"eo=,": 5.0, "enoverb|eo=,": -8.0},
-            "that as mayor, Bo Ray would be firm with the unions",
-        ),
-    ],
-)
-def test_the_content_end_scorer_weighs_a_content_without_a_verb(weights, content):
-    text = "Ann Lee said that as mayor, Bo Ray would be firm with the unions."
-    model = _tied_model({}, {}, weights)
-    (found,) = find_attributions(text, [(0, 0, len(text))], find_quotes(text), reviser=model)
-    assert [text[s:e] for s, e in found.content] == [content]
-    _check_fast_scoring(model, text)
 
 
 @pytest.mark.parametrize(

@@ -37,7 +37,7 @@ __all__ = [
 
 #: The groups of context features :mod:`analysis.hedging` can describe a candidate with
 #: (``cue``, the cue itself and its category, is always used).
-FEATURE_GROUPS = ("cue", "near", "clause", "others")
+FEATURE_GROUPS = ("cue", "near", "clause", "others", "genre")
 
 #: The file format; a file of another version is refused with the fix.
 FORMAT_VERSION = 1
@@ -313,6 +313,9 @@ _FEATURE_PREFIX_GROUP = {
     "emb": "clause",
     "wemb": "clause",
     "o": "others",
+    "g": "genre",
+    "gw": "genre",
+    "ge": "genre",
 }
 
 

@@ -187,6 +187,37 @@ def test_a_cue_with_no_embedding_before_it_has_no_embedding_feature(text):
     assert not {"emb", "wemb=could"} & set(found)
 
 
+@pytest.mark.parametrize(
+    ("text", "genre"),
+    [
+        ("The line would close in 1952. Its owner said so.", "reported"),  # another sentence
+        ("The line would close in 1952, according to the owner.", "reported"),
+        ("The line would close in 1952. Told of it, he wept.", "reported"),  # any case
+        ("The line would close in 1952. Its owner sold it.", "unreported"),
+        ("The line would close in 1952. It was resaid.", "unreported"),  # whole words only
+    ],
+)
+def test_the_genre_features_say_whether_the_article_reports_speech_anywhere(text, genre):
+    first = text.index(".") + 1
+    spans = [(0, first), (first + 1, len(text))]
+    (found,) = [c[4] for c in hedge_candidates(text, spans) if text[c[0] : c[1]] == "would"]
+    assert {f"g={genre}", f"gw={genre}|would", f"ge={genre}|would"} <= set(found)
+    assert not [f for f in found if f.startswith("g") and genre not in f]
+
+
+def test_a_model_can_read_a_cue_differently_in_prose_that_reports_no_speech():
+    """Narrative `would` (a future in the past) is seldom a hedge where nobody is quoted."""
+    weights = {"w=would": 1.0, "gw=unreported|would": -2.0}
+    model = HedgeModel(weights, intercept=0.0, threshold=0.0)
+    story = "The line would close in 1952. Its owner sold it."
+    news = "The line would close in 1952. Its owner said so."
+    assert [h.start for h in find_hedges(story, model=model)] == []
+    assert [news[h.start : h.end] for h in find_hedges(news, model=model)] == ["would"]
+    # a model trained without the group (an older file) gets no genre features
+    older = HedgeModel(weights, 0.0, 0.0, groups=("cue", "near", "clause", "others"))
+    assert [story[h.start : h.end] for h in find_hedges(story, model=older)] == ["would"]
+
+
 def test_every_feature_the_candidates_carry_has_a_group():
     text = "“I think it may not be possible,” he said, if it rains? Prices could not rise."
     for _, _, _, _, features in hedge_candidates(text):

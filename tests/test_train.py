@@ -96,7 +96,7 @@ def test_train_writes_the_same_bytes_twice(tmp_path, capsys):
         digests.append(hashlib.sha256(out.read_bytes()).hexdigest())
     assert digests[0] == digests[1]
     model = HedgeModel.from_json(out.read_text(encoding="utf-8"))
-    assert model.info["selected_on"] == "factbank"
+    assert model.info["selected_on"] == "mean over corpora"
     assert set(model.info["data"]) == {"factbank_dev.jsonl", "wiki_dev.jsonl"}
     assert "hedge model ->" in capsys.readouterr().out
 

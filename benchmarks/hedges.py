@@ -195,7 +195,7 @@ def main() -> None:
     documents = read_uncertainty(folder)
     runs = []
     if args.method in ("rules", "both"):
-        runs.append(("rules", "rules"))
+        runs.append(("rules", None, "rules"))
     if args.method in ("model", "both"):
         runs.append(("model", None, "model, shipped (trained on these files: in-sample)"))
         seeds = [args.shuffle] if args.shuffle is not None else [None, *range(1, args.dealings)]

@@ -429,8 +429,6 @@ _SPEECH_WORDS = (
     "signaled", "signalled", "wrote", "noted", "explained", "hinted", "announcement", "statement",
     "guarantee", "guarantees", "promise", "promises",
 )  # fmt: skip
-# Factored by common prefixes: a case-insensitive alternation of plain words is tried word by
-# word at every position, and a sentence is searched whole for these (twice as fast).
 #: Whether a text reports anyone's words at all, the classifier's ``genre`` features: news
 #: almost always does (119 of FactBank's 129 documents), encyclopaedic prose seldom (249 of the
 #: Wikipedia corpus's 3,071), and the two use the same cues differently (Wikipedia's narrative
@@ -440,6 +438,8 @@ _SPEECH_WORDS = (
 #: Searched in the lower-cased text (faster than ``re.IGNORECASE``: 15 against 22 µs per BBC
 #: article).
 _REPORTED = re.compile(r"\b(?:said|says|told|according to)\b")
+# Factored by common prefixes: a case-insensitive alternation of plain words is tried word by
+# word at every position, and a sentence is searched whole for these (twice as fast).
 _SPEECH_VERB = re.compile(r"\b" + _trie_pattern(_SPEECH_WORDS) + r"\b", re.IGNORECASE)
 _CONDITION = re.compile(
     r"(?<![\w\-])(?:if|unless|provided|otherwise|in\s+case|in\s+the\s+event)(?![\w\-])",

@@ -174,6 +174,15 @@ def test_candidates_carry_their_entry_and_cue_specific_clause_features(text, cue
     assert expected <= set(found)
 
 
+@pytest.mark.parametrize("noun", ["allegation", "allegations", "accusation", "accusations"])
+def test_the_nouns_of_allege_and_accuse_are_hearsay_for_the_classifier_only(noun):
+    text = f"Police examined the {noun} against the mayor."
+    (candidate,) = hedge_candidates(text)
+    assert text[candidate[0] : candidate[1]] == noun
+    assert candidate[2:4] == ("hearsay", "model")
+    assert find_hedges(text, method="rules") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -48,6 +48,7 @@ def cues(text: str, method: str = "rules") -> list[tuple[str, str]]:
         ("The minister will visit Kyiv.", []),
         # phrases for the classifier only (rule `model`) are never the rules' cues
         ("The council should consider it; he is accused of fraud.", []),
+        ("Police examined allegations of fraud and accusations of theft.", []),
         # would: hypothetical yes, backshifted future and refusals no
         ("A ban would hurt farmers if it passed.", [("would", "modal"), ("if", "conditional")]),
         ("The mayor said the council would meet today.", []),

@@ -118,6 +118,8 @@ def _mention_name(mention: str) -> str:
     best = ""
     for part in mention.split(",")[:3]:
         name = _part_name(part.strip())
+        if best and _names_a_body(name.split()[-1] if name else ""):
+            continue  # "Ann Lee, director of the Australian Retailers Association": her name
         if len(name.split()) > len(best.split()):
             best = name
     return best
@@ -133,8 +135,10 @@ def _part_name(part: str) -> str:
     run = _final_capitalised(words)
     before = words[len(words) - len(run) - 1].casefold() if len(run) < len(words) else ""
     # Leading titles and nationalities are not part of a name ("Ukrainian President"), as long
-    # as a name is left ("the State Department" keeps "State").
-    while run and _is_title(run[0]):
+    # as a name is left ("the State Department" keeps "State"), nor stripped from a body's
+    # name ("the National Hurricane Center", "the European Commission").
+    body = before not in _PLACE_PREPOSITIONS and bool(run) and _names_a_body(run[-1])
+    while run and _is_title(run[0]) and not body:
         rest = run[1:]
         if not rest or (len(rest) == 1 and rest[0].casefold() in _ORGANIZATION_HEADS):
             break
@@ -144,6 +148,17 @@ def _part_name(part: str) -> str:
     if len(run) == 1 and (_is_title(run[0]) or before in _PLACE_PREPOSITIONS):
         return ""  # "Ukrainian", "Officials", or a place: "the city council in Mariupol"
     return " ".join(run)
+
+
+def _names_a_body(word: str) -> bool:
+    """Whether a name ending in ``word`` is an organisation's: an organisation word of
+    lexicons/source_roles.txt (``Commission``, ``Department``) or a body's name ending of
+    lexicons/name_endings.txt (``Center``, ``Party``), not a person's surname."""
+    role = _role(word)
+    if role is not None:
+        return role[1] == "organization"
+    ending = _name_endings().get(word)
+    return ending is not None and ending[2] == "organization"
 
 
 def _final_capitalised(words: Sequence[str]) -> list[str]:

@@ -57,6 +57,13 @@ def test_attributions_carry_their_source_id():
         ("the regional police chief", ""),
         ("The city council in Mariupol", ""),
         ("several U.S. officials", ""),
+        # a body's name keeps its leading title or nationality word
+        ("the National Hurricane Center", "National Hurricane Center"),
+        ("The European Commission", "European Commission"),
+        ("the Canadian Chess Federation", "Canadian Chess Federation"),
+        # a person's name wins over the body of an appositive after it
+        ("Ann Lee, director of the Springfield Retailers Association,", "Ann Lee"),
+        ("Bo Ray, spokesperson for the Ruritanian Unity Party,", "Bo Ray"),
     ],
 )
 def test_mention_names(mention, name):
@@ -182,6 +189,9 @@ def test_a_capitalised_role_word_is_not_a_name(name):
         # other bodies' names: a party, a centre
         ("Democratic Party", ["the Democratic Party"], ("organization", "official")),
         ("Hurricane Center", ["the Hurricane Center"], ("organization", "other")),
+        # a service or bureau heads a body's name; generic, typed by nothing else here
+        ("National Weather Service", ["the National Weather Service"], ("organization", "other")),
+        ("Statistics Bureau", ["the Statistics Bureau"], ("organization", "other")),
         # a federation is a body; its president, named by office, is a person
         ("Lyon Chess Federation", ["the Lyon Chess Federation"], ("organization", "civil_society")),
         (

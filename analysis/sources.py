@@ -119,7 +119,7 @@ def _mention_name(mention: str) -> str:
     for part in mention.split(",")[:3]:
         name = _part_name(part.strip())
         if best and _names_a_body(name.split()[-1] if name else ""):
-            continue  # "Ann Lee, director of the Australian Retailers Association": her name
+            continue  # "Ann Lee, director of the Springfield Retailers Association": her name
         if len(name.split()) > len(best.split()):
             best = name
     return best

@@ -118,7 +118,7 @@ def _mention_name(mention: str) -> str:
     best = ""
     for part in mention.split(",")[:3]:
         name = _part_name(part.strip())
-        if best and _names_a_body(name.split()[-1] if name else ""):
+        if best and name and _names_a_body(name.split()[-1]):
             continue  # "Ann Lee, director of the Springfield Retailers Association": her name
         if len(name.split()) > len(best.split()):
             best = name

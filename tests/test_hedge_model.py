@@ -186,6 +186,20 @@ def test_the_nouns_of_allege_and_accuse_are_hearsay_for_the_classifier_only(noun
 @pytest.mark.parametrize(
     "text",
     [
+        "The alleged thief was released on bail.",
+        "Prosecutors alleged that the firm hid losses.",
+        "It is alleged that the clerk took bribes.",
+    ],
+)
+def test_the_shipped_model_keeps_alleged_as_hearsay(text):
+    assert [(text[h.start : h.end], h.category) for h in find_hedges(text, method="model")] == [
+        ("alleged", "hearsay")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The thief could have left.",
         "So the thief could have left.",  # "so" without "that"
         "How odd it was that in the end the thief could have left.",  # five words back

@@ -82,6 +82,11 @@ def cues(text: str, method: str = "rules") -> list[tuple[str, str]]:
         ("Residents felt the quake.", []),
         # hearsay: the verbs of `allegedly`
         ("The lawsuit alleges that the firm hid losses.", [("alleges", "hearsay")]),
+        # `alleged`, adjective or verb, is hearsay like `allegedly` (an unproven fact), not
+        # distancing (the reporter's distance from a wording: `so-called`, `what he called`)
+        ("The alleged thief was released on bail.", [("alleged", "hearsay")]),
+        ("Prosecutors alleged that the firm hid losses.", [("alleged", "hearsay")]),
+        ("It is alleged that the clerk took bribes.", [("alleged", "hearsay")]),
         # approximators only before a quantity, with the quantity in the span
         ("About 40 people died.", [("About 40", "approximator")]),
         ("They talked about the weather.", []),

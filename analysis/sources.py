@@ -629,9 +629,23 @@ def _gender(
     if pronouns & {"she", "her"} and not pronouns & {"he", "him"}:
         return "female", "pronoun"
     first = _given_name(proper) if proper else None
+    if first is not None and " " not in proper and text:
+        first = _given_name_in_text(proper, text) or first
     if first in _first_names():
         return _first_names()[first], "name_list"
     return "unknown", None
+
+
+def _given_name_in_text(surname: str, text: str) -> str | None:
+    """The given name written before a one-word name somewhere in ``text``, case-folded:
+    ``Harris`` said after ``Kamala Harris`` is hers (a one-word name in news is mostly a
+    surname, and a surname may be a given name too); None when the text has no such full
+    name."""
+    for match in re.finditer(rf"\b([A-Z][a-z]+)(?: [A-Z]\.)? {re.escape(surname)}\b", text):
+        given = _given_name(f"{match.group(1)} {surname}")
+        if given is not None and given in _first_names():
+            return given
+    return None
 
 
 def source_columns(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import analysis
@@ -229,3 +230,30 @@ def test_a_name_before_of_is_the_person(mention, name, kind, source_type, gender
     if kind is not None:
         profile = profile_source(name, [mention])
         assert (profile["kind"], profile["type"], profile["gender"]) == (kind, source_type, gender)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname alone takes the given name written before it elsewhere in the article ...
+        (
+            "Margaret Holloway, a lawyer, filed the case in March. On Friday Holloway said the "
+            "ruling was unfair.",
+            ("Holloway", "female", "name_list"),
+        ),
+        # ... also when the surname is a given name too
+        (
+            "Susan Thomas, a lawyer, filed the case in March. On Friday Thomas said the ruling "
+            "was unfair.",
+            ("Thomas", "female", "name_list"),
+        ),
+        # without a full name in the text, a one-word name is looked up as it is
+        ("Thomas said the ruling was unfair.", ("Thomas", "male", "name_list")),
+        ("Holloway said the ruling was unfair.", ("Holloway", "unknown", None)),
+    ],
+)
+def test_a_one_word_name_takes_its_given_name_from_the_text(text, expected):
+    table = analysis.parse([text], attribution="rules").sources
+    (row,) = table.itertuples()
+    evidence = None if pd.isna(row.gender_evidence) else row.gender_evidence
+    assert (row.name, row.gender, evidence) == expected

@@ -145,9 +145,41 @@ def _part_name(part: str) -> str:
         run = rest
     if run and run[0].endswith(("’s", "'s")):
         run.pop(0)
+    if before in _OFFICE_PREPOSITIONS and not body:
+        run = _after_office(run)  # "President of Ukraine Volodymyr Zelenskyy"
     if len(run) == 1 and (_is_title(run[0]) or before in _PLACE_PREPOSITIONS):
         return ""  # "Ukrainian", "Officials", or a place: "the city council in Mariupol"
     return " ".join(run)
+
+
+#: Prepositions of an office before a name: "President of Ukraine", "Senator from Vermont",
+#: "Special Representative for Iran".
+_OFFICE_PREPOSITIONS = frozenset({"of", "from", "for"})
+
+
+def _after_office(run: list[str]) -> list[str]:
+    """The person's name in the capitalised run after an office's ``of``, ``from`` or ``for``
+    (``Ukraine Volodymyr Zelenskyy``, ``National Intelligence John Ratcliffe``, ``House of
+    Representatives Speaker Nancy Pelosi``'s ``Representatives Speaker Nancy Pelosi``): from
+    its first given name of lexicons/first_names.txt, when the run does not start with one
+    and a surname follows; else past a leading place (``Vermont Bernie Sanders``). A run
+    without either is left whole (``Foreign Affairs``)."""
+    if len(run) < 3 or run[0].casefold() in _first_names():
+        return run
+    for k in range(1, len(run) - 1):
+        word = run[k]
+        place = _is_place(word) or _is_place(f"{run[k - 1]} {word}")  # "South Carolina"
+        if word.casefold() in _first_names() and not (_role(word) or place):
+            return run[k:]
+    for length in (2, 1):
+        if len(run) - length >= 2 and _is_place(" ".join(run[:length])):
+            return run[length:]
+    return run
+
+
+def _is_place(words: str) -> bool:
+    """A country, nationality, capital or U.S. state, as written (``Ukraine``, ``Vermont``)."""
+    return words.casefold() in _countries() or words in _us_states()
 
 
 def _names_a_body(word: str) -> bool:
@@ -177,8 +209,10 @@ def _person_before_of(head: str) -> str:
     lexicons/first_names.txt, none a role or organisation word ("Bank of America", "the
     University of Chicago" have none), the last no body's (lexicons/name_endings.txt)."""
     run = _final_capitalised(_WORD.findall(head))
-    while run and _is_title(run[0]):
-        run = run[1:]
+    while run and (_is_title(run[0]) or (len(run) > 2 and _role(run[0]))):
+        run = run[1:]  # "Professor", "Businessman Don Blankenship"
+    if len(run) == 3 and run[0].casefold() not in _first_names():
+        run = run[1:]  # an occupation the lists lack: "Immunologist Kristian Andersen"
     if not 2 <= len(run) <= 4 or run[0].casefold() not in _first_names():
         return ""
     if any(_role(word) or word.endswith(("’s", "'s")) for word in run):

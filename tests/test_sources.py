@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.sources import mention_name, profile_source, resolve_sources
+from analysis.sources import _after_office, mention_name, profile_source, resolve_sources
 
 
 def sources(text: str) -> list[tuple[str, int]]:
@@ -65,6 +65,17 @@ def test_attributions_carry_their_source_id():
         # a person's name wins over the body of an appositive after it
         ("Ann Lee, director of the Springfield Retailers Association,", "Ann Lee"),
         ("Bo Ray, spokesperson for the Ruritanian Unity Party,", "Bo Ray"),
+        # an office's "of", "from" or "for" and its place or portfolio are not the name
+        ("President of Ruritania Anna Kowalska", "Anna Kowalska"),
+        ("Mayor of Springfield John Park", "John Park"),
+        ("Senator from Ohio Bo Ray", "Bo Ray"),
+        ("Special Envoy for Ukraine Ann Lee", "Ann Lee"),
+        ("Director of National Parks Ann Lee", "Ann Lee"),
+        ("House of Commons Speaker Ann Lee", "Ann Lee"),
+        ("Mary Ann Lee of Ohio", "Mary Ann Lee"),
+        # an occupation before a person "of" a body
+        ("Ecologist John Park of Springfield University", "John Park"),
+        ("Businessman John Park of Ohio", "John Park"),
     ],
 )
 def test_mention_names(mention, name):
@@ -257,3 +268,9 @@ def test_a_one_word_name_takes_its_given_name_from_the_text(text, expected):
     (row,) = table.itertuples()
     evidence = None if pd.isna(row.gender_evidence) else row.gender_evidence
     assert (row.name, row.gender, evidence) == expected
+
+
+def test_a_given_name_inside_a_two_word_place_does_not_start_a_name():
+    # "University of South Carolina Aiken": "Carolina" is a given name, but of "South Carolina"
+    assert _after_office(["South", "Carolina", "Aiken"]) == ["South", "Carolina", "Aiken"]
+    assert _after_office(["Ohio", "Ann", "Lee"]) == ["Ann", "Lee"]

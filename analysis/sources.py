@@ -146,24 +146,24 @@ def _part_name(part: str) -> str:
     if run and run[0].endswith(("’s", "'s")):
         run.pop(0)
     if before in _OFFICE_PREPOSITIONS and not body:
-        run = _after_office(run)  # "President of Ukraine Volodymyr Zelenskyy"
+        run = _after_office(run)  # "President of Ruritania Anna Kowalska"
     if len(run) == 1 and (_is_title(run[0]) or before in _PLACE_PREPOSITIONS):
         return ""  # "Ukrainian", "Officials", or a place: "the city council in Mariupol"
     return " ".join(run)
 
 
-#: Prepositions of an office before a name: "President of Ukraine", "Senator from Vermont",
-#: "Special Representative for Iran".
+#: Prepositions of an office before a name: "President of Ruritania", "Senator from Ohio",
+#: "Special Envoy for Ukraine".
 _OFFICE_PREPOSITIONS = frozenset({"of", "from", "for"})
 
 
 def _after_office(run: list[str]) -> list[str]:
     """The person's name in the capitalised run after an office's ``of``, ``from`` or ``for``
-    (``Ukraine Volodymyr Zelenskyy``, ``National Intelligence John Ratcliffe``, ``House of
-    Representatives Speaker Nancy Pelosi``'s ``Representatives Speaker Nancy Pelosi``): from
-    its first given name of lexicons/first_names.txt, when the run does not start with one
-    and a surname follows; else past a leading place (``Vermont Bernie Sanders``). A run
-    without either is left whole (``Foreign Affairs``)."""
+    (``Ruritania Anna Kowalska``, ``National Parks Ann Lee``, ``House of Commons Speaker Ann
+    Lee``'s ``Commons Speaker Ann Lee``): from its first given name of
+    lexicons/first_names.txt, when the run does not start with one and a surname follows; else
+    past a leading place (``Ohio Bo Ray``). A run without either is left whole (``Foreign
+    Affairs``)."""
     if len(run) < 3 or run[0].casefold() in _first_names():
         return run
     for k in range(1, len(run) - 1):
@@ -178,7 +178,7 @@ def _after_office(run: list[str]) -> list[str]:
 
 
 def _is_place(words: str) -> bool:
-    """A country, nationality, capital or U.S. state, as written (``Ukraine``, ``Vermont``)."""
+    """A country, nationality, capital or U.S. state, as written (``Ukraine``, ``Ohio``)."""
     return words.casefold() in _countries() or words in _us_states()
 
 
@@ -210,9 +210,9 @@ def _person_before_of(head: str) -> str:
     University of Chicago" have none), the last no body's (lexicons/name_endings.txt)."""
     run = _final_capitalised(_WORD.findall(head))
     while run and (_is_title(run[0]) or (len(run) > 2 and _role(run[0]))):
-        run = run[1:]  # "Professor", "Businessman Don Blankenship"
+        run = run[1:]  # "Professor", "Businessman John Park"
     if len(run) == 3 and run[0].casefold() not in _first_names():
-        run = run[1:]  # an occupation the lists lack: "Immunologist Kristian Andersen"
+        run = run[1:]  # an occupation the lists lack: "Ecologist John Park"
     if not 2 <= len(run) <= 4 or run[0].casefold() not in _first_names():
         return ""
     if any(_role(word) or word.endswith(("’s", "'s")) for word in run):
@@ -672,14 +672,24 @@ def _gender(
 
 def _given_name_in_text(surname: str, text: str) -> str | None:
     """The given name written before a one-word name somewhere in ``text``, case-folded:
-    ``Harris`` said after ``Kamala Harris`` is hers (a one-word name in news is mostly a
-    surname, and a surname may be a given name too); None when the text has no such full
-    name."""
-    for match in re.finditer(rf"\b([A-Z][a-z]+)(?: [A-Z]\.)? {re.escape(surname)}\b", text):
-        given = _given_name(f"{match.group(1)} {surname}")
-        if given is not None and given in _first_names():
-            return given
+    ``Thomas said`` after ``Susan Thomas`` is hers (a one-word name in news is mostly a
+    surname, and a surname may be a given name too); None when the text has no full name with
+    a given name of lexicons/first_names.txt."""
+    # str.find and one shared pattern, not a pattern compiled per name (2% of a BBC parse)
+    index = text.find(surname)
+    while index > 0:
+        end = index + len(surname)
+        if end == len(text) or not (text[end].isalnum() or text[end] == "_"):
+            match = _WORD_BEFORE.search(text, max(0, index - 40), index)
+            given = _given_name(f"{match.group(1)} {surname}") if match else None
+            if given is not None and given in _first_names():
+                return given
+        index = text.find(surname, end)
     return None
+
+
+#: A capitalised word (and an initial) right before a position: ``Susan `` of ``Susan Thomas``.
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z][a-z]+)(?: [A-Z]\.)? \Z")
 
 
 def source_columns(

@@ -115,22 +115,34 @@ def mention_name(mention: str) -> str:
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _mention_name(mention: str) -> str:
-    best = ""
-    for part in mention.split(",")[:3]:
-        name = _part_name(part.strip())
-        if best and name and _names_a_body(name.split()[-1]):
-            continue  # "Ann Lee, director of the Springfield Retailers Association": her name
-        if len(name.split()) > len(best.split()):
-            best = name
-    return best
+    # The longest name of the first three parts, a person's winning over a body's in another
+    # part ("Ann Lee, director of the Springfield Retailers Association", "Springfield
+    # University's chancellor, Ann Lee"): first a name with a listed given name and no body's
+    # word, then one with no body's word. A relative clause names no one ("..., which
+    # includes the Ruritanian Guard,").
+    parts = [part.strip() for part in mention.split(",")[:3]]
+    names = [_part_name(part) for part in parts if part.split(" ", 1)[0] not in _RELATIVES]
+    bodiless = [name for name in names if name and not any(map(_names_a_body, name.split()))]
+    people = [name for name in bodiless if _given_name(name) in _first_names()]
+    return max(people or bodiless or names, key=lambda name: len(name.split()), default="")
+
+
+_RELATIVES = frozenset({"which", "who", "whose", "that", "where"})
+
+
+#: The first preposition after a person's name in ``NAME of|at|from|with|in BODY-OR-PLACE``.
+_PERSON_PREPOSITION = re.compile(r" (?:of|at|from|with|in) ")
 
 
 def _part_name(part: str) -> str:
-    head, of, _ = part.partition(" of ")
-    if of:
+    preposition = _PERSON_PREPOSITION.search(part)
+    if preposition:
+        head = part[: preposition.start()]
         person = _person_before_of(head)
+        if not person and any(map(_names_a_body, _WORD.findall(part[preposition.end() :]))):
+            person = _name_before_body(head)
         if person:
-            return person  # "Sen. Ted Cruz of Texas", "Carl Lipo of Binghamton University"
+            return person  # "Sen. John Park of Ohio", "Dr. Ann Lee at Springfield General"
     words = _WORD.findall(part)
     run = _final_capitalised(words)
     before = words[len(words) - len(run) - 1].casefold() if len(run) < len(words) else ""
@@ -146,7 +158,18 @@ def _part_name(part: str) -> str:
     if run and run[0].endswith(("’s", "'s")):
         run.pop(0)
     if before in _OFFICE_PREPOSITIONS and not body:
-        run = _after_office(run)  # "President of Ruritania Anna Kowalska"
+        person = _after_office(run)  # "President of Ruritania Anna Kowalska"
+        if len(person) < len(run):
+            return " ".join(person)
+    if before in _BODY_CONNECTORS:
+        span = _body_name(words, len(words) - len(run) - 1)
+        if span is not None:  # "the Institute for Parks and Recreation": the whole name
+            head, start = span
+            while head > 0 and words[head - 1].casefold() in _BEFORE_BODY:
+                head -= 1
+            if head > 0 and _role(words[head - 1]):
+                return ""  # "researchers from the University of X and Y", "the Speaker of"
+            return " ".join(words[start:])
     if len(run) == 1 and (_is_title(run[0]) or before in _PLACE_PREPOSITIONS):
         return ""  # "Ukrainian", "Officials", or a place: "the city council in Mariupol"
     return " ".join(run)
@@ -175,6 +198,35 @@ def _after_office(run: list[str]) -> list[str]:
         if len(run) - length >= 2 and _is_place(" ".join(run[:length])):
             return run[length:]
     return run
+
+
+#: Lower-case words inside a body's name: "Department of Health and Human Services".
+_BODY_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
+#: ... and between a role and the body it belongs to: "researchers from the University".
+_BEFORE_BODY = _BODY_CONNECTORS | {"from", "at", "with", "in", "by", "a", "an"}
+
+
+def _body_name(words: Sequence[str], i: int) -> tuple[int, int] | None:
+    """The run of capitalised words and connectors that ends at ``words[i]`` (a connector), as
+    ``(first word, first word past its leading connectors)``, when it holds a body's word:
+    ``for the Institute for Parks and`` (``Institute``); None for ``Ruritanian League for the
+    Defence of`` (``League`` is no organisation word of the lists). The run goes back no
+    further than the capitalised words right before its body's word (``on Thursday the
+    Ruritanian Commission on``: ``Ruritanian Commission on``)."""
+    found = False
+    while i >= 0 and (words[i].casefold() in _BODY_CONNECTORS or words[i][:1].isupper()):
+        if _role(words[i]) and not _names_a_body(words[i]):
+            break  # "the Speaker of the House of Representatives": a person's office
+        if found and words[i].casefold() in _BODY_CONNECTORS:
+            break  # the name starts at its body's word and the capitalised words before it
+        found = found or (words[i][:1].isupper() and _names_a_body(words[i]))
+        i -= 1
+    if not found:
+        return None
+    head = start = i + 1
+    while words[start].casefold() in _BODY_CONNECTORS:
+        start += 1
+    return head, start
 
 
 def _is_place(words: str) -> bool:
@@ -219,6 +271,20 @@ def _person_before_of(head: str) -> str:
         return ""
     if run[-1] in _name_endings():
         return ""  # a body's name: "the Unity Party of America", "Sky News of ..."
+    return " ".join(run)
+
+
+def _name_before_body(head: str) -> str:
+    """A person's name whose given name the lists lack, before a body's name (``Aldo Voss of
+    the Center for Parks``): two or three capitalised words after any titles, none a role, a
+    body's, a place's or a possessive."""
+    run = _final_capitalised(_WORD.findall(head))
+    while run and _is_title(run[0]):
+        run = run[1:]
+    if not 2 <= len(run) <= 3:
+        return ""
+    if any(_role(w) or _names_a_body(w) or _is_place(w) or w.endswith(("’s", "'s")) for w in run):
+        return ""
     return " ".join(run)
 
 
@@ -494,7 +560,7 @@ def source_descriptor(mention: str, name: str = "") -> str:
             before = piece[: piece.index(name)].split()
             before = _strip_determiners(before)
             after = piece[piece.index(name) + len(name) :].split()
-            if after[:1] != ["of"]:
+            if after[:1] not in (["of"], ["at"], ["from"], ["with"], ["in"]):
                 after = []  # only an affiliation: "Ann Lee of the University of Chicago"
             if before or after:
                 described.append(" ".join(before + after))
@@ -586,6 +652,9 @@ def profile_source(
             body is not None
             or is_place
             or any(_role(w) and _role(w)[1] == "organization" for w in proper.split())
+            # a body's name ending before its last word: "Center for Parks" (a last word is
+            # _named_body's, with its rule: "Emily Post" is a person, "The Post" a paper)
+            or any(map(_names_a_body, proper.split()[:-1]))
             or proper.casefold() in _agency_names()
             or is_acronym
         )
@@ -601,11 +670,18 @@ def profile_source(
         described = [w for w in head_words.replace("-", " ").split() if _role(w.strip(",.;"))]
         described = described or [w for w in words if _role(w)]
         last = _role(described[-1].strip(",.;")) if described else None
-        kind = (
-            last[1]
-            if last
-            else ("group" if words and words[-1].casefold().endswith("s") else "person")
-        )
+        if last:
+            kind = last[1]
+        elif (
+            words[-1:]
+            and not words[-1][:1].islower()
+            and any(w[:1].isupper() and _names_a_body(w.strip(",.;")) for w in head_words.split())
+        ):
+            # a body's name with no role word: "the Center for Parks" (not "the Unity Party
+            # of Ruritania nominee", which ends in a person's noun the lists lack)
+            kind = "organization"
+        else:
+            kind = "group" if words and words[-1].casefold().endswith("s") else "person"
         identification = "institution" if kind == "organization" else "anonymous"
     if is_place:
         source_type = "official"

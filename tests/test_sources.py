@@ -76,6 +76,29 @@ def test_attributions_carry_their_source_id():
         # an occupation before a person "of" a body
         ("Ecologist John Park of Springfield University", "John Park"),
         ("Businessman John Park of Ohio", "John Park"),
+        # a body's name runs through its "of", "for", "and" and "the"
+        ("the Institute for Parks and Recreation", "Institute for Parks and Recreation"),
+        ("the Department of Health and Human Services", "Department of Health and Human Services"),
+        (
+            "The Ruritanian Institute of Volcanology (RIV)",
+            "Ruritanian Institute of Volcanology RIV",
+        ),
+        # ... but not into the role or the person it belongs to
+        ("a spokesman for the Institute for Parks and Recreation", ""),
+        ("researchers from the University of Springfield and Ohio University", ""),
+        ("the Speaker of the House of Commons", ""),
+        ("Ann Lee, the Speaker of the House of Commons,", "Ann Lee"),
+        ("Springfield University of Ohio, its chancellor, Ann Lee", "Ann Lee"),
+        ("Ann Lee, a doctoral candidate at the University of Ohio,", "Ann Lee"),
+        ("The Senate Minority Leader, Ann Lee,", "Ann Lee"),
+        (
+            "the Ruritanian Guard Corps, which includes the Night Patrol Unit,",
+            "Ruritanian Guard Corps",
+        ),
+        # a person whose given name the lists lack, before a body's name
+        ("Xoran Velt of the Center for Parks", "Xoran Velt"),
+        # a body's name starts at the capitalised words before its body's word
+        ("Thursday the Ruritanian Commission on Fisheries", "Ruritanian Commission on Fisheries"),
     ],
 )
 def test_mention_names(mention, name):
@@ -231,8 +254,13 @@ def test_a_publication_or_body_name_is_an_organization(name, mentions, expected)
         ("Professor Ann Lee of Springfield University", "Ann Lee", "person", "expert", "female"),
         ("Gov. John Park of Ohio", "John Park", "person", "other", "male"),
         ("Ann Lee of the State Department", "Ann Lee", "person", "official", "female"),
+        # ... and so is a person "at", "from", "with" or "in" one
+        ("Ann Lee from Springfield University", "Ann Lee", "person", "expert", "female"),
+        ("spokesman John Park at the White House", "John Park", "person", "official", "male"),
+        ("John Park with the Red Cross", "John Park", "person", "other", "male"),
+        ("Ann Lee in Springfield", "Ann Lee", "person", "other", "female"),
         # no given name before "of", or a body's last word: not a person
-        ("Bank of America", "", "organization", "business", "unknown"),
+        ("Bank of America", "Bank of America", "organization", "business", "unknown"),
         ("the Unity Party of America nominee", "", None, None, None),
     ],
 )
@@ -274,3 +302,21 @@ def test_a_given_name_inside_a_two_word_place_does_not_start_a_name():
     # "University of South Carolina Aiken": "Carolina" is a given name, but of "South Carolina"
     assert _after_office(["South", "Carolina", "Aiken"]) == ["South", "Carolina", "Aiken"]
     assert _after_office(["Ohio", "Ann", "Lee"]) == ["Ann", "Lee"]
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("the Institute for Parks and Recreation", ("organization", "institution")),
+        ("the Center for Parks", ("organization", "institution")),
+        ("a spokesman for the Institute for Parks and Recreation", ("person", "anonymous")),
+        ("the Ruritania Unity Party of Ohio nominee", ("person", "anonymous")),
+        (
+            "researchers from the University of Springfield and Ohio University",
+            ("group", "anonymous"),
+        ),
+    ],
+)
+def test_a_body_named_with_connectors_is_an_institution(mention, expected):
+    profile = profile_source(mention_name(mention), [mention])
+    assert (profile["kind"], profile["identification"]) == expected

@@ -122,9 +122,12 @@ def _mention_name(mention: str) -> str:
     # includes the Ruritanian Guard,").
     parts = [part.strip() for part in mention.split(",")[:3]]
     names = [_part_name(part) for part in parts if part.split(" ", 1)[0] not in _RELATIVES]
-    bodiless = [name for name in names if name and not any(map(_names_a_body, name.split()))]
-    people = [name for name in bodiless if _given_name(name) in _first_names()]
-    return max(people or bodiless or names, key=lambda name: len(name.split()), default="")
+    names = [name for name in names if name]
+    if len(names) > 1:
+        bodiless = [name for name in names if not any(map(_names_a_body, name.split()))]
+        people = [name for name in bodiless if _given_name(name) in _first_names()]
+        names = people or bodiless or names
+    return max(names, key=lambda name: len(name.split()), default="")
 
 
 _RELATIVES = frozenset({"which", "who", "whose", "that", "where"})
@@ -139,8 +142,10 @@ def _part_name(part: str) -> str:
     if preposition:
         head = part[: preposition.start()]
         person = _person_before_of(head)
-        if not person and any(map(_names_a_body, _WORD.findall(part[preposition.end() :]))):
+        if not person:
             person = _name_before_body(head)
+            if person and not any(map(_names_a_body, _WORD.findall(part[preposition.end() :]))):
+                person = ""
         if person:
             return person  # "Sen. John Park of Ohio", "Dr. Ann Lee at Springfield General"
     words = _WORD.findall(part)

@@ -423,7 +423,7 @@ def _antecedent(text: str, position: int) -> str | None:
 # --- who the source is: descriptor, kind, identification, type, gender, country -------------
 
 _RELATIVE_CLAUSE = re.compile(r",?\s+(?:who|which|that|whose)\b.*$", re.DOTALL | re.IGNORECASE)
-_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$|^[A-Z]{1,3}&[A-Z]{1,3}$")  # "NATO", "PG&E", "AT&T"
 # Where the head of a description ends: "spokesperson | for the company".
 _HEAD_END = re.compile(r"\s(?:for|of|at|in|from|with|to|on|near)\s")
 
@@ -504,7 +504,8 @@ def _named_body(proper: str, mentions: Sequence[str]) -> tuple[str, str] | None:
     with "The" ("The Washington Post", "The Times"; not a person called Post). None for other
     names."""
     words = proper.split()
-    ending = _name_endings().get(words[-1]) if words else None
+    # the last word, or its last hyphenated part: "The Las Vegas Review-Journal"
+    ending = _name_endings().get(words[-1].rsplit("-", 1)[-1]) if words else None
     if ending is None:
         return None
     when, body_type, kind = ending
@@ -625,10 +626,10 @@ def profile_source(
     # Kind and type from role words: an organisation word decides for a generic role.
     person_type = organization_type = None
     head_kind = None
-    for word in words:
+    for n, word in enumerate(words):
         role = _role(word)
-        if role is None:
-            continue
+        if role is None or (word.casefold() == "local" and any(map(_role, words[n + 1 :]))):
+            continue  # "Local officials": the adjective, not "a local"
         role_type, kind = role
         if kind == "organization":
             organization_type = organization_type or (role_type if role_type != "-" else None)

@@ -320,3 +320,27 @@ def test_a_given_name_inside_a_two_word_place_does_not_start_a_name():
 def test_a_body_named_with_connectors_is_an_institution(mention, expected):
     profile = profile_source(mention_name(mention), [mention])
     assert (profile["kind"], profile["identification"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "mentions", "expected"),
+    [
+        # "local" before a role is an adjective; alone it is a person
+        ("", ["Local officials"], ("group", "official")),
+        ("", ["a local"], ("person", "citizen")),
+        # media, movements and websites are bodies
+        ("", ["state media"], ("organization", "media")),
+        ("", ["a protest movement"], ("organization", "civil_society")),
+        ("", ["the party's website"], ("organization", "other")),
+        # an acronym with an ampersand, and a hyphenated paper's name
+        ("R&Q", ["R&Q"], ("organization", "other")),
+        (
+            "Springfield Review-Journal",
+            ["The Springfield Review-Journal"],
+            ("organization", "media"),
+        ),
+    ],
+)
+def test_bodies_and_local_roles(name, mentions, expected):
+    profile = profile_source(name, mentions)
+    assert (profile["kind"], profile["type"]) == expected

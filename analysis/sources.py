@@ -136,8 +136,16 @@ _RELATIVES = frozenset({"which", "who", "whose", "that", "where"})
 #: The first preposition after a person's name in ``NAME of|at|from|with|in BODY-OR-PLACE``.
 _PERSON_PREPOSITION = re.compile(r" (?:of|at|from|with|in) ")
 
+#: A day or month ending a mention, capitalised but no name: "Ann Lee on Monday".
+_TRAILING_DATE = re.compile(
+    r"(?:\s+(?:on|last|this|next|early|late|in|from|until|since|by|through))?\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday|January|February|March|April|June|July|August|September|October"
+    r"|November|December)(?:\s+\d{1,2})?\s*$"
+)
+
 
 def _part_name(part: str) -> str:
+    part = _TRAILING_DATE.sub("", part)  # "Ann Lee on Monday"; not "May" (a name too)
     preposition = _PERSON_PREPOSITION.search(part)
     if preposition:
         head = part[: preposition.start()]
@@ -162,6 +170,8 @@ def _part_name(part: str) -> str:
         run = rest
     if run and run[0].endswith(("’s", "'s")):
         run.pop(0)
+    if not body:
+        run = _after_inner_title(run)  # "Ruritanian Press Secretary Ann Lee"
     if before in _OFFICE_PREPOSITIONS and not body:
         person = _after_office(run)  # "President of Ruritania Anna Kowalska"
         if len(person) < len(run):
@@ -277,6 +287,33 @@ def _person_before_of(head: str) -> str:
     if run[-1] in _name_endings():
         return ""  # a body's name: "the Unity Party of America", "Sky News of ..."
     return " ".join(run)
+
+
+def _described_body(proper: str, descriptor: str) -> bool:
+    """Whether a one-word name is described as a body: ``Roscosmos, the Russian space agency``,
+    ``Ruritex, a textile company``: the head of the description (before a preposition) ends in
+    an organisation word and has no person's role (``a company director``). Longer names are
+    left as persons' (``study co-author Ann Lee``)."""
+    if not descriptor or " " in proper or proper.casefold() in _first_names():
+        return False
+    head = _HEAD_END.split(f" {descriptor.split(';')[0]} ", maxsplit=1)[0]
+    roles = [role for role in map(_role, head.replace("-", " ").split()) if role]
+    return bool(roles) and all(role[1] == "organization" for role in roles)
+
+
+def _after_inner_title(run: list[str]) -> list[str]:
+    """The name after the last title or person's role inside a capitalised run, when two or
+    three words follow it and none is a title or role: ``White House Press Secretary Ann Lee``
+    is ``Ann Lee``, ``Springfield Police Constable Bo Ray`` is ``Bo Ray``; ``John Major`` and
+    ``Prince Bo`` are left whole."""
+    for k in range(len(run) - 3, 0, -1):
+        word = run[k]
+        if _is_title(word) or (_role(word) or ("", ""))[1] == "person":
+            rest = run[k + 1 :]
+            if 2 <= len(rest) <= 3 and not any(_is_title(w) or _role(w) for w in rest):
+                return rest
+            break
+    return run
 
 
 def _name_before_body(head: str) -> str:
@@ -559,6 +596,7 @@ def source_descriptor(mention: str, name: str = "") -> str:
     'regional police chief'
     """
     text = _RELATIVE_CLAUSE.sub("", mention.strip()).strip(" ,")
+    text = _TRAILING_DATE.sub("", text)  # "police on Thursday"
     pieces = [p.strip() for p in text.split(",") if p.strip()]
     described: list[str] = []
     for piece in pieces:
@@ -615,7 +653,7 @@ def profile_source(
     if proper_role and proper_role[1] != "organization":
         proper = ""  # "Analysts said", "Police said": a capitalised role, not a name
     descriptors = [source_descriptor(m, proper) for m in spoken]
-    descriptor = max(descriptors, key=len, default="")
+    descriptor = described = max(descriptors, key=len, default="")
     if proper and not descriptor and text:
         descriptor = _title_before(text, proper)
     words = []
@@ -665,7 +703,7 @@ def profile_source(
             or is_acronym
         )
     )
-    if named_body:
+    if named_body or (proper and _described_body(proper, described)):
         identification, kind = "institution", body[1] if body is not None else "organization"
     elif proper:
         identification, kind = "named", "person"

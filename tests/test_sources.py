@@ -97,6 +97,14 @@ def test_attributions_carry_their_source_id():
         ),
         # a person whose given name the lists lack, before a body's name
         ("Xoran Velt of the Center for Parks", "Xoran Velt"),
+        # the name after a title inside a capitalised run
+        ("Ruritania White House Press Secretary Ann Lee", "Ann Lee"),
+        ("Springfield Police Constable Bo Ray", "Bo Ray"),
+        ("Prime Minister John Major", "John Major"),
+        # a day or month after the name is not part of it
+        ("Ann Lee on Monday", "Ann Lee"),
+        ("current president Bo Ray last March", "Bo Ray"),
+        ("the ministry said on Monday", ""),
         # a body's name starts at the capitalised words before its body's word
         ("Thursday the Ruritanian Commission on Fisheries", "Ruritanian Commission on Fisheries"),
     ],
@@ -344,3 +352,20 @@ def test_a_body_named_with_connectors_is_an_institution(mention, expected):
 def test_bodies_and_local_roles(name, mentions, expected):
     profile = profile_source(name, mentions)
     assert (profile["kind"], profile["type"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        # a one-word name described as a body is one
+        ("Ruritex, a textile company,", ("organization", "institution")),
+        ("Roskosmo, the Ruritanian space agency,", ("organization", "institution")),
+        # ... not one described by a person's role, nor a longer name
+        ("Zorvan, the company's founder,", ("person", "named")),
+        ("Bo Ray, a company director,", ("person", "named")),
+        ("study co-author Ann Lee", ("person", "named")),
+    ],
+)
+def test_a_one_word_name_described_as_a_body(mention, expected):
+    profile = profile_source(mention_name(mention), [mention])
+    assert (profile["kind"], profile["identification"]) == expected

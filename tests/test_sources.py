@@ -323,9 +323,16 @@ def test_a_given_name_inside_a_two_word_place_does_not_start_a_name():
             "researchers from the University of Springfield and Ohio University",
             ("group", "anonymous"),
         ),
+        # a one-word name described as a body is one
+        ("Ruritex, a textile company,", ("organization", "institution")),
+        ("Roskosmo, the Ruritanian space agency,", ("organization", "institution")),
+        # ... not one described by a person's role, nor a longer name
+        ("Zorvan, the company's founder,", ("person", "named")),
+        ("Bo Ray, a company director,", ("person", "named")),
+        ("study co-author Ann Lee", ("person", "named")),
     ],
 )
-def test_a_body_named_with_connectors_is_an_institution(mention, expected):
+def test_bodies_named_in_a_mention_are_institutions(mention, expected):
     profile = profile_source(mention_name(mention), [mention])
     assert (profile["kind"], profile["identification"]) == expected
 
@@ -352,20 +359,3 @@ def test_a_body_named_with_connectors_is_an_institution(mention, expected):
 def test_bodies_and_local_roles(name, mentions, expected):
     profile = profile_source(name, mentions)
     assert (profile["kind"], profile["type"]) == expected
-
-
-@pytest.mark.parametrize(
-    ("mention", "expected"),
-    [
-        # a one-word name described as a body is one
-        ("Ruritex, a textile company,", ("organization", "institution")),
-        ("Roskosmo, the Ruritanian space agency,", ("organization", "institution")),
-        # ... not one described by a person's role, nor a longer name
-        ("Zorvan, the company's founder,", ("person", "named")),
-        ("Bo Ray, a company director,", ("person", "named")),
-        ("study co-author Ann Lee", ("person", "named")),
-    ],
-)
-def test_a_one_word_name_described_as_a_body(mention, expected):
-    profile = profile_source(mention_name(mention), [mention])
-    assert (profile["kind"], profile["identification"]) == expected

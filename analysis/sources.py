@@ -136,16 +136,31 @@ _RELATIVES = frozenset({"which", "who", "whose", "that", "where"})
 #: The first preposition after a person's name in ``NAME of|at|from|with|in BODY-OR-PLACE``.
 _PERSON_PREPOSITION = re.compile(r" (?:of|at|from|with|in) ")
 
-#: A day or month ending a mention, capitalised but no name: "Ann Lee on Monday".
+#: Days and months, capitalised but no names ("May" is left out: a name too).
+_CALENDAR = frozenset(
+    {
+        *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        *("January", "February", "March", "April", "June", "July", "August"),
+        *("September", "October", "November", "December"),
+    }
+)
+#: A day or month ending a mention: "Ann Lee on Monday", "officials in March".
 _TRAILING_DATE = re.compile(
-    r"(?:\s+(?:on|last|this|next|early|late|in|from|until|since|by|through))?\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
-    r"|Saturday|Sunday|January|February|March|April|June|July|August|September|October"
-    r"|November|December)(?:\s+\d{1,2})?\s*$"
+    r"(?:\s+(?:on|last|this|next|early|late|in|from|until|since|by|through))?"
+    rf"\s+(?:{'|'.join(sorted(_CALENDAR))})(?:\s+\d{{1,2}})?\s*$"
 )
 
 
+def _without_date(text: str) -> str:
+    """``text`` without a day or month at its end (a cheap test of its last two words first:
+    the pattern is tried at every position)."""
+    if not _CALENDAR.intersection(text.rsplit(None, 2)[-2:]):
+        return text
+    return _TRAILING_DATE.sub("", text)
+
+
 def _part_name(part: str) -> str:
-    part = _TRAILING_DATE.sub("", part)  # "Ann Lee on Monday"; not "May" (a name too)
+    part = _without_date(part)  # "Ann Lee on Monday"
     preposition = _PERSON_PREPOSITION.search(part)
     if preposition:
         head = part[: preposition.start()]
@@ -596,7 +611,7 @@ def source_descriptor(mention: str, name: str = "") -> str:
     'regional police chief'
     """
     text = _RELATIVE_CLAUSE.sub("", mention.strip()).strip(" ,")
-    text = _TRAILING_DATE.sub("", text)  # "police on Thursday"
+    text = _without_date(text)  # "police on Thursday"
     pieces = [p.strip() for p in text.split(",") if p.strip()]
     described: list[str] = []
     for piece in pieces:

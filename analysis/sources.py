@@ -305,10 +305,10 @@ def _person_before_of(head: str) -> str:
 
 
 def _described_body(proper: str, descriptor: str) -> bool:
-    """Whether a one-word name is described as a body: ``Roscosmos, the Russian space agency``,
-    ``Ruritex, a textile company``: the head of the description (before a preposition) ends in
-    an organisation word and has no person's role (``a company director``). Longer names are
-    left as persons' (``study co-author Ann Lee``)."""
+    """Whether a one-word name is described as a body: ``Roskosmo, the Ruritanian space
+    agency``, ``Ruritex, a textile company``: the head of the description (before a
+    preposition) ends in an organisation word and has no person's role (``a company
+    director``). Longer names are left as persons' (``study co-author Ann Lee``)."""
     if not descriptor or " " in proper or proper.casefold() in _first_names():
         return False
     head = _HEAD_END.split(f" {descriptor.split(';')[0]} ", maxsplit=1)[0]
@@ -668,7 +668,7 @@ def profile_source(
     if proper_role and proper_role[1] != "organization":
         proper = ""  # "Analysts said", "Police said": a capitalised role, not a name
     descriptors = [source_descriptor(m, proper) for m in spoken]
-    descriptor = described = max(descriptors, key=len, default="")
+    descriptor = own_descriptor = max(descriptors, key=len, default="")
     if proper and not descriptor and text:
         descriptor = _title_before(text, proper)
     words = []
@@ -718,7 +718,7 @@ def profile_source(
             or is_acronym
         )
     )
-    if named_body or (proper and _described_body(proper, described)):
+    if named_body or (proper and _described_body(proper, own_descriptor)):
         identification, kind = "institution", body[1] if body is not None else "organization"
     elif proper:
         identification, kind = "named", "person"

@@ -248,6 +248,20 @@ def test_a_capitalised_role_word_is_not_a_name(name):
             ["Springfield University Medical Center"],
             ("organization", "expert"),
         ),
+        # "local" before a role is an adjective; alone it is a person
+        ("", ["Local officials"], ("group", "official")),
+        ("", ["a local"], ("person", "citizen")),
+        # media, movements and websites are bodies
+        ("", ["state media"], ("organization", "media")),
+        ("", ["a protest movement"], ("organization", "civil_society")),
+        ("", ["the party's website"], ("organization", "other")),
+        # an acronym with an ampersand, and a hyphenated paper's name
+        ("R&Q", ["R&Q"], ("organization", "other")),
+        (
+            "Springfield Review-Journal",
+            ["The Springfield Review-Journal"],
+            ("organization", "media"),
+        ),
     ],
 )
 def test_a_publication_or_body_name_is_an_organization(name, mentions, expected):
@@ -335,27 +349,3 @@ def test_a_given_name_inside_a_two_word_place_does_not_start_a_name():
 def test_bodies_named_in_a_mention_are_institutions(mention, expected):
     profile = profile_source(mention_name(mention), [mention])
     assert (profile["kind"], profile["identification"]) == expected
-
-
-@pytest.mark.parametrize(
-    ("name", "mentions", "expected"),
-    [
-        # "local" before a role is an adjective; alone it is a person
-        ("", ["Local officials"], ("group", "official")),
-        ("", ["a local"], ("person", "citizen")),
-        # media, movements and websites are bodies
-        ("", ["state media"], ("organization", "media")),
-        ("", ["a protest movement"], ("organization", "civil_society")),
-        ("", ["the party's website"], ("organization", "other")),
-        # an acronym with an ampersand, and a hyphenated paper's name
-        ("R&Q", ["R&Q"], ("organization", "other")),
-        (
-            "Springfield Review-Journal",
-            ["The Springfield Review-Journal"],
-            ("organization", "media"),
-        ),
-    ],
-)
-def test_bodies_and_local_roles(name, mentions, expected):
-    profile = profile_source(name, mentions)
-    assert (profile["kind"], profile["type"]) == expected

@@ -1090,7 +1090,10 @@ class AttributionModel:
             if attribution is None or not attribution.content:
                 continue
             first, last = self.extent(tokens, candidate.first, candidate.last, candidate.anchor)
-            attribution.cue = _span(tokens, first, last)
+            cue = _span(tokens, first, last)
+            content = _after_cue(sentence.text, cue, attribution.content)
+            if content:  # else the cue took in the whole content: it keeps the rules' extent
+                attribution.cue, attribution.content = cue, content
             if attribution.cue_lemma is None:
                 attribution.cue_lemma = tokens[candidate.anchor].lower
             kept.append(attribution)
@@ -1113,6 +1116,25 @@ class AttributionModel:
                 sentence, attribution, heads[id(attribution)], kept
             )
         return _without_nested(kept, found_by_rules)
+
+
+def _after_cue(
+    text: str, cue: tuple[int, int], content: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The content pieces with ``cue``, a revised cue, taken out of them: a piece the cue now
+    runs into starts after it (``showing support for`` + ``for Hillary Clinton's plan``: the
+    content is ``Hillary Clinton's plan``, as PolNeAR has it, where a cue and its content
+    never overlap); a piece the cue takes in whole is dropped."""
+    cue_start, cue_end = cue
+    pieces = []
+    for start, end in content:
+        if cue_start <= start < cue_end:
+            trimmed = _trim_content(text, cue_end, end) if end > cue_end else None
+            if trimmed is None:
+                continue
+            start, end = trimmed
+        pieces.append((start, end))
+    return pieces
 
 
 def _content_stop(

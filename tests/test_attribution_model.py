@@ -24,6 +24,7 @@ from analysis.attribution_model import (
     AttributionModel,
     ModelUnavailable,
     TrainingArticle,
+    _after_cue,
     _bucket,
     _by_distance,
     _content_tokens,
@@ -520,6 +521,40 @@ def test_the_content_end_scorer_chooses_where_the_content_ends(text, weights, co
     (found,) = find_attributions(text, [(0, 0, len(text))], find_quotes(text), reviser=model)
     assert [text[s:e] for s, e in found.content] == [content]
     _check_fast_scoring(model, text)
+
+
+@pytest.mark.parametrize(
+    ("cue", "content", "expected"),
+    [
+        ("showing support for", "for the plan", ["the plan"]),  # the cue ran into it
+        ("showing support", "for the plan", ["for the plan"]),  # it did not
+        ("showing support for the plan", "for the plan", []),  # nothing is left
+    ],
+)
+def test_a_content_starts_after_a_cue_the_model_extended_into_it(cue, content, expected):
+    text = "Ann Lee was showing support for the plan."
+    start = text.index("showing")
+    pieces = [(text.index(content), text.index(content) + len(content))]
+    pieces = _after_cue(text, (start, start + len(cue)), pieces)
+    assert [text[s:e] for s, e in pieces] == expected
+
+
+def test_the_model_never_gives_a_content_that_overlaps_its_cue():
+    # the right-extent scorer made to take the word after the cue ("for"), which the rules'
+    # content starts with
+    model = _tied_model({}, {"rrel=+1": 5.0})
+    text = "Ann Lee said for now the plan stands."
+    (found,) = find_attributions(text, [(0, 0, len(text))], find_quotes(text), reviser=model)
+    assert text[found.cue[0] : found.cue[1]] == "said for"
+    assert all(found.cue[1] <= start for start, _ in found.content)
+
+
+def test_a_cue_that_would_take_in_its_whole_content_keeps_the_rules_extent():
+    model = _tied_model({}, {"rrel=+2": 5.0})  # "said no" would leave "no" no content
+    text = "Ann Lee said no."
+    (found,) = find_attributions(text, [(0, 0, len(text))], find_quotes(text), reviser=model)
+    assert text[found.cue[0] : found.cue[1]] == "said"
+    assert [text[s:e] for s, e in found.content] == ["no"]
 
 
 def test_content_end_options_say_whether_the_content_has_a_verb_yet():

@@ -720,6 +720,10 @@ def profile_source(
     )
     if named_body or (proper and _described_body(proper, own_descriptor)):
         identification, kind = "institution", body[1] if body is not None else "organization"
+    elif proper and text and _plural_at_sentence_starts(proper, text):
+        # "Meteorologists say": a plural capitalised where sentences start, not a name
+        identification, kind = "anonymous", "group"
+        descriptor = descriptor or proper
     elif proper:
         identification, kind = "named", "person"
     else:
@@ -803,6 +807,35 @@ def _gender(
     if first in _first_names():
         return _first_names()[first], "name_list"
     return "unknown", None
+
+
+def _plural_at_sentence_starts(word: str, text: str) -> bool:
+    """Whether a one-word name is a plural noun, capitalised only because sentences start with
+    it (``Meteorologists say ...``, ``Critics argue ...``): a word in -s (not -ss) that
+    ``text`` holds only at the starts of sentences and never after a given name of the
+    lists (``Harris`` after ``Ann Harris``, ``Collins`` in ``Senator Collins`` stay names)."""
+    if (
+        len(word) < 4
+        or not word.endswith("s")
+        or word.endswith("ss")
+        or not word[0].isupper()
+        or not word[1:].islower()
+        or word.casefold() in _first_names()
+    ):
+        return False
+    index = text.find(word)
+    if index < 0:
+        return False
+    while index >= 0:
+        end = index + len(word)
+        if end == len(text) or not (text[end].isalnum() or text[end] == "_"):
+            before = text[max(0, index - 12) : index].rstrip(" \t\xa0\"'“”‘’")
+            if index > 12 and not before:
+                return False  # a long run of spaces and quotation marks: not read further
+            if before and before[-1] not in ".!?\n":
+                return False
+        index = text.find(word, end)
+    return True
 
 
 def _given_name_in_text(surname: str, text: str) -> str | None:

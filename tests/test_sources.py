@@ -320,6 +320,40 @@ def test_a_one_word_name_takes_its_given_name_from_the_text(text, expected):
     assert (row.name, row.gender, evidence) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural capitalised only where sentences start is a group, not a person's name
+        (
+            "The storm reached Springfield on Monday.\n\nMeteorologists said it would weaken.",
+            ("Meteorologists", "group", "anonymous", "Meteorologists"),
+        ),
+        (
+            "The storm reached Springfield.\xa0Observers said it would weaken.",
+            ("Observers", "group", "anonymous", "Observers"),
+        ),
+        # a surname written after a given name elsewhere stays a name ...
+        (
+            "Ann Harris filed the case in March.\n\nHarris said the ruling was unfair.",
+            ("Harris", "person", "named", None),
+        ),
+        # ... as does one capitalised in mid-sentence, and a given name of the lists
+        (
+            "A court in Springfield heard Collins on Monday. Collins said the ruling was unfair.",
+            ("Collins", "person", "named", None),
+        ),
+        ("Charles said the ruling was unfair.", ("Charles", "person", "named", None)),
+        # a body's name is not read as a plural
+        ("Reuters said ten roads were closed.", ("Reuters", "organization", "institution", None)),
+    ],
+)
+def test_a_plural_capitalised_at_sentence_starts_is_no_name(text, expected):
+    table = analysis.parse([text], attribution="rules").sources
+    (row,) = table.itertuples()
+    descriptor = None if pd.isna(row.descriptor) else row.descriptor
+    assert (row.name, row.kind, row.identification, descriptor) == expected
+
+
 def test_a_given_name_inside_a_two_word_place_does_not_start_a_name():
     # "University of South Carolina Aiken": "Carolina" is a given name, but of "South Carolina"
     assert _after_office(["South", "Carolina", "Aiken"]) == ["South", "Carolina", "Aiken"]

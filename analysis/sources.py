@@ -467,9 +467,21 @@ def _antecedent(text: str, position: int) -> str | None:
     runs = list(_NAME_RUN.finditer(text, start, position))
     for run in reversed(runs):
         name = _part_name(run.group())
-        if len(name.split()) >= 2:
+        if len(name.split()) >= 2 and not _names_no_person(name):
             return name
     return None
+
+
+def _names_no_person(name: str) -> bool:
+    """Whether a name of two words or more is a body's or a place's (``the Springfield Parks
+    Foundation``, ``NBC News``, ``New Zealand``), which no he or she refers to."""
+    words = name.split()
+    return (
+        _is_place(name)
+        or any(map(_names_a_body, words))
+        or _named_body(name, [name]) is not None
+        or name.casefold() in _agency_names()
+    )
 
 
 # --- who the source is: descriptor, kind, identification, type, gender, country -------------

@@ -354,6 +354,31 @@ def test_a_plural_capitalised_at_sentence_starts_is_no_name(text, expected):
     assert (row.name, row.kind, row.identification, descriptor) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # he or she refers to a person named earlier in the sentence, never to a body or a place
+        (
+            "Ann Lee said the grant was large. Speaking at the Springfield Parks Foundation on "
+            "Monday, she said the work would go on.",
+            [("Ann Lee", "Ann Lee; she")],
+        ),
+        (
+            "Bo Ray said the talks were hard. After a visit to New Zealand, he said they would "
+            "go on.",
+            [("Bo Ray", "Bo Ray; he")],
+        ),
+        (
+            "Bo Ray said the talks were hard. After meeting John Park, he said they would go on.",
+            [("Bo Ray", "Bo Ray"), ("John Park", "he")],
+        ),
+    ],
+)
+def test_a_pronoun_takes_no_body_or_place_as_its_antecedent(text, expected):
+    table = analysis.parse([text], attribution="rules").sources
+    assert list(zip(table["name"], table["mentions"], strict=True)) == expected
+
+
 def test_a_given_name_inside_a_two_word_place_does_not_start_a_name():
     # "University of South Carolina Aiken": "Carolina" is a given name, but of "South Carolina"
     assert _after_office(["South", "Carolina", "Aiken"]) == ["South", "Carolina", "Aiken"]

@@ -133,6 +133,9 @@ def _mention_name(mention: str) -> str:
 _RELATIVES = frozenset({"which", "who", "whose", "that", "where"})
 
 
+#: A relative clause set off without a comma: ``Ann Lee who chairs the panel``.
+_RELATIVE_WORD = re.compile(r"\s(?:who|whom|whose|which)\s")
+
 #: The first preposition after a person's name in ``NAME of|at|from|with|in BODY-OR-PLACE``.
 _PERSON_PREPOSITION = re.compile(r" (?:of|at|from|with|in) ")
 
@@ -161,6 +164,7 @@ def _without_date(text: str) -> str:
 
 def _part_name(part: str) -> str:
     part = _without_date(part)  # "Ann Lee on Monday"
+    part = _RELATIVE_WORD.split(part, maxsplit=1)[0]  # "Ann Lee who chairs the panel"
     preposition = _PERSON_PREPOSITION.search(part)
     if preposition:
         head = part[: preposition.start()]
@@ -276,13 +280,36 @@ def _names_a_body(word: str) -> bool:
 
 
 def _final_capitalised(words: Sequence[str]) -> list[str]:
-    """The run of capitalised words (no determiner) that ends ``words``."""
+    """The run of capitalised words (no determiner) that ends ``words``, with the lower-case
+    particles of names inside it: ``Omar al-Rashid``, ``Omar bin Rashid``, ``Ludwig van
+    Beek`` (a particle between two capitalised words, or joined by a hyphen to one)."""
     start = len(words)
-    while start > 0 and words[start - 1][:1].isupper():
-        if words[start - 1].casefold() in _DETERMINERS:
+    while start > 0:
+        word = words[start - 1]
+        if word[:1].isupper():
+            if word.casefold() in _DETERMINERS:
+                break
+        elif not (
+            _PREFIXED_NAME.match(word)
+            or (
+                word in _NAME_PARTICLES
+                and start < len(words)
+                and start > 1
+                and words[start - 2][:1].isupper()
+            )
+        ):
             break
         start -= 1
     return list(words[start:])
+
+
+#: Lower-case particles inside names (Arabic, Dutch, German, French, Spanish, Portuguese,
+#: Italian), taken into a name only between two capitalised words.
+_NAME_PARTICLES = frozenset(
+    {"bin", "ibn", "bint", "van", "von", "der", "den", "de", "da", "di", "du", "del", "dos"}
+)
+#: A name joined to its particle by a hyphen: "al-Rashid", "el-Sisi", "ad-Din".
+_PREFIXED_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z]")
 
 
 def _person_before_of(head: str) -> str:

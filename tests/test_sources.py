@@ -107,6 +107,14 @@ def test_attributions_carry_their_source_id():
         ("the ministry said on Monday", ""),
         # a body's name starts at the capitalised words before its body's word
         ("Thursday the Ruritanian Commission on Fisheries", "Ruritanian Commission on Fisheries"),
+        # the lower-case particles inside a name
+        ("Omar al-Rashid, a spokesman for the RMF,", "Omar al-Rashid"),
+        ("The city's police chief, Omar bin Rashid,", "Omar bin Rashid"),
+        ("Ludwig van Beek", "Ludwig van Beek"),
+        ("a van driver", ""),  # a particle takes no part in a name without one around it
+        # a relative clause without its comma
+        ("state senator Ann Lee who chairs the panel", "Ann Lee"),
+        ("Ann Lee — who chairs the Springfield Ruritania Forum —", "Ann Lee"),
     ],
 )
 def test_mention_names(mention, name):
@@ -255,6 +263,13 @@ def test_a_capitalised_role_word_is_not_a_name(name):
         ("", ["state media"], ("organization", "media")),
         ("", ["a protest movement"], ("organization", "civil_society")),
         ("", ["the party's website"], ("organization", "other")),
+        # a fund's and a board's name
+        ("Ruritania Relief Fund", ["the Ruritania Relief Fund"], ("organization", "other")),
+        (
+            "Springfield Board of Elections",
+            ["the Springfield Board of Elections"],
+            ("organization", "other"),
+        ),
         # an acronym with an ampersand, and a hyphenated paper's name
         ("R&Q", ["R&Q"], ("organization", "other")),
         (

@@ -281,8 +281,10 @@ def _names_a_body(word: str) -> bool:
 
 def _final_capitalised(words: Sequence[str]) -> list[str]:
     """The run of capitalised words (no determiner) that ends ``words``, with the lower-case
-    particles of names inside it: ``Omar al-Rashid``, ``Omar bin Rashid``, ``Ludwig van
-    Beek`` (a particle between two capitalised words, or joined by a hyphen to one)."""
+    particles of names inside it (``Omar al-Rashid``, ``Omar bin Rashid``, ``Ludwig van Beek``:
+    a particle between two capitalised words, or joined by a hyphen to one; ``de Graaf`` when
+    the words start with it), and without the capitalised sentence starters that open it
+    (``Afterwards Trump``, ``Only Ann Lee``: lexicons/sentence_starters.txt)."""
     start = len(words)
     while start > 0:
         word = words[start - 1]
@@ -294,13 +296,20 @@ def _final_capitalised(words: Sequence[str]) -> list[str]:
             or (
                 word in _NAME_PARTICLES
                 and start < len(words)
-                and start > 1
-                and words[start - 2][:1].isupper()
+                and (start == 1 or words[start - 2][:1].isupper())
             )
         ):
             break
         start -= 1
+    starters = _sentence_starters()
+    while start < len(words) - 1 and words[start] in starters:
+        start += 1
     return list(words[start:])
+
+
+@cache
+def _sentence_starters() -> frozenset[str]:
+    return frozenset(load_lexicon("sentence_starters"))
 
 
 #: Lower-case particles inside names (Arabic, Dutch, German, French, Spanish, Portuguese,

@@ -112,6 +112,11 @@ def test_attributions_carry_their_source_id():
         ("The city's police chief, Omar bin Rashid,", "Omar bin Rashid"),
         ("Ludwig van Beek", "Ludwig van Beek"),
         ("a van driver", ""),  # a particle takes no part in a name without one around it
+        ("de Graaf", "de Graaf"),  # ... but may start a surname written alone
+        # a capitalised sentence starter is no part of a name
+        ("Afterwards Ann Lee", "Ann Lee"),
+        ("Only Bo Ray", "Bo Ray"),
+        ("One MP", "MP"),  # a title, not a name: profile_source makes it anonymous
         # a relative clause without its comma
         ("state senator Ann Lee who chairs the panel", "Ann Lee"),
         ("Ann Lee — who chairs the Springfield Ruritania Forum —", "Ann Lee"),

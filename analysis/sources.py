@@ -525,7 +525,7 @@ def _names_no_person(name: str) -> bool:
 _RELATIVE_CLAUSE = re.compile(r",?\s+(?:who|which|that|whose)\b.*$", re.DOTALL | re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$|^[A-Z]{1,3}&[A-Z]{1,3}$")  # "NATO", "PG&E", "AT&T"
 # Where the head of a description ends: "spokesperson | for the company".
-_HEAD_END = re.compile(r"\s(?:for|of|at|in|from|with|to|on|near)\s")
+_HEAD_END = re.compile(r"\s(?:for|of|at|in|from|with|to|on|near|by)\s")
 
 
 @cache
@@ -781,6 +781,9 @@ def profile_source(
         described = [w for w in head_words.replace("-", " ").split() if _role(w.strip(",.;"))]
         described = described or [w for w in words if _role(w)]
         last = _role(described[-1].strip(",.;")) if described else None
+        final = _role(words[-1].strip(",.;")) if words else None
+        if final is not None and final[1] == "person":
+            last = final  # a description ending in a person's role: "the X Party of Y nominee"
         if last:
             kind = last[1]
         elif (

@@ -267,7 +267,17 @@ def test_a_capitalised_role_word_is_not_a_name(name):
         # media, movements and websites are bodies
         ("", ["state media"], ("organization", "media")),
         ("", ["a protest movement"], ("organization", "civil_society")),
-        ("", ["the party's website"], ("organization", "other")),
+        ("", ["the party's website"], ("organization", "official")),  # typed by its owner
+        ("", ["the hotel's website"], ("organization", "other")),
+        # a party is a body; a team, a family, a couple, a community are people in the plural
+        ("", ["the party"], ("organization", "official")),
+        ("", ["a party official"], ("person", "official")),
+        ("", ["the research team"], ("group", "other")),
+        ("", ["his family"], ("group", "other")),
+        ("", ["The couple"], ("group", "other")),
+        # a description ending in a person's role is that person; one cut before "by" is not
+        ("", ["the Unity Party of Ruritania presidential nominee"], ("person", "official")),
+        ("", ["a statement released by her family"], ("organization", "other")),
         # a fund's and a board's name
         ("Ruritania Relief Fund", ["the Ruritania Relief Fund"], ("organization", "other")),
         (

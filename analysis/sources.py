@@ -525,6 +525,9 @@ def _names_no_person(name: str) -> bool:
 _RELATIVE_CLAUSE = re.compile(r",?\s+(?:who|which|that|whose)\b.*$", re.DOTALL | re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$|^[A-Z]{1,3}&[A-Z]{1,3}$")  # "NATO", "PG&E", "AT&T"
 # Where the head of a description ends: "spokesperson | for the company".
+#: Words that stand for people in the plural without ending in -s ("both said", "not everyone
+#: agrees", "most say").
+_PLURAL_WORDS = frozenset({"all", "both", "most", "many", "several", "some", "few", "everyone"})
 _HEAD_END = re.compile(r"\s(?:for|of|at|in|from|with|to|on|near|by)\s")
 
 
@@ -795,7 +798,9 @@ def profile_source(
             # of Ruritania nominee", which ends in a person's noun the lists lack)
             kind = "organization"
         else:
-            kind = "group" if words and words[-1].casefold().endswith("s") else "person"
+            last_word = words[-1].casefold() if words else ""
+            plural = last_word.endswith("s") or last_word in _PLURAL_WORDS
+            kind = "group" if plural else "person"
         identification = "institution" if kind == "organization" else "anonymous"
     if is_place:
         source_type = "official"

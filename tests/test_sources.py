@@ -275,6 +275,10 @@ def test_a_capitalised_role_word_is_not_a_name(name):
         ("", ["the research team"], ("group", "other")),
         ("", ["his family"], ("group", "other")),
         ("", ["The couple"], ("group", "other")),
+        # quantifiers that stand for people
+        ("", ["both"], ("group", "other")),
+        ("", ["Not everyone"], ("group", "other")),
+        ("", ["a local"], ("person", "citizen")),
         # a description ending in a person's role is that person; one cut before "by" is not
         ("", ["the Unity Party of Ruritania presidential nominee"], ("person", "official")),
         ("", ["a statement released by her family"], ("organization", "other")),

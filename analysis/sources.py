@@ -124,7 +124,11 @@ def _mention_name(mention: str) -> str:
     names = [_part_name(part) for part in parts if part.split(" ", 1)[0] not in _RELATIVES]
     names = [name for name in names if name]
     if len(names) > 1:
-        bodiless = [name for name in names if not any(map(_names_a_body, name.split()))]
+        bodiless = [
+            name
+            for name in names
+            if not any(map(_names_a_body, name.split())) and not _is_place(name)
+        ]
         people = [name for name in bodiless if _given_name(name) in _first_names()]
         names = people or bodiless or names
     return max(names, key=lambda name: len(name.split()), default="")
@@ -147,17 +151,24 @@ _CALENDAR = frozenset(
         *("September", "October", "November", "December"),
     }
 )
-#: A day or month ending a mention: "Ann Lee on Monday", "officials in March".
+#: Days named by where they fall: "the WHO report yesterday", "a poll last week".
+_RELATIVE_DAYS = frozenset(
+    {"today", "yesterday", "tonight", "week", "month", "year", "night", "morning", "evening"}
+)
+#: A day or month ending a mention: "Ann Lee on Monday", "officials in March", "the centre late
+#: today", "a poll published last week".
 _TRAILING_DATE = re.compile(
     r"(?:\s+(?:on|last|this|next|early|late|in|from|until|since|by|through))?"
-    rf"\s+(?:{'|'.join(sorted(_CALENDAR))})(?:\s+\d{{1,2}})?\s*$"
+    rf"\s+(?:(?:{'|'.join(sorted(_CALENDAR))})(?:\s+\d{{1,2}})?|today|yesterday|tonight"
+    r"|(?:last|this|next)\s+(?:week|month|year|night|morning|evening))\s*$"
 )
 
 
 def _without_date(text: str) -> str:
     """``text`` without a day or month at its end (a cheap test of its last two words first:
     the pattern is tried at every position)."""
-    if not _CALENDAR.intersection(text.rsplit(None, 2)[-2:]):
+    last = text.rsplit(None, 2)[-2:]
+    if not (_CALENDAR.intersection(last) or _RELATIVE_DAYS.intersection(last)):
         return text
     return _TRAILING_DATE.sub("", text)
 
@@ -522,7 +533,8 @@ def _names_no_person(name: str) -> bool:
 
 # --- who the source is: descriptor, kind, identification, type, gender, country -------------
 
-_RELATIVE_CLAUSE = re.compile(r",?\s+(?:who|which|that|whose)\b.*$", re.DOTALL | re.IGNORECASE)
+# lower case only: "the WHO report" holds no relative clause
+_RELATIVE_CLAUSE = re.compile(r",?\s+(?:who|which|that|whose)\b.*$", re.DOTALL)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$|^[A-Z]{1,3}&[A-Z]{1,3}$")  # "NATO", "PG&E", "AT&T"
 # Where the head of a description ends: "spokesperson | for the company".
 #: Words that stand for people in the plural without ending in -s ("both said", "not everyone

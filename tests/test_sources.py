@@ -105,6 +105,10 @@ def test_attributions_carry_their_source_id():
         ("Ann Lee on Monday", "Ann Lee"),
         ("current president Bo Ray last March", "Bo Ray"),
         ("the ministry said on Monday", ""),
+        ("the Springfield Parks Center late today", "Springfield Parks Center"),
+        ("a poll published by Ruritania News last week", "Ruritania News"),
+        # a body's name wins over a place's in another part
+        ("Springfield District Court, New Zealand", "Springfield District Court"),
         # a body's name starts at the capitalised words before its body's word
         ("Thursday the Ruritanian Commission on Fisheries", "Ruritanian Commission on Fisheries"),
         # the lower-case particles inside a name
@@ -275,6 +279,9 @@ def test_a_capitalised_role_word_is_not_a_name(name):
         ("", ["the research team"], ("group", "other")),
         ("", ["his family"], ("group", "other")),
         ("", ["The couple"], ("group", "other")),
+        # "WHO" is no relative pronoun; a day named by where it falls ends no description
+        ("", ["the official WHO report yesterday"], ("organization", "official")),
+        ("USA Today", ["USA Today"], ("organization", "media")),
         # quantifiers that stand for people
         ("", ["both"], ("group", "other")),
         ("", ["Not everyone"], ("group", "other")),

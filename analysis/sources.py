@@ -324,7 +324,7 @@ def _sentence_starters() -> frozenset[str]:
 
 
 #: Lower-case particles inside names (Arabic, Dutch, German, French, Spanish, Portuguese,
-#: Italian), taken into a name only between two capitalised words.
+#: Italian), taken into a name between two capitalised words, or before one at the start.
 _NAME_PARTICLES = frozenset(
     {"bin", "ibn", "bint", "van", "von", "der", "den", "de", "da", "di", "du", "del", "dos"}
 )
@@ -536,10 +536,10 @@ def _names_no_person(name: str) -> bool:
 # lower case only: "the WHO report" holds no relative clause
 _RELATIVE_CLAUSE = re.compile(r",?\s+(?:who|which|that|whose)\b.*$", re.DOTALL)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$|^[A-Z]{1,3}&[A-Z]{1,3}$")  # "NATO", "PG&E", "AT&T"
-# Where the head of a description ends: "spokesperson | for the company".
 #: Words that stand for people in the plural without ending in -s ("both said", "not everyone
 #: agrees", "most say").
 _PLURAL_WORDS = frozenset({"all", "both", "most", "many", "several", "some", "few", "everyone"})
+# Where the head of a description ends: "spokesperson | for the company", "a statement | by".
 _HEAD_END = re.compile(r"\s(?:for|of|at|in|from|with|to|on|near|by)\s")
 
 
@@ -879,9 +879,10 @@ def _gender(
 
 def _plural_at_sentence_starts(word: str, text: str) -> bool:
     """Whether a one-word name is a plural noun, capitalised only because sentences start with
-    it (``Meteorologists say ...``, ``Critics argue ...``): a word in -s (not -ss) that
-    ``text`` holds only at the starts of sentences and never after a given name of the
-    lists (``Harris`` after ``Ann Harris``, ``Collins`` in ``Senator Collins`` stay names)."""
+    it (``Meteorologists say ...``, ``Critics argue ...``): a word in -s (not -ss, and no given
+    name of the lists) that ``text`` holds only at the starts of sentences. Written anywhere
+    else, after a given name (``Ann Harris``), a title (``Senator Collins``) or in mid-sentence,
+    it stays a name."""
     if (
         len(word) < 4
         or not word.endswith("s")

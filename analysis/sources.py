@@ -215,8 +215,12 @@ def _part_name(part: str) -> str:
             if head > 0 and _role(words[head - 1]):
                 return ""  # "researchers from the University of X and Y", "the Speaker of"
             return " ".join(words[start:])
-    if len(run) == 1 and (_is_title(run[0]) or before in _PLACE_PREPOSITIONS):
-        return ""  # "Ukrainian", "Officials", or a place: "the city council in Mariupol"
+    if len(run) == 1 and (
+        _is_title(run[0]) or before in _PLACE_PREPOSITIONS or run[0] in _sentence_starters()
+    ):
+        # "Ukrainian", "Officials", a place ("the city council in Mariupol"), or a word that
+        # starts sentences ("Thus", "Others")
+        return ""
     return " ".join(run)
 
 

@@ -121,6 +121,8 @@ def test_attributions_carry_their_source_id():
         ("Afterwards Ann Lee", "Ann Lee"),
         ("Only Bo Ray", "Bo Ray"),
         ("One MP", "MP"),  # a title, not a name: profile_source makes it anonymous
+        ("Many", ""),  # a sentence starter alone names no one
+        ("Nobody", ""),
         # a relative clause without its comma
         ("state senator Ann Lee who chairs the panel", "Ann Lee"),
         ("Ann Lee — who chairs the Springfield Ruritania Forum —", "Ann Lee"),
@@ -393,6 +395,12 @@ def test_a_plural_capitalised_at_sentence_starts_is_no_name(text, expected):
     (row,) = table.itertuples()
     descriptor = None if pd.isna(row.descriptor) else row.descriptor
     assert (row.name, row.kind, row.identification, descriptor) == expected
+
+
+def test_a_capitalised_description_is_the_same_source_as_its_lower_case_form():
+    text = "The road was closed, officials said. Officials said it would reopen on Monday."
+    table = analysis.parse([text], attribution="rules").sources
+    assert table["mentions"].tolist() == ["officials; Officials"]
 
 
 @pytest.mark.parametrize(

@@ -351,6 +351,12 @@ def test_a_name_before_of_is_the_person(mention, name, kind, source_type, gender
             "was unfair.",
             ("Thomas", "female", "name_list"),
         ),
+        # ... also when the text starts with the surname
+        (
+            "Holloway said the ruling was unfair. Margaret Holloway, a lawyer, filed the case in "
+            "March.",
+            ("Holloway", "female", "name_list"),
+        ),
         # without a full name in the text, a one-word name is looked up as it is
         ("Thomas said the ruling was unfair.", ("Thomas", "male", "name_list")),
         ("Holloway said the ruling was unfair.", ("Holloway", "unknown", None)),
